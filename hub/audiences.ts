@@ -1,0 +1,167 @@
+// What each audience may see: its snapshot, and its share of a change with that audience's next
+// revision. The display and kiosk audiences never receive personal data or staff-only records.
+import { randomUUID } from 'node:crypto';
+import type { Call, Counter, PublicCounter, Settings } from '../shared/domain/types';
+import type {
+  Audience,
+  DisplayPatch,
+  DisplaySnapshot,
+  KioskPatch,
+  KioskSnapshot,
+  Patch,
+  Snapshot,
+  StaffPatch,
+  StaffSnapshot,
+} from '../shared/protocol/events';
+import {
+  findActiveTicketAtCounter,
+  getCounter,
+  getOffice,
+  getSettings,
+  getTicket,
+  listCounters,
+  listRecentCalls,
+  listServices,
+  listTicketsOfDay,
+  listUsers,
+  waitingCounts,
+  type Db,
+} from './db/index';
+import type { Change, HubDeps, Session } from './context';
+import { officeDay } from '../shared/domain/officeTime';
+
+const RECENT_CALLS = 10;
+
+const displaySettings = (s: Settings): DisplaySnapshot['settings'] => ({ runningText: s.runningText, voice: s.voice });
+const kioskSettings = (s: Settings): KioskSnapshot['settings'] => ({
+  priorityEnabled: s.priorityEnabled,
+  ticketHoldSeconds: s.ticketHoldSeconds,
+  ticketFooter: s.ticketFooter,
+  openingHours: s.openingHours,
+});
+
+function publicCounter(db: Db, c: Counter): PublicCounter {
+  return {
+    id: c.id,
+    name: c.name,
+    number: c.number,
+    state: c.state,
+    pauseReason: c.pauseReason,
+    currentNumber: findActiveTicketAtCounter(db, c.id)?.number ?? null,
+  };
+}
+
+export class Audiences {
+  readonly epoch = randomUUID();
+  private readonly revs: Record<Audience, number> = { display: 0, kiosk: 0, staff: 0 };
+
+  constructor(private readonly deps: HubDeps) {}
+
+  private today(): string {
+    return officeDay(this.deps.clock(), this.deps.timeZone);
+  }
+
+  snapshot(session: Session): Snapshot {
+    const { db } = this.deps;
+    const today = this.today();
+    const settings = getSettings(db);
+    const base = {
+      epoch: this.epoch,
+      serverTime: this.deps.clock().toISOString(),
+      timeZone: this.deps.timeZone,
+      office: getOffice(db),
+      services: listServices(db),
+      waiting: waitingCounts(db, today),
+    };
+    if (session.kind === 'staff') {
+      return {
+        ...base,
+        audience: 'staff',
+        rev: this.revs.staff,
+        settings,
+        counters: listCounters(db),
+        tickets: listTicketsOfDay(db, today),
+        users: listUsers(db),
+        printerFaults: [],
+        recentCalls: listRecentCalls(db, today, RECENT_CALLS),
+        me: session.user,
+      } satisfies StaffSnapshot;
+    }
+    if (session.kind === 'kiosk') {
+      return {
+        ...base,
+        audience: 'kiosk',
+        rev: this.revs.kiosk,
+        settings: kioskSettings(settings),
+        device: { id: session.device.id, name: session.device.name, hasPrinter: session.device.printer !== null },
+      } satisfies KioskSnapshot;
+    }
+    return {
+      ...base,
+      audience: 'display',
+      rev: this.revs.display,
+      settings: displaySettings(settings),
+      counters: listCounters(db).map((c) => publicCounter(db, c)),
+      recentCalls: listRecentCalls(db, today, RECENT_CALLS),
+    } satisfies DisplaySnapshot;
+  }
+
+  /** Each audience's patch for a change; audiences the change does not concern get none. */
+  patches(change: Change): Patch[] {
+    const { db } = this.deps;
+    const today = this.today();
+    const settings = change.settings ? getSettings(db) : undefined;
+    const office = change.office ? getOffice(db) : undefined;
+    const waiting = change.waiting ? waitingCounts(db, today) : undefined;
+    const counters = (change.counterIds ?? []).map((id) => getCounter(db, id)).filter((c) => c !== undefined);
+    const tickets = (change.ticketIds ?? []).map((id) => getTicket(db, id)).filter((t) => t !== undefined);
+    const call = change.callTicketId === undefined ? undefined : this.call(change.callTicketId);
+    // A call changes what its counter is showing, even when the counter itself did not change state.
+    const displayCounters = new Map(counters.map((c) => [c.id, c]));
+    if (call && !displayCounters.has(call.counterId)) {
+      const c = getCounter(db, call.counterId);
+      if (c) displayCounters.set(c.id, c);
+    }
+
+    const display: Omit<DisplayPatch, 'rev' | 'epoch' | 'audience'> = {};
+    if (office) display.office = office;
+    if (settings) display.settings = displaySettings(settings);
+    if (displayCounters.size) display.counters = [...displayCounters.values()].map((c) => publicCounter(db, c));
+    if (waiting) display.waiting = waiting;
+    if (call) display.call = call;
+
+    const kiosk: Omit<KioskPatch, 'rev' | 'epoch' | 'audience'> = {};
+    if (office) kiosk.office = office;
+    if (settings) kiosk.settings = kioskSettings(settings);
+    if (waiting) kiosk.waiting = waiting;
+
+    const staff: Omit<StaffPatch, 'rev' | 'epoch' | 'audience'> = {};
+    if (office) staff.office = office;
+    if (settings) staff.settings = settings;
+    if (counters.length) staff.counters = counters;
+    if (tickets.length) staff.tickets = tickets;
+    if (waiting) staff.waiting = waiting;
+    if (call) staff.call = call;
+
+    const out: Patch[] = [];
+    if (Object.keys(display).length) out.push({ ...display, audience: 'display', epoch: this.epoch, rev: ++this.revs.display });
+    if (Object.keys(kiosk).length) out.push({ ...kiosk, audience: 'kiosk', epoch: this.epoch, rev: ++this.revs.kiosk });
+    if (Object.keys(staff).length) out.push({ ...staff, audience: 'staff', epoch: this.epoch, rev: ++this.revs.staff });
+    return out;
+  }
+
+  private call(ticketId: number): Call | undefined {
+    const ticket = getTicket(this.deps.db, ticketId);
+    const counter = ticket?.counterId ? getCounter(this.deps.db, ticket.counterId) : undefined;
+    if (!ticket || !counter || !ticket.calledAt) return undefined;
+    return {
+      ticketNumber: ticket.number,
+      serviceCode: ticket.serviceCode,
+      counterId: counter.id,
+      counterName: counter.name,
+      counterNumber: counter.number,
+      recall: ticket.recallCount,
+      at: this.deps.clock().toISOString(),
+    };
+  }
+}

@@ -1,0 +1,76 @@
+// What a handler gets and gives back. Handlers are small, one file per domain: validate (done for them)
+// → transaction (their `run`) → ack → broadcast of the `change` they return.
+import type { Role, StaffUser } from '../shared/domain/types';
+import type { Lang } from '../shared/protocol/errors';
+import type { ClientReplies, Snapshot } from '../shared/protocol/events';
+import type { ClientEventName, ParsedPayload } from '../shared/protocol/schemas';
+import type { Db } from './db/index';
+import type { Device } from './db/devices';
+import type { RateLimiter } from './rateLimit';
+
+export type Session =
+  | { kind: 'display'; device: Device | null }
+  | { kind: 'kiosk'; device: Device }
+  | { kind: 'staff'; user: StaffUser; tokenHash: string };
+
+export interface HubDeps {
+  db: Db;
+  /** The hub's only source of "now", so tests can move the office day. */
+  clock: () => Date;
+  timeZone: string;
+  log: (line: string) => void;
+}
+
+/** What changed in one transaction; the broadcaster turns it into each audience's patch. */
+export interface Change {
+  ticketIds?: number[];
+  counterIds?: number[];
+  /** A ticket was called or recalled at a counter. */
+  callTicketId?: number;
+  waiting?: boolean;
+  settings?: boolean;
+  office?: boolean;
+}
+
+export interface HandlerContext {
+  deps: HubDeps;
+  db: Db;
+  session: Session;
+  lang: Lang;
+  /** The client's network address, for rate limits. */
+  address: string;
+  /** This request's instant, read once so one transaction has one time. */
+  now: Date;
+  nowIso: string;
+  /** Today's office day in the office time zone. */
+  today: string;
+  limits: { login: RateLimiter; kiosk: RateLimiter };
+  /** Socket-level effects that must follow the ack (joining rooms after sign-in). */
+  after: (effect: () => void) => void;
+  setSession: (session: Session) => void;
+  /** What this socket's audience may see now. */
+  snapshot: () => Snapshot;
+}
+
+export type Who = 'anyone' | 'kiosk' | Role;
+
+export interface HandlerResult<E extends ClientEventName> {
+  reply: ClientReplies[E];
+  change?: Change;
+}
+
+export interface Handler<E extends ClientEventName> {
+  who: readonly Who[];
+  /** Runs inside one SQLite transaction; throw DomainError to refuse (the transaction rolls back). */
+  run: (ctx: HandlerContext, payload: ParsedPayload<E>) => HandlerResult<E>;
+}
+
+export type HandlerMap = { [E in ClientEventName]: Handler<E> };
+
+/** Who holds a counter: officers, and coordinators and the head when they take one. */
+export const COUNTER_ROLES = ['helpdesk', 'coordinator', 'head'] as const satisfies readonly Role[];
+
+export function actorOf(session: Session): { userId: number | null; deviceId: number | null } {
+  if (session.kind === 'staff') return { userId: session.user.id, deviceId: null };
+  return { userId: null, deviceId: session.device?.id ?? null };
+}

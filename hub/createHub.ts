@@ -1,0 +1,206 @@
+// The one place that wires the hub together: HTTP, Socket.IO, sessions, handlers and broadcasts.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import { officeDay } from '../shared/domain/officeTime';
+import { DomainError, errorMessage, type ErrorCode, type Lang, type Reply } from '../shared/protocol/errors';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../shared/protocol/events';
+import { clientEventSchemas, describeIssues, isClientEvent, type ClientEventName } from '../shared/protocol/schemas';
+import { Audiences } from './audiences';
+import type { Change, Handler, HandlerContext, HandlerMap, HubDeps, Session } from './context';
+import { findDeviceByKey, findSessionUser } from './db/index';
+import { expireEarlierDays } from './dayRollover';
+import { authHandlers } from './handlers/auth';
+import { counterHandlers } from './handlers/counters';
+import { settingsHandlers } from './handlers/settings';
+import { syncHandlers } from './handlers/sync';
+import { ticketHandlers } from './handlers/tickets';
+import { handleHttp } from './http';
+import { hashToken } from './passwords';
+import { RateLimiter } from './rateLimit';
+
+/** Larger payloads are refused with a code; far larger ones are dropped by Socket.IO itself. */
+const MAX_PAYLOAD_BYTES = 16 * 1024;
+const ROLLOVER_CHECK_MS = 30_000;
+
+interface SocketData {
+  session: Session;
+  lang: Lang;
+}
+
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface Hub {
+  http: HttpServer;
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+  /** Applies a change made outside a client event (day rollover, printer faults) and broadcasts it. */
+  broadcast(change: Change): void;
+}
+
+export interface HubOptions {
+  /** Folder holding the built apps (`kiosk/`, `counter/`, `display/`). */
+  appsDir: string;
+}
+
+const HANDLERS: HandlerMap = {
+  ...authHandlers,
+  ...syncHandlers,
+  ...ticketHandlers,
+  ...counterHandlers,
+  ...settingsHandlers,
+};
+
+function roomOf(session: Session): string {
+  return session.kind;
+}
+
+function failure(code: ErrorCode, lang: Lang, params: Record<string, string> = {}): Reply<never> {
+  return { ok: false, error: { code, message: errorMessage(code, lang, params), params } };
+}
+
+export function createHub(deps: HubDeps, options: HubOptions): Hub {
+  const audiences = new Audiences(deps);
+  const limits = { login: new RateLimiter(60_000), kiosk: new RateLimiter(60_000) };
+  const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir }));
+  const io: Hub['io'] = new Server(http, { maxHttpBufferSize: 1e6, serveClient: false });
+
+  function broadcast(change: Change): void {
+    for (const patch of audiences.patches(change)) io.to(patch.audience).emit('patch', patch);
+  }
+
+  function enter(socket: HubSocket, session: Session): void {
+    socket.leave(roomOf(socket.data.session));
+    socket.data.session = session;
+    socket.join(roomOf(session));
+    socket.emit('snapshot', audiences.snapshot(session));
+  }
+
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+    const lang: Lang = auth.lang === 'en' ? 'en' : 'id';
+    const refuse = (code: ErrorCode) => {
+      const err = new Error(errorMessage(code, lang)) as Error & { data: { code: ErrorCode } };
+      err.data = { code };
+      next(err);
+    };
+    let session: Session = { kind: 'display', device: null };
+    if (typeof auth.token === 'string' && auth.token) {
+      const user = findSessionUser(deps.db, hashToken(auth.token), deps.clock().toISOString());
+      if (!user) return refuse('SESSION_EXPIRED');
+      session = { kind: 'staff', user, tokenHash: hashToken(auth.token) };
+    } else if (typeof auth.deviceKey === 'string' && auth.deviceKey) {
+      const device = findDeviceByKey(deps.db, auth.deviceKey);
+      if (!device) return refuse('DEVICE_KEY_INVALID');
+      session = device.kind === 'kiosk' ? { kind: 'kiosk', device } : { kind: 'display', device };
+    }
+    socket.data = { session, lang };
+    next();
+  });
+
+  io.on('connection', (socket: HubSocket) => {
+    socket.join(roomOf(socket.data.session));
+    socket.emit('snapshot', audiences.snapshot(socket.data.session));
+
+    // Unknown events and oversized payloads are answered here, before any handler sees them.
+    socket.use(([event, ...args], next) => {
+      const ack = args[args.length - 1];
+      const reply = typeof ack === 'function' ? (ack as (r: Reply<never>) => void) : undefined;
+      if (!isClientEvent(event)) return reply?.(failure('UNKNOWN_EVENT', socket.data.lang, { event: String(event).slice(0, 40) }));
+      let size: number;
+      try {
+        size = JSON.stringify(args.slice(0, -1))?.length ?? 0;
+      } catch {
+        size = Infinity; // Not serialisable: treat as too large.
+      }
+      if (size > MAX_PAYLOAD_BYTES) return reply?.(failure('PAYLOAD_TOO_LARGE', socket.data.lang));
+      next();
+    });
+
+    for (const event of Object.keys(HANDLERS) as ClientEventName[]) {
+      socket.on(event, (...args: unknown[]) => dispatch(socket, event, args));
+    }
+  });
+
+  function dispatch(socket: HubSocket, event: ClientEventName, args: unknown[]): void {
+    const last = args[args.length - 1];
+    if (typeof last !== 'function') return; // Nobody to answer: a request without an ack does nothing.
+    const ack = last as (reply: Reply<unknown>) => void;
+    const lang = socket.data.lang;
+    const handler = HANDLERS[event] as Handler<ClientEventName>;
+    const parsed = clientEventSchemas[event].safeParse(args.length === 2 ? args[0] : undefined);
+    if (!parsed.success) return ack(failure('VALIDATION_FAILED', lang, { detail: describeIssues(parsed.error) }));
+
+    const session = socket.data.session;
+    if (!handler.who.includes('anyone')) {
+      if (session.kind === 'display') return ack(failure('NOT_AUTHENTICATED', lang));
+      const who = session.kind === 'kiosk' ? 'kiosk' : session.user.role;
+      if (!handler.who.includes(who)) return ack(failure('FORBIDDEN', lang));
+    }
+
+    rollover();
+    const now = deps.clock();
+    const effects: Array<() => void> = [];
+    const ctx: HandlerContext = {
+      deps,
+      db: deps.db,
+      session,
+      lang,
+      address: socket.handshake.address,
+      now,
+      nowIso: now.toISOString(),
+      today: officeDay(now, deps.timeZone),
+      limits,
+      after: (effect) => effects.push(effect),
+      setSession: (next) => effects.push(() => enter(socket, next)),
+      snapshot: () => audiences.snapshot(session),
+    };
+    let result;
+    try {
+      result = deps.db.transaction(() => handler.run(ctx, parsed.data as never)).immediate();
+    } catch (e) {
+      if (e instanceof DomainError) return ack(failure(e.code, lang, e.params));
+      deps.log(`error in ${event}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return ack(failure('INTERNAL', lang));
+    }
+    ack({ ok: true, data: result.reply });
+    if (result.change) broadcast(result.change);
+    for (const effect of effects) effect();
+  }
+
+  // Tickets left waiting at the end of an office day expire, and screens learn of the new day: checked
+  // before every request and on a timer, so a quiet night still ends with a clean morning.
+  let lastDay: string | null = null;
+  function rollover(): void {
+    const today = officeDay(deps.clock(), deps.timeZone);
+    if (today === lastDay) return;
+    const change = deps.db.transaction(() => expireEarlierDays(deps, today)).immediate();
+    const firstCheck = lastDay === null;
+    lastDay = today;
+    if (!firstCheck || change.ticketIds?.length) broadcast({ ...change, waiting: true });
+  }
+  rollover();
+  const rolloverTimer = setInterval(rollover, ROLLOVER_CHECK_MS);
+  rolloverTimer.unref();
+
+  return {
+    http,
+    io,
+    broadcast,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          http.off('error', reject);
+          resolve((http.address() as AddressInfo).port);
+        });
+      });
+    },
+    async close() {
+      clearInterval(rolloverTimer);
+      await io.close();
+      http.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import type { Ticket, TicketStatus, WaitingCounts } from '../../shared/domain/types';
+import type { Db } from './open';
+import { sql } from './statements';
+
+interface TicketRow {
+  id: number;
+  officeDay: string;
+  number: string;
+  serviceCode: string;
+  priority: number;
+  status: TicketStatus;
+  issuedAt: string;
+  queuedAt: string;
+  calledAt: string | null;
+  servingAt: string | null;
+  finishedAt: string | null;
+  counterId: number | null;
+  targetCounterId: number | null;
+  recallCount: number;
+  deviceId: number | null;
+}
+
+const COLUMNS = `id, office_day AS officeDay, number, service_code AS serviceCode, priority, status,
+  issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, serving_at AS servingAt,
+  finished_at AS finishedAt, counter_id AS counterId, target_counter_id AS targetCounterId,
+  recall_count AS recallCount, device_id AS deviceId`;
+
+const toTicket = (r: TicketRow): Ticket => ({ ...r, priority: r.priority === 1 });
+
+export function getTicket(db: Db, id: number): Ticket | undefined {
+  const row = sql(db, `SELECT ${COLUMNS} FROM tickets WHERE id = ?`).get(id) as TicketRow | undefined;
+  return row && toTicket(row);
+}
+
+export function findTicketByRequest(db: Db, requester: string, requestId: string): Ticket | undefined {
+  const row = sql(db, `SELECT ${COLUMNS} FROM tickets WHERE requester = ? AND request_id = ?`).get(requester, requestId) as
+    | TicketRow
+    | undefined;
+  return row && toTicket(row);
+}
+
+export function listTicketsOfDay(db: Db, officeDay: string): Ticket[] {
+  return (sql(db, `SELECT ${COLUMNS} FROM tickets WHERE office_day = ? ORDER BY id`).all(officeDay) as TicketRow[]).map(
+    toTicket,
+  );
+}
+
+export function listAllTickets(db: Db): Ticket[] {
+  return (sql(db, `SELECT ${COLUMNS} FROM tickets ORDER BY id`).all() as TicketRow[]).map(toTicket);
+}
+
+/** The ticket this counter has called or is serving, if any. */
+export function findActiveTicketAtCounter(db: Db, counterId: number): Ticket | undefined {
+  const row = sql(db, `SELECT ${COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`).get(
+    counterId,
+  ) as TicketRow | undefined;
+  return row && toTicket(row);
+}
+
+/** The next ticket for a counter: its services (or sent to it by name), priority first, then first come. */
+export function findNextForCounter(db: Db, officeDay: string, counterId: number): Ticket | undefined {
+  const row = sql(
+    db,
+    `SELECT ${COLUMNS} FROM tickets
+     WHERE office_day = @officeDay AND status = 'waiting'
+       AND (target_counter_id = @counterId OR (target_counter_id IS NULL AND service_code IN
+         (SELECT s.code FROM counter_services cs JOIN services s ON s.id = cs.service_id WHERE cs.counter_id = @counterId)))
+     ORDER BY priority DESC, queued_at, id LIMIT 1`,
+  ).get({ counterId, officeDay }) as TicketRow | undefined;
+  return row && toTicket(row);
+}
+
+export function countAhead(db: Db, t: Ticket): number {
+  const row = sql(
+    db,
+    `SELECT count(*) AS n FROM tickets WHERE office_day = ? AND status = 'waiting' AND service_code = ? AND id != ?
+       AND (priority > ? OR (priority = ? AND (queued_at < ? OR (queued_at = ? AND id < ?))))`,
+  ).get(t.officeDay, t.serviceCode, t.id, Number(t.priority), Number(t.priority), t.queuedAt, t.queuedAt, t.id) as {
+    n: number;
+  };
+  return row.n;
+}
+
+export function waitingCounts(db: Db, officeDay: string): WaitingCounts {
+  const counts: WaitingCounts = {};
+  for (const s of sql(db, 'SELECT code FROM services WHERE active = 1').all() as { code: string }[]) counts[s.code] = 0;
+  const rows = sql(
+    db,
+    `SELECT service_code AS code, count(*) AS n FROM tickets WHERE office_day = ? AND status = 'waiting' GROUP BY service_code`,
+  ).all(officeDay) as { code: string; n: number }[];
+  for (const r of rows) counts[r.code] = r.n;
+  return counts;
+}
+
+/** Service durations (start → finish, seconds) of the day, oldest first. */
+export function serviceDurations(db: Db, officeDay: string, limit: number): number[] {
+  const rows = sql(
+    db,
+    `SELECT (julianday(finished_at) - julianday(serving_at)) * 86400 AS s FROM tickets
+     WHERE office_day = ? AND status = 'done' AND serving_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`,
+  ).all(officeDay, limit) as { s: number }[];
+  return rows.map((r) => r.s).reverse();
+}
+
+/** Tickets of earlier office days still in the queue: they expire at the end of their day. */
+export function listUnfinishedBefore(db: Db, officeDay: string): Ticket[] {
+  return (
+    sql(db, `SELECT ${COLUMNS} FROM tickets WHERE office_day < ? AND status IN ('waiting', 'called') ORDER BY id`).all(
+      officeDay,
+    ) as TicketRow[]
+  ).map(toTicket);
+}
+
+/** The next sequence number of a service for the day; never reused, even across restarts. */
+export function nextSequence(db: Db, officeDay: string, serviceCode: string): number {
+  const row = sql(
+    db,
+    `INSERT INTO day_sequences (office_day, service_code, last_seq) VALUES (?, ?, 1)
+     ON CONFLICT (office_day, service_code) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
+  ).get(officeDay, serviceCode) as { last_seq: number };
+  return row.last_seq;
+}
+
+export function insertTicket(db: Db, t: Omit<Ticket, 'id'>, requester: string, requestId: string): number {
+  return Number(
+    sql(
+      db,
+      `INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, called_at,
+         serving_at, finished_at, counter_id, target_counter_id, recall_count, device_id, requester, request_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      t.officeDay,
+      t.number,
+      t.serviceCode,
+      Number(t.priority),
+      t.status,
+      t.issuedAt,
+      t.queuedAt,
+      t.calledAt,
+      t.servingAt,
+      t.finishedAt,
+      t.counterId,
+      t.targetCounterId,
+      t.recallCount,
+      t.deviceId,
+      requester,
+      requestId,
+    ).lastInsertRowid,
+  );
+}
+
+export function updateTicket(db: Db, t: Ticket): void {
+  sql(
+    db,
+    `UPDATE tickets SET service_code = ?, status = ?, queued_at = ?, called_at = ?, serving_at = ?, finished_at = ?,
+       counter_id = ?, target_counter_id = ?, recall_count = ? WHERE id = ?`,
+  ).run(
+    t.serviceCode,
+    t.status,
+    t.queuedAt,
+    t.calledAt,
+    t.servingAt,
+    t.finishedAt,
+    t.counterId,
+    t.targetCounterId,
+    t.recallCount,
+    t.id,
+  );
+}

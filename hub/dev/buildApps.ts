@@ -1,0 +1,57 @@
+// Builds the three React apps with Vite into dist/, skipping an app whose build is newer than its
+// sources (and the shared code it compiles). `npm run build` forces a rebuild of all three.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** app folder → the path the hub serves it at (and its folder under dist/). */
+export const APP_FOLDERS = { kiosk: 'kiosk', renderer: 'counter', display: 'display' } as const;
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+export async function buildApps(root: string, appsDir: string, force: boolean): Promise<string[]> {
+  const { build } = await import('vite');
+  const { default: react } = await import('@vitejs/plugin-react');
+  const sharedMtime = Math.max(newestMtime(join(root, 'shared')), newestMtime(join(root, 'package-lock.json')));
+  const built: string[] = [];
+  for (const [folder, served] of Object.entries(APP_FOLDERS)) {
+    const out = join(appsDir, served);
+    const builtAt = newestMtime(join(out, 'index.html'));
+    if (!force && builtAt > Math.max(sharedMtime, newestMtime(join(root, folder)))) continue;
+    await build({
+      root: join(root, folder),
+      base: `/${served}/`,
+      logLevel: 'warn',
+      plugins: [react()],
+      build: { outDir: out, emptyOutDir: true, sourcemap: true },
+    });
+    built.push(served);
+  }
+  return built;
+}
+
+export async function buildAppsIfStale(root: string, appsDir: string): Promise<void> {
+  const built = await buildApps(root, appsDir, false);
+  if (built.length) console.log(`Aplikasi dibangun / apps built: ${built.join(', ')}`);
+}
+
+// `tsx hub/dev/buildApps.ts [--force]`
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  const root = new URL('../..', import.meta.url).pathname;
+  buildApps(root, join(root, 'dist'), process.argv.includes('--force')).then(
+    (built) => console.log(`built: ${built.join(', ') || 'nothing (up to date)'}`),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,209 @@
+// The queue: issue a number (SOP step 2) and everything a counter does with it.
+import { estimateWaitMinutes } from '../../shared/domain/estimate';
+import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime';
+import { formatTicketNumber, ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
+import type { Ticket } from '../../shared/domain/types';
+import { DomainError } from '../../shared/protocol/errors';
+import type { IssuedTicket } from '../../shared/protocol/events';
+import {
+  appendEvent,
+  countAhead,
+  findActiveService,
+  findActiveTicketAtCounter,
+  findNextForCounter,
+  findTicketByRequest,
+  getCounter,
+  getSettings,
+  insertTicket,
+  listCounters,
+  nextSequence,
+  serviceDurations,
+} from '../db/index';
+import { actorOf, COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
+import { applyAndLog, heldCounter, ticketAtCounter, todaysTicket } from './guards';
+
+const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
+
+function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string): IssuedTicket {
+  const ahead = countAhead(ctx.db, ticket);
+  const openCounters = listCounters(ctx.db).filter(
+    (c) => c.state === 'open' && c.serviceCodes.includes(ticket.serviceCode),
+  ).length;
+  const etaMinutes = estimateWaitMinutes({
+    ahead,
+    openCounters,
+    recentServiceSeconds: serviceDurations(ctx.db, ctx.today, 20),
+  });
+  return { ticket, serviceName, ahead, etaMinutes };
+}
+
+const issue: Handler<'ticket:issue'> = {
+  who: ISSUERS,
+  run(ctx, p) {
+    const session = ctx.session;
+    const requester = session.kind === 'kiosk' ? `device:${session.device.id}` : `user:${actorOf(session).userId}`;
+    const service = findActiveService(ctx.db, p.serviceCode);
+    if (!service) throw new DomainError('SERVICE_NOT_FOUND', { service: p.serviceCode });
+    // A retried request (a kiosk that timed out) gets the first answer, and nothing is printed twice.
+    const earlier = findTicketByRequest(ctx.db, requester, p.requestId);
+    if (earlier) return { reply: issued(ctx, earlier, service.name) };
+
+    const settings = getSettings(ctx.db);
+    const state = openState(ctx.now, ctx.deps.timeZone, settings.openingHours);
+    if (!state.open) {
+      if (!state.opensAt) throw new DomainError('OFFICE_CLOSED_NO_HOURS');
+      throw new DomainError('OFFICE_CLOSED', {
+        opensAt: formatOfficeDateTime(state.opensAt, ctx.deps.timeZone, ctx.lang),
+      });
+    }
+    if (p.priority && !settings.priorityEnabled) throw new DomainError('PRIORITY_DISABLED');
+    if (session.kind === 'kiosk') {
+      const wait = ctx.limits.kiosk.take(requester, settings.kioskRateLimitPerMinute, ctx.now.getTime());
+      if (wait > 0) throw new DomainError('KIOSK_RATE_LIMITED', { seconds: String(wait) });
+    }
+
+    const seq = nextSequence(ctx.db, ctx.today, service.code);
+    const draft: Omit<Ticket, 'id'> = {
+      officeDay: ctx.today,
+      number: formatTicketNumber(service.code, seq),
+      serviceCode: service.code,
+      priority: p.priority ?? false,
+      status: 'waiting',
+      issuedAt: ctx.nowIso,
+      queuedAt: ctx.nowIso,
+      calledAt: null,
+      servingAt: null,
+      finishedAt: null,
+      counterId: null,
+      targetCounterId: null,
+      recallCount: 0,
+      deviceId: session.kind === 'kiosk' ? session.device.id : null,
+    };
+    const id = insertTicket(ctx.db, draft, requester, p.requestId);
+    const ticket: Ticket = { id, ...draft };
+    appendEvent(ctx.db, {
+      at: ctx.nowIso,
+      type: 'ticket.issue',
+      ticketId: id,
+      ...actorOf(session),
+      toStatus: 'waiting',
+      sopStep: ISSUE_SOP_STEP,
+      data: ticket,
+    });
+    return { reply: issued(ctx, ticket, service.name), change: { ticketIds: [id], waiting: true } };
+  },
+};
+
+/** A counter that may call: held, not paused, with nobody at it. */
+function readyCounter(ctx: HandlerContext, counterId: number) {
+  const counter = heldCounter(ctx, counterId);
+  if (counter.state === 'paused') throw new DomainError('COUNTER_PAUSED');
+  const current = findActiveTicketAtCounter(ctx.db, counter.id);
+  if (current) throw new DomainError('COUNTER_BUSY', { ticket: current.number });
+  return counter;
+}
+
+function called(ticket: Ticket, counterId: number) {
+  return {
+    reply: ticket,
+    change: { ticketIds: [ticket.id], counterIds: [counterId], callTicketId: ticket.id, waiting: true },
+  };
+}
+
+const callNext: Handler<'ticket:callNext'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = readyCounter(ctx, p.counterId);
+    const next = findNextForCounter(ctx.db, ctx.today, counter.id);
+    if (!next) throw new DomainError('QUEUE_EMPTY');
+    return called(applyAndLog(ctx, next, { type: 'call', counterId: counter.id }, counter.id), counter.id);
+  },
+};
+
+const callSpecific: Handler<'ticket:callSpecific'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = readyCounter(ctx, p.counterId);
+    const ticket = todaysTicket(ctx, p.ticketId);
+    if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
+      throw new DomainError('TICKET_NOT_FOR_COUNTER', { ticket: ticket.number });
+    }
+    return called(applyAndLog(ctx, ticket, { type: 'call', counterId: counter.id }, counter.id), counter.id);
+  },
+};
+
+const recall: Handler<'ticket:recall'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = heldCounter(ctx, p.counterId);
+    const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'recall' }, counter.id);
+    return { reply: ticket, change: { ticketIds: [ticket.id], callTicketId: ticket.id } };
+  },
+};
+
+/** A counter action on the counter's own ticket that frees or keeps the counter. */
+function atCounter<E extends 'ticket:noShow' | 'ticket:start' | 'ticket:finish'>(
+  type: 'no_show' | 'start' | 'finish',
+): Handler<E> {
+  return {
+    who: COUNTER_ROLES,
+    run(ctx, p) {
+      const counter = heldCounter(ctx, p.counterId);
+      const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type }, counter.id);
+      return { reply: ticket, change: { ticketIds: [ticket.id], counterIds: [counter.id] } };
+    },
+  };
+}
+
+const requeue: Handler<'ticket:requeue'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const ticket = applyAndLog(ctx, todaysTicket(ctx, p.ticketId), { type: 'requeue' }, null);
+    return { reply: ticket, change: { ticketIds: [ticket.id], waiting: true } };
+  },
+};
+
+const transfer: Handler<'ticket:transfer'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = heldCounter(ctx, p.counterId);
+    const ticket = ticketAtCounter(ctx, counter, p.ticketId);
+    let serviceCode = ticket.serviceCode;
+    let targetCounterId: number | null = null;
+    if (p.serviceCode !== undefined) {
+      if (p.serviceCode === ticket.serviceCode || !findActiveService(ctx.db, p.serviceCode)) {
+        throw new DomainError('TRANSFER_TARGET_INVALID');
+      }
+      serviceCode = p.serviceCode;
+    } else {
+      const target = getCounter(ctx.db, p.toCounterId as number);
+      if (!target || target.id === counter.id) throw new DomainError('TRANSFER_TARGET_INVALID');
+      targetCounterId = target.id;
+    }
+    const next = applyAndLog(ctx, ticket, { type: 'transfer', serviceCode, targetCounterId }, counter.id);
+    return { reply: next, change: { ticketIds: [next.id], counterIds: [counter.id], waiting: true } };
+  },
+};
+
+const cancel: Handler<'ticket:cancel'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const before = todaysTicket(ctx, p.ticketId);
+    const ticket = applyAndLog(ctx, before, { type: 'cancel' }, null);
+    const counterIds = before.counterId === null ? [] : [before.counterId];
+    return { reply: ticket, change: { ticketIds: [ticket.id], counterIds, waiting: true } };
+  },
+};
+
+export const ticketHandlers = {
+  'ticket:issue': issue,
+  'ticket:callNext': callNext,
+  'ticket:callSpecific': callSpecific,
+  'ticket:recall': recall,
+  'ticket:noShow': atCounter<'ticket:noShow'>('no_show'),
+  'ticket:requeue': requeue,
+  'ticket:transfer': transfer,
+  'ticket:start': atCounter<'ticket:start'>('start'),
+  'ticket:finish': atCounter<'ticket:finish'>('finish'),
+  'ticket:cancel': cancel,
+};

@@ -1,0 +1,65 @@
+// Plain HTTP: the health check and the three built apps.
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const APPS: Record<string, string> = { kiosk: 'kiosk', counter: 'counter', display: 'display' };
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.woff2': 'font/woff2',
+};
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+export function handleHttp(req: IncomingMessage, res: ServerResponse, opts: { appsDir: string }): void {
+  const url = new URL(req.url ?? '/', 'http://hub');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+  if (url.pathname === '/healthz') return send(res, 200, JSON.stringify({ ok: true, service: 'antrian-lpse' }), 'application/json');
+  if (url.pathname === '/') {
+    res.writeHead(302, { location: '/counter/' });
+    return void res.end();
+  }
+  const [, app, ...rest] = url.pathname.split('/');
+  const folder = app ? APPS[app] : undefined;
+  if (!folder) return send(res, 404, 'not found');
+  if (rest.length === 0) {
+    // `/kiosk?key=…` → `/kiosk/?key=…`, so relative asset paths resolve.
+    res.writeHead(301, { location: `/${app}/${url.search}` });
+    return void res.end();
+  }
+  const root = join(opts.appsDir, folder);
+  const wanted = normalize(join(root, decodeURIComponent(rest.join('/'))));
+  if (!wanted.startsWith(root + sep) && wanted !== root) return send(res, 400, 'bad path');
+  // Unknown paths inside an app are the app's own routes: serve its page.
+  const file = isFile(wanted) ? wanted : join(root, 'index.html');
+  if (!isFile(file)) return send(res, 503, `The ${app} app is not built yet: run npm run build.`);
+  const isAsset = file.includes(`${sep}assets${sep}`);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    // Built assets carry a content hash in their names; pages must always be fresh.
+    'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,43 @@
+// `npm start`: builds the apps when their build is missing or stale, starts the hub, prints the URLs.
+import { fileURLToPath } from 'node:url';
+import { buildAppsIfStale } from './dev/buildApps';
+import { loadConfig } from './config';
+import { startHub } from './server';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const appsDir = fileURLToPath(new URL('../dist', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!process.env.ANTRIAN_SKIP_BUILD) await buildAppsIfStale(root, appsDir);
+  const running = await startHub(config, { appsDir });
+  const { urls } = running;
+  console.log(`Antrian LPSE hub siap / ready (data: ${config.dataDir}, zona waktu: ${config.timeZone})`);
+  console.log(`  Aplikasi petugas / staff app: ${urls.counter}`);
+  console.log(`  Layar ruang tunggu / display: ${urls.display}`);
+  for (const k of urls.kiosks) console.log(`  Kiosk "${k.name}": ${k.url}`);
+  if (running.generatedAdminPassword) {
+    console.log(`  Akun admin dibuat / admin account created: admin / ${running.generatedAdminPassword}`);
+    console.log('  (ditampilkan sekali ini saja / shown this once only)');
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: hub berhenti / stopping`);
+    running.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

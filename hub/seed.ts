@@ -1,0 +1,128 @@
+// The first start of a new database: the seed file's services, counters, users, devices and settings,
+// or the defaults (services A and B, Loket 1–3, an admin, one kiosk).
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ROLES } from '../shared/domain/types';
+import { officeSchema, settingsSchema } from '../shared/protocol/schemas';
+import {
+  DEFAULT_OFFICE,
+  DEFAULT_SETTINGS,
+  insertCounter,
+  insertDevice,
+  insertService,
+  insertUser,
+  saveOffice,
+  saveSettings,
+  type Db,
+} from './db/index';
+import { generatePassword, hashPassword } from './passwords';
+
+const printerSchema = z.strictObject({
+  host: z.string().min(1),
+  port: z.int().min(1).max(65535).default(9100),
+  width: z.union([z.literal(58), z.literal(80)]).default(80),
+});
+
+export const seedSchema = z.strictObject({
+  office: officeSchema.partial({ address: true }).optional(),
+  services: z
+    .array(z.strictObject({ code: z.string().regex(/^[A-Z]$/), name: z.string().min(1).max(80) }))
+    .min(1)
+    .optional(),
+  counters: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(40),
+        number: z.int().min(0).max(999).optional(),
+        services: z.array(z.string()).min(1),
+      }),
+    )
+    .optional(),
+  users: z
+    .array(
+      z.strictObject({
+        username: z.string().min(1).max(64),
+        password: z.string().min(1),
+        name: z.string().min(1).max(80),
+        role: z.enum(ROLES),
+      }),
+    )
+    .optional(),
+  devices: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        kind: z.enum(['kiosk', 'display']),
+        key: z.string().min(8),
+        printer: printerSchema.optional(),
+      }),
+    )
+    .optional(),
+  settings: settingsSchema.partial().optional(),
+});
+
+export type Seed = z.infer<typeof seedSchema>;
+
+export function readSeed(file: string): Seed {
+  const parsed = seedSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`ANTRIAN_SEED ${file} tidak valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+const DEFAULT_SERVICES = [
+  { code: 'A', name: 'Gangguan / Permasalahan' },
+  { code: 'B', name: 'Permintaan Informasi / Konsultasi' },
+];
+
+/** "Loket 12" → 12: what the voice says when the seed gives no number. */
+function trailingNumber(name: string): number {
+  const m = /(\d+)\s*$/.exec(name);
+  return m ? Number(m[1]) : 0;
+}
+
+export interface SeedResult {
+  /** Set when the admin password was generated: printed once, never stored in clear. */
+  generatedAdminPassword?: string;
+}
+
+/** Applies to a new database only; runs inside the caller's transaction. `null`: no seed file. */
+export function applySeed(db: Db, seedFile: Seed | null, adminPassword: string | undefined, now: string): SeedResult {
+  const seed = seedFile ?? {};
+  saveOffice(db, { ...DEFAULT_OFFICE, ...seed.office });
+  saveSettings(db, settingsSchema.parse({ ...DEFAULT_SETTINGS, ...seed.settings }));
+
+  const services = seed.services ?? DEFAULT_SERVICES;
+  const serviceIds = new Map<string, number>();
+  services.forEach((s, i) => serviceIds.set(s.code, insertService(db, { ...s, sort: i })));
+  if (serviceIds.size !== services.length) throw new Error('ANTRIAN_SEED: kode layanan ganda');
+
+  const counters = seed.counters ?? [1, 2, 3].map((n) => ({ name: `Loket ${n}`, number: n, services: [...serviceIds.keys()] }));
+  for (const c of counters) {
+    const ids = c.services.map((code) => {
+      const id = serviceIds.get(code);
+      if (id === undefined) throw new Error(`ANTRIAN_SEED: loket ${c.name} memakai layanan ${code} yang tidak ada`);
+      return id;
+    });
+    insertCounter(db, { name: c.name, number: c.number ?? trailingNumber(c.name), serviceIds: ids });
+  }
+
+  const result: SeedResult = {};
+  const users = seed.users ?? [];
+  if (!users.some((u) => u.username === 'admin')) {
+    const password = adminPassword ?? generatePassword();
+    if (!adminPassword) result.generatedAdminPassword = password;
+    insertUser(db, { username: 'admin', name: 'Administrator', role: 'admin', passwordHash: hashPassword(password), createdAt: now });
+  }
+  for (const u of users) {
+    insertUser(db, { username: u.username, name: u.name, role: u.role, passwordHash: hashPassword(u.password), createdAt: now });
+  }
+
+  // Without a seed, one kiosk, so a fresh `npm start` can try the whole flow in a browser.
+  const devices =
+    seed.devices ?? (seedFile ? [] : [{ name: 'Kiosk', kind: 'kiosk' as const, key: randomBytes(12).toString('base64url') }]);
+  for (const d of devices) insertDevice(db, { name: d.name, kind: d.kind, key: d.key, printer: d.printer ?? null });
+  return result;
+}

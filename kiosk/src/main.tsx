@@ -1,0 +1,4 @@
+import { createRoot } from 'react-dom/client';
+import { Placeholder } from '../../shared/ui/Placeholder';
+
+createRoot(document.getElementById('root') as HTMLElement).render(<Placeholder title="Antrian LPSE — Kiosk" />);

@@ -1,0 +1,156 @@
+// The office day and opening hours, always in the office's time zone (never the machine's).
+import type { OpenState, OpeningHours, TimeInterval, Weekday } from './types';
+import { WEEKDAYS } from './types';
+
+export const DEFAULT_TIMEZONE = 'Asia/Jakarta';
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = partsCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
+    partsCache.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface LocalTime {
+  /** `YYYY-MM-DD` */
+  date: string;
+  weekday: Weekday;
+  /** Minutes since local midnight. */
+  minutes: number;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function localTime(now: Date, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(now)) parts[p.type] = p.value;
+  const weekday = (parts.weekday ?? 'Mon').slice(0, 3).toLowerCase() as Weekday;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+/** The office day an instant belongs to, e.g. `2026-11-24`. */
+export function officeDay(now: Date, timeZone: string): string {
+  return localTime(now, timeZone).date;
+}
+
+export function parseHm(hm: string): number {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hm);
+  if (!m) throw new Error(`not a time of day: ${hm}`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Offset of the zone from UTC at `at`, in minutes. */
+function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const lt = localTime(at, timeZone);
+  const [y, mo, d] = lt.date.split('-').map(Number) as [number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d) + lt.minutes * 60_000;
+  return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** The UTC instant of a local date and minute of day in the zone. */
+export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const naive = Date.UTC(y, mo - 1, d) + minutes * 60_000;
+  const offset = zoneOffsetMinutes(new Date(naive), timeZone);
+  return new Date(naive - offset * 60_000);
+}
+
+function addDays(date: string, days: number): string {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function weekdayOf(date: string): Weekday {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  // getUTCDay: 0 = Sunday.
+  return WEEKDAYS[(new Date(Date.UTC(y, mo - 1, d)).getUTCDay() + 6) % 7] as Weekday;
+}
+
+function intervalMinutes(iv: TimeInterval): [number, number] {
+  return [parseHm(iv[0]), parseHm(iv[1])];
+}
+
+/** Is the office open at `now`, and if not, when does it open next (within a week)? */
+export function openState(now: Date, timeZone: string, hours: OpeningHours): OpenState {
+  if (hours === 'always') return { open: true, opensAt: null };
+  const lt = localTime(now, timeZone);
+  for (const iv of hours[lt.weekday]) {
+    const [start, end] = intervalMinutes(iv);
+    if (lt.minutes >= start && lt.minutes < end) return { open: true, opensAt: null };
+  }
+  for (let day = 0; day <= 7; day++) {
+    const date = addDays(lt.date, day);
+    const starts = hours[weekdayOf(date)]
+      .map((iv) => intervalMinutes(iv)[0])
+      .filter((start) => day > 0 || start > lt.minutes)
+      .sort((a, b) => a - b);
+    const first = starts[0];
+    if (first !== undefined) return { open: false, opensAt: zonedInstant(date, first, timeZone).toISOString() };
+  }
+  return { open: false, opensAt: null };
+}
+
+/** The usual Indonesian government office hours, offered to admins as a preset. */
+export const GOVERNMENT_HOURS: Record<Weekday, TimeInterval[]> = {
+  mon: [['08:00', '16:00']],
+  tue: [['08:00', '16:00']],
+  wed: [['08:00', '16:00']],
+  thu: [['08:00', '16:00']],
+  fri: [
+    ['08:00', '11:30'],
+    ['13:30', '16:30'],
+  ],
+  sat: [],
+  sun: [],
+};
+
+const ZONE_ABBREVIATIONS: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+export function zoneAbbreviation(timeZone: string): string {
+  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+}
+
+/** A date and time as people in the office read it: "Selasa, 24 November 2026 09.15 WIB". */
+export function formatOfficeDateTime(
+  iso: string,
+  timeZone: string,
+  lang: 'id' | 'en',
+  parts: { date?: boolean; time?: boolean } = { date: true, time: true },
+): string {
+  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+  const options: Intl.DateTimeFormatOptions = { timeZone };
+  if (parts.date) Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  if (parts.time) Object.assign(options, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const text = new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  return parts.time ? `${text} ${zoneAbbreviation(timeZone)}` : text;
+}

@@ -1,0 +1,138 @@
+// Entity types every part compiles against. Times are UTC ISO-8601 strings; the office day is a
+// `YYYY-MM-DD` date in the office time zone.
+
+export const ROLES = ['helpdesk', 'coordinator', 'head', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+// A transferred ticket waits again (status `waiting`) in its new service under the same number; the
+// transfer itself is an event in its history, so no separate `transferred` status is needed.
+export const TICKET_STATUSES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'cancelled',
+  'expired',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PAUSE_REASONS = ['istirahat', 'sholat', 'rapat', 'lainnya'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+export const COUNTER_STATES = ['closed', 'open', 'paused'] as const;
+export type CounterState = (typeof COUNTER_STATES)[number];
+
+export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** An open interval in office time, `["08:00", "16:00"]`. */
+export type TimeInterval = [string, string];
+export type OpeningHours = 'always' | Record<Weekday, TimeInterval[]>;
+
+export interface Office {
+  name: string;
+  address: string;
+}
+
+export interface Settings {
+  priorityEnabled: boolean;
+  kioskRateLimitPerMinute: number;
+  runningText: string;
+  ticketFooter: string;
+  voice: 'clips' | 'system';
+  openingHours: OpeningHours;
+  ticketHoldSeconds: number;
+}
+
+export interface Service {
+  id: number;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+export interface Counter {
+  id: number;
+  name: string;
+  /** What the voice says: "loket dua". */
+  number: number;
+  serviceCodes: string[];
+  state: CounterState;
+  pauseReason: PauseReason | null;
+  /** The officer who holds the counter while it is open or paused. */
+  userId: number | null;
+  userName: string | null;
+  /** When the counter entered its current state. */
+  stateSince: string | null;
+}
+
+export interface Ticket {
+  id: number;
+  officeDay: string;
+  number: string;
+  serviceCode: string;
+  priority: boolean;
+  status: TicketStatus;
+  issuedAt: string;
+  /** Place in the queue: the issue time, kept on transfer, reset when a no-show is requeued. */
+  queuedAt: string;
+  calledAt: string | null;
+  servingAt: string | null;
+  finishedAt: string | null;
+  counterId: number | null;
+  /** Set when the ticket was transferred to a named counter: only that counter calls it. */
+  targetCounterId: number | null;
+  recallCount: number;
+  deviceId: number | null;
+}
+
+export interface StaffUser {
+  id: number;
+  username: string;
+  name: string;
+  role: Role;
+}
+
+/** A call as the waiting room sees it: no personal data. */
+export interface Call {
+  ticketNumber: string;
+  serviceCode: string;
+  counterId: number;
+  counterName: string;
+  counterNumber: number;
+  recall: number;
+  at: string;
+}
+
+/** A counter as the waiting room sees it. */
+export interface PublicCounter {
+  id: number;
+  name: string;
+  number: number;
+  state: CounterState;
+  pauseReason: PauseReason | null;
+  currentNumber: string | null;
+}
+
+export type WaitingCounts = Record<string, number>;
+
+export interface OpenState {
+  open: boolean;
+  /** When closed: the next opening instant (UTC ISO), or null when no opening is configured. */
+  opensAt: string | null;
+}
+
+export interface PrinterFault {
+  id: number;
+  deviceId: number;
+  deviceName: string;
+  ticketId: number | null;
+  ticketNumber: string | null;
+  code: string;
+  message: string;
+  at: string;
+}

@@ -1,0 +1,85 @@
+// Stable error codes with the message a person reads, Bahasa Indonesia first.
+
+export type Lang = 'id' | 'en';
+
+const MESSAGES = {
+  VALIDATION_FAILED: {
+    id: 'Data yang dikirim tidak lengkap atau tidak sesuai: {detail}',
+    en: 'The data sent is incomplete or invalid: {detail}',
+  },
+  PAYLOAD_TOO_LARGE: { id: 'Data yang dikirim terlalu besar.', en: 'The data sent is too large.' },
+  UNKNOWN_EVENT: { id: 'Perintah "{event}" tidak dikenal.', en: 'Unknown command "{event}".' },
+  NOT_AUTHENTICATED: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  SESSION_EXPIRED: { id: 'Sesi Anda telah berakhir. Silakan masuk kembali.', en: 'Your session has ended. Please sign in again.' },
+  DEVICE_KEY_INVALID: { id: 'Kunci perangkat tidak dikenal.', en: 'Unknown device key.' },
+  FORBIDDEN: { id: 'Peran Anda tidak diizinkan melakukan ini.', en: 'Your role is not allowed to do this.' },
+  LOGIN_FAILED: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  LOGIN_RATE_LIMITED: {
+    id: 'Terlalu banyak percobaan masuk. Coba lagi dalam {seconds} detik.',
+    en: 'Too many sign-in attempts. Try again in {seconds} seconds.',
+  },
+  KIOSK_RATE_LIMITED: {
+    id: 'Mohon tunggu sebentar sebelum mengambil nomor lagi.',
+    en: 'Please wait a moment before taking another number.',
+  },
+  OFFICE_CLOSED: {
+    id: 'Layanan sedang tutup. Buka kembali {opensAt}.',
+    en: 'The office is closed. It opens again {opensAt}.',
+  },
+  OFFICE_CLOSED_NO_HOURS: { id: 'Layanan sedang tutup.', en: 'The office is closed.' },
+  SERVICE_NOT_FOUND: { id: 'Layanan "{service}" tidak ada atau tidak aktif.', en: 'Service "{service}" does not exist or is inactive.' },
+  PRIORITY_DISABLED: { id: 'Antrian prioritas tidak diaktifkan.', en: 'Priority queueing is not enabled.' },
+  COUNTER_NOT_FOUND: { id: 'Loket tidak ditemukan.', en: 'Counter not found.' },
+  COUNTER_TAKEN: { id: 'Loket ini sedang dipakai oleh {user}.', en: 'This counter is in use by {user}.' },
+  COUNTER_NOT_YOURS: { id: 'Anda tidak sedang memegang loket ini.', en: 'You are not holding this counter.' },
+  COUNTER_NOT_OPEN: { id: 'Loket belum dibuka.', en: 'The counter is not open.' },
+  COUNTER_PAUSED: { id: 'Loket sedang istirahat. Lanjutkan dulu untuk memanggil.', en: 'The counter is paused. Resume to call.' },
+  COUNTER_BUSY: {
+    id: 'Loket masih menangani nomor {ticket}. Selesaikan atau tandai tidak hadir dulu.',
+    en: 'The counter still has ticket {ticket}. Finish it or mark it a no-show first.',
+  },
+  COUNTER_STATE: { id: 'Loket sedang {state}; tindakan ini tidak bisa dilakukan.', en: 'The counter is {state}; this cannot be done.' },
+  ALREADY_HOLDING_COUNTER: { id: 'Anda sudah memegang {counter}. Tutup dulu loket itu.', en: 'You already hold {counter}. Close it first.' },
+  QUEUE_EMPTY: { id: 'Tidak ada antrian yang menunggu untuk loket ini.', en: 'No one is waiting for this counter.' },
+  TICKET_NOT_FOUND: { id: 'Nomor antrian tidak ditemukan.', en: 'Ticket not found.' },
+  TICKET_NOT_TODAY: { id: 'Nomor antrian {ticket} bukan dari hari ini.', en: 'Ticket {ticket} is not from today.' },
+  TICKET_NOT_AT_COUNTER: { id: 'Nomor {ticket} tidak sedang dilayani di loket ini.', en: 'Ticket {ticket} is not at this counter.' },
+  TICKET_NOT_FOR_COUNTER: { id: 'Nomor {ticket} bukan untuk loket ini.', en: 'Ticket {ticket} is not for this counter.' },
+  ILLEGAL_TRANSITION: {
+    id: 'Nomor {ticket} berstatus "{status}", tidak bisa di-{action}.',
+    en: 'Ticket {ticket} is "{status}" and cannot be {action}.',
+  },
+  TRANSFER_TARGET_INVALID: {
+    id: 'Tujuan pengalihan tidak valid: pilih layanan lain atau loket lain.',
+    en: 'Invalid transfer target: choose another service or counter.',
+  },
+  SETTINGS_INVALID: { id: 'Pengaturan tidak valid: {detail}', en: 'Invalid settings: {detail}' },
+  HUB_UNREACHABLE: { id: 'Tidak terhubung ke server antrian.', en: 'Not connected to the queue server.' },
+  REQUEST_TIMEOUT: { id: 'Server tidak menjawab. Silakan coba lagi.', en: 'The server did not answer. Please try again.' },
+  INTERNAL: { id: 'Terjadi kesalahan pada server. Silakan coba lagi.', en: 'A server error occurred. Please try again.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+
+export interface ReplyError {
+  code: ErrorCode;
+  message: string;
+  params?: Record<string, string>;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string> = {}): string {
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+}
+
+/** Thrown inside hub handlers; turned into an `ok:false` reply in the caller's language. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(errorMessage(code, 'en', params));
+  }
+}

@@ -1,0 +1,139 @@
+// The Socket.IO contract: what each client event answers, and what the hub pushes to each audience.
+import type {
+  Call,
+  Counter,
+  Office,
+  PrinterFault,
+  PublicCounter,
+  Service,
+  Settings,
+  StaffUser,
+  Ticket,
+  WaitingCounts,
+} from '../domain/types';
+import type { Reply } from './errors';
+import type { ClientEventName, ClientPayload } from './schemas';
+
+export type Audience = 'display' | 'kiosk' | 'staff';
+
+export interface IssuedTicket {
+  ticket: Ticket;
+  serviceName: string;
+  ahead: number;
+  etaMinutes: number;
+}
+
+interface SnapshotBase {
+  /** Changes with every hub start: revisions are only comparable within one epoch. */
+  epoch: string;
+  rev: number;
+  serverTime: string;
+  timeZone: string;
+  office: Office;
+  services: Service[];
+  waiting: WaitingCounts;
+}
+
+export interface DisplaySnapshot extends SnapshotBase {
+  audience: 'display';
+  settings: Pick<Settings, 'runningText' | 'voice'>;
+  counters: PublicCounter[];
+  /** Newest first. */
+  recentCalls: Call[];
+}
+
+export interface KioskSnapshot extends SnapshotBase {
+  audience: 'kiosk';
+  settings: Pick<Settings, 'priorityEnabled' | 'ticketHoldSeconds' | 'ticketFooter' | 'openingHours'>;
+  device: { id: number; name: string; hasPrinter: boolean };
+}
+
+export interface StaffSnapshot extends SnapshotBase {
+  audience: 'staff';
+  settings: Settings;
+  counters: Counter[];
+  /** Today's tickets. */
+  tickets: Ticket[];
+  users: StaffUser[];
+  printerFaults: PrinterFault[];
+  recentCalls: Call[];
+  me: StaffUser;
+}
+
+export type Snapshot = DisplaySnapshot | KioskSnapshot | StaffSnapshot;
+
+/** What changed, for one audience. Lists are upserts by id. */
+export interface DisplayPatch {
+  audience: 'display';
+  epoch: string;
+  rev: number;
+  office?: Office;
+  settings?: DisplaySnapshot['settings'];
+  services?: Service[];
+  counters?: PublicCounter[];
+  waiting?: WaitingCounts;
+  call?: Call;
+}
+
+export interface KioskPatch {
+  audience: 'kiosk';
+  epoch: string;
+  rev: number;
+  office?: Office;
+  settings?: KioskSnapshot['settings'];
+  services?: Service[];
+  waiting?: WaitingCounts;
+}
+
+export interface StaffPatch {
+  audience: 'staff';
+  epoch: string;
+  rev: number;
+  office?: Office;
+  settings?: Settings;
+  services?: Service[];
+  counters?: Counter[];
+  tickets?: Ticket[];
+  waiting?: WaitingCounts;
+  printerFaults?: PrinterFault[];
+  call?: Call;
+}
+
+export type Patch = DisplayPatch | KioskPatch | StaffPatch;
+
+export interface ClientReplies {
+  'auth:login': { token: string; user: StaffUser };
+  'auth:logout': Record<string, never>;
+  'sync:snapshot': Snapshot;
+  'ticket:issue': IssuedTicket;
+  'counter:open': Counter;
+  'counter:pause': Counter;
+  'counter:resume': Counter;
+  'counter:close': Counter;
+  'ticket:callNext': Ticket;
+  'ticket:callSpecific': Ticket;
+  'ticket:recall': Ticket;
+  'ticket:noShow': Ticket;
+  'ticket:requeue': Ticket;
+  'ticket:transfer': Ticket;
+  'ticket:start': Ticket;
+  'ticket:finish': Ticket;
+  'ticket:cancel': Ticket;
+  'settings:update': { office: Office; settings: Settings };
+}
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientPayload<E>, ack: (reply: Reply<ClientReplies[E]>) => void) => void;
+};
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  patch: (patch: Patch) => void;
+}
+
+/** Socket handshake `auth`: a staff session token, a kiosk device key, or nothing (display). */
+export interface HandshakeAuth {
+  token?: string;
+  deviceKey?: string;
+  lang?: 'id' | 'en';
+}

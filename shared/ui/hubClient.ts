@@ -1,0 +1,103 @@
+// The apps' one connection to the hub: typed requests with acks, and a snapshot kept current by patches.
+// A patch out of sequence (missed while asleep, or from a restarted hub) triggers a fresh snapshot.
+import { io, type Socket } from 'socket.io-client';
+import { errorMessage, type ErrorCode, type Lang, type Reply } from '../protocol/errors';
+import type {
+  ClientReplies,
+  ClientToServerEvents,
+  HandshakeAuth,
+  Patch,
+  ServerToClientEvents,
+  Snapshot,
+} from '../protocol/events';
+import type { ClientEventName, ClientPayload } from '../protocol/schemas';
+
+export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface HubClientOptions {
+  /** Defaults to the page's own origin: the hub serves the apps. */
+  url?: string;
+  auth: () => HandshakeAuth;
+  lang: () => Lang;
+  onSnapshot: (snapshot: Snapshot) => void;
+  onPatch: (patch: Patch) => void;
+  onOnline: (online: boolean) => void;
+  /** The hub refused the handshake (an expired session or an unknown device key). */
+  onRefused?: (code: ErrorCode) => void;
+}
+
+export interface HubClient {
+  socket: HubSocket;
+  request<E extends ClientEventName>(event: E, payload: ClientPayload<E>, timeoutMs?: number): Promise<Reply<ClientReplies[E]>>;
+  /** Reconnects with fresh handshake data (after sign-in or sign-out). */
+  reconnect(): void;
+  close(): void;
+}
+
+export function connectHub(options: HubClientOptions): HubClient {
+  const socket: HubSocket = io(options.url ?? window.location.origin, {
+    auth: (cb) => cb({ ...options.auth(), lang: options.lang() }),
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 3000,
+  });
+  let epoch: string | null = null;
+  let rev = 0;
+
+  const apply = (s: Snapshot) => {
+    epoch = s.epoch;
+    rev = s.rev;
+    options.onSnapshot(s);
+  };
+
+  const resync = () => {
+    socket.timeout(10_000).emit('sync:snapshot', {}, (err, reply) => {
+      if (!err && reply.ok) apply(reply.data);
+    });
+  };
+
+  socket.on('connect', () => options.onOnline(true));
+  socket.on('disconnect', () => options.onOnline(false));
+  socket.on('connect_error', (err: Error & { data?: { code?: ErrorCode } }) => {
+    options.onOnline(false);
+    const code = err.data?.code;
+    if (code && options.onRefused) options.onRefused(code);
+  });
+  socket.on('snapshot', apply);
+  socket.on('patch', (patch) => {
+    if (patch.epoch !== epoch || patch.rev !== rev + 1) {
+      // Only newer revisions mean something was missed; an old duplicate is ignored.
+      if (patch.epoch !== epoch || patch.rev > rev + 1) resync();
+      return;
+    }
+    rev = patch.rev;
+    options.onPatch(patch);
+  });
+
+  return {
+    socket,
+    request(event, payload, timeoutMs = 8000) {
+      const lang = options.lang();
+      if (!socket.connected) {
+        return Promise.resolve({ ok: false, error: { code: 'HUB_UNREACHABLE', message: errorMessage('HUB_UNREACHABLE', lang) } });
+      }
+      return new Promise((resolve) => {
+        // The generic event name defeats Socket.IO's per-event typing; the map above keeps it honest.
+        (socket.timeout(timeoutMs) as unknown as { emit: (...a: unknown[]) => void }).emit(
+          event,
+          payload,
+          (err: Error | null, reply: Reply<ClientReplies[typeof event]>) => {
+            if (err) resolve({ ok: false, error: { code: 'REQUEST_TIMEOUT', message: errorMessage('REQUEST_TIMEOUT', lang) } });
+            else resolve(reply);
+          },
+        );
+      });
+    },
+    reconnect() {
+      socket.disconnect();
+      socket.connect();
+    },
+    close() {
+      socket.close();
+    },
+  };
+}

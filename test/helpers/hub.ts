@@ -1,0 +1,87 @@
+// A real hub on a random port with a real SQLite file in a fresh temporary folder.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Seed } from '../../hub/seed';
+import { startHub, type RunningHub } from '../../hub/server';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const APPS_DIR = join(ROOT, 'dist');
+export const ADMIN_PASSWORD = 'admin-rahasia';
+export const KIOSK_KEY = 'kiosk-key-lobi-1';
+export const DISPLAY_KEY = 'display-key-tv-1';
+
+/** A clock tests can move: the hub reads "now" only through it. */
+export class FakeClock {
+  constructor(private ms: number) {}
+  now = (): Date => new Date(this.ms);
+  set(iso: string): void {
+    this.ms = Date.parse(iso);
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export function testSeed(counters = 3, extra: Partial<Seed> = {}): Seed {
+  const users: NonNullable<Seed['users']> = [];
+  for (let i = 1; i <= counters; i++) users.push({ username: `hd${i}`, password: `sandi-hd${i}`, name: `Petugas ${i}`, role: 'helpdesk' });
+  users.push(
+    { username: 'koor', password: 'sandi-koor', name: 'Koordinator Helpdesk', role: 'coordinator' },
+    { username: 'kepala', password: 'sandi-kepala', name: 'Kepala Unit', role: 'head' },
+  );
+  return {
+    office: { name: 'LPSE Kota Batam', address: 'Jl. Engku Putri No. 1, Batam Centre' },
+    services: [
+      { code: 'A', name: 'Gangguan / Permasalahan' },
+      { code: 'B', name: 'Permintaan Informasi / Konsultasi' },
+    ],
+    counters: Array.from({ length: counters }, (_, i) => ({ name: `Loket ${i + 1}`, services: ['A', 'B'] })),
+    users,
+    devices: [
+      { name: 'Kiosk Lobi', kind: 'kiosk', key: KIOSK_KEY },
+      { name: 'TV Ruang Tunggu', kind: 'display', key: DISPLAY_KEY },
+    ],
+    settings: { kioskRateLimitPerMinute: 10_000 },
+    ...extra,
+  };
+}
+
+export interface TestHub extends RunningHub {
+  url: string;
+  dataDir: string;
+  logs: string[];
+  /** Stops the hub and removes its folder. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestHub(
+  options: { seed?: Seed; clock?: FakeClock; dataDir?: string; timeZone?: string } = {},
+): Promise<TestHub> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'antrian-test-'));
+  const seedFile = join(dataDir, 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(options.seed ?? testSeed()));
+  const logs: string[] = [];
+  const running = await startHub(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      adminPassword: ADMIN_PASSWORD,
+      seedFile,
+      timeZone: options.timeZone ?? 'Asia/Jakarta',
+    },
+    { appsDir: APPS_DIR, clock: options.clock?.now, log: (l) => logs.push(l) },
+  );
+  return {
+    ...running,
+    url: `http://127.0.0.1:${running.port}`,
+    dataDir,
+    logs,
+    async dispose() {
+      await running.stop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, lint, build the apps, then every test (unit, integration, browser).
+# Browser tests need Chromium: CHROMIUM_PATH, else /usr/bin/chromium; on Debian as root it is installed
+# from Debian's `chromium` package when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${CHROMIUM_PATH:-}" ]; then
+  if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's chromium package for the browser tests…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  export CHROMIUM_PATH=/usr/bin/chromium
+fi
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  echo "Chromium not found at $CHROMIUM_PATH: install it or set CHROMIUM_PATH." >&2
+  exit 1
+fi
+
+npx tsc --noEmit -p tsconfig.json
+npx eslint --max-warnings 0 .
+npx tsx hub/dev/buildApps.ts --force
+npx vitest run --config test/vitest.config.ts "$@"
