@@ -1,0 +1,35 @@
+// The hub serves the three built apps, and each one reaches the hub from a real browser.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { startTestHub, type TestHub } from '../helpers/hub';
+
+let hub: TestHub;
+let browser: Browser;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.dispose();
+});
+
+it('answers the health check once the database is open', async () => {
+  const res = await fetch(`${hub.url}/healthz`);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({ ok: true });
+});
+
+it.each(['/kiosk', '/counter', '/display'])('serves %s as a page that loads', async (path) => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const res = await page.goto(`${hub.url}${path}`);
+  expect(res?.status()).toBe(200);
+  await page.locator('#root > *').first().waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
+});
