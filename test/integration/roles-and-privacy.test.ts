@@ -1,0 +1,129 @@
+// Who may do what, what the waiting room may see, and settings that reach every screen live.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectHub } from '../../shared/ui/hubClient';
+import type { Snapshot } from '../../shared/protocol/events';
+import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
+import { ADMIN_PASSWORD, DISPLAY_KEY, KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+
+let hub: TestHub;
+const clients: TestClient[] = [];
+const track = <T extends TestClient>(c: T) => (clients.push(c), c);
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await hub.dispose();
+});
+
+describe('roles', () => {
+  it('refuses what a role does not allow, with a code', async () => {
+    const kiosk = track(await connect(hub.url, { deviceKey: KIOSK_KEY }));
+    const display = track(await connect(hub.url));
+    const helpdesk = track(await signIn(hub.url, 'hd1', 'sandi-hd1'));
+    expect(await kiosk.request('counter:open', { counterId: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await kiosk.request('ticket:callNext', { counterId: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await display.request('ticket:issue', { requestId: requestId(), serviceCode: 'A' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AUTHENTICATED' },
+    });
+    expect(await display.request('ticket:callNext', { counterId: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
+    const settings = await helpdesk.request('settings:update', { settings: { runningText: 'hacked' } });
+    expect(settings).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Peran Anda tidak diizinkan melakukan ini.' } });
+  });
+
+  it('refuses unknown keys and tokens at the handshake, in the asked language', async () => {
+    await expect(connect(hub.url, { deviceKey: 'no-such-key-000' })).rejects.toMatchObject({ data: { code: 'DEVICE_KEY_INVALID' } });
+    await expect(connect(hub.url, { token: 'forged', lang: 'en' })).rejects.toMatchObject({
+      message: 'Your session has ended. Please sign in again.',
+      data: { code: 'SESSION_EXPIRED' },
+    });
+  });
+
+  it('ends a session at sign-out and rate-limits failed sign-ins', async () => {
+    const anon = track(await connect(hub.url));
+    const { token } = await anon.ok('auth:login', { username: 'hd2', password: 'sandi-hd2' });
+    const staff = track(await connect(hub.url, { token }));
+    await staff.ok('auth:logout', {});
+    await expect(connect(hub.url, { token })).rejects.toMatchObject({ data: { code: 'SESSION_EXPIRED' } });
+
+    for (let i = 0; i < 5; i++) {
+      expect(await anon.request('auth:login', { username: 'hd3', password: 'salah' })).toMatchObject({
+        ok: false,
+        error: { code: 'LOGIN_FAILED' },
+      });
+    }
+    // Even the right password waits now.
+    expect(await anon.request('auth:login', { username: 'hd3', password: 'sandi-hd3' })).toMatchObject({
+      ok: false,
+      error: { code: 'LOGIN_RATE_LIMITED' },
+    });
+  });
+});
+
+describe('the waiting room', () => {
+  it('never receives staff names, accounts or ticket records', async () => {
+    const tv = track(await connect(hub.url, { deviceKey: DISPLAY_KEY }));
+    const anonymousTv = track(await connect(hub.url));
+    const kiosk = track(await connect(hub.url, { deviceKey: KIOSK_KEY }));
+    const officer = track(await signIn(hub.url, 'hd2', 'sandi-hd2'));
+    await officer.ok('counter:open', { counterId: 3 });
+    const t = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'B' });
+    await officer.ok('ticket:callNext', { counterId: 3 });
+    await officer.ok('ticket:recall', { counterId: 3, ticketId: t.ticket.id });
+    await officer.ok('ticket:start', { counterId: 3, ticketId: t.ticket.id });
+    await tv.waitForPatch((p) => p.audience === 'display' && p.counters?.[0]?.currentNumber === t.ticket.number);
+    await officer.ok('ticket:finish', { counterId: 3, ticketId: t.ticket.id });
+    await tv.waitForPatch((p) => p.audience === 'display' && p.counters?.[0]?.currentNumber === null);
+    for (const screen of [tv, anonymousTv, kiosk]) {
+      const frames = screen.raw.join('\n');
+      expect(frames).not.toContain('Petugas');
+      expect(frames).not.toContain('hd2');
+      expect(frames).not.toMatch(/"(users|tickets|userName|userId|me|printerFaults|cases)"/);
+    }
+    const calls = tv.patches.flatMap((p) => (p.audience === 'display' && p.call ? [p.call] : []));
+    expect(calls.map((c) => [c.ticketNumber, c.counterName, c.recall])).toEqual([
+      ['B-001', 'Loket 3', 0],
+      ['B-001', 'Loket 3', 1],
+    ]);
+  });
+
+  it('sees settings change live, with consecutive revisions per audience', async () => {
+    const tv = track(await connect(hub.url));
+    const kiosk = track(await connect(hub.url, { deviceKey: KIOSK_KEY }));
+    const admin = track(await signIn(hub.url, 'admin', ADMIN_PASSWORD));
+    await admin.ok('settings:update', { settings: { runningText: 'Hari ini layanan sampai pukul 15.00' } });
+    const tvPatch = await tv.waitForPatch((p) => p.audience === 'display' && p.settings !== undefined);
+    expect(tvPatch).toMatchObject({ settings: { runningText: 'Hari ini layanan sampai pukul 15.00' } });
+    await kiosk.waitForPatch((p) => p.audience === 'kiosk' && p.settings !== undefined);
+    await admin.ok('settings:update', { office: { name: 'LPSE Kota Batam', address: 'Gedung Pemko Batam' } });
+    await tv.waitForPatch((p) => p.audience === 'display' && p.office?.address === 'Gedung Pemko Batam');
+    const revs = tv.patches.map((p) => p.rev);
+    const start = (tv.snapshots[0] as Snapshot).rev;
+    expect(revs).toEqual(revs.map((_, i) => start + i + 1));
+    // A kiosk's sign-in-free audience does not count display traffic.
+    expect(kiosk.patches.every((p) => p.audience === 'kiosk')).toBe(true);
+  });
+
+  it('resyncs by itself when it sees a gap in revisions', async () => {
+    const snapshots: Snapshot[] = [];
+    const client = connectHub({
+      url: hub.url,
+      auth: () => ({}),
+      lang: () => 'id',
+      onSnapshot: (s) => snapshots.push(s),
+      onPatch: () => undefined,
+      onOnline: () => undefined,
+    });
+    try {
+      await expect.poll(() => snapshots.length).toBe(1);
+      const { epoch, rev } = snapshots[0] as Snapshot;
+      // A patch that skips revisions, as after a TV slept through some.
+      hub.hub.io.to('display').emit('patch', { audience: 'display', epoch, rev: rev + 5 });
+      await expect.poll(() => snapshots.length).toBe(2);
+    } finally {
+      client.close();
+    }
+  });
+});

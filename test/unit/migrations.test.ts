@@ -1,0 +1,66 @@
+// Migrations on a fresh database file, and the refusal of a database from a newer version.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { DatabaseTooNew, openDatabase } from '../../hub/db/index';
+import { MIGRATIONS } from '../../hub/db/migrations/index';
+
+const dirs: string[] = [];
+const fresh = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'antrian-db-'));
+  dirs.push(dir);
+  return join(dir, 'antrian.sqlite');
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+it('creates every table STRICT, in WAL mode, with foreign keys and full sync, at the latest version', () => {
+  const file = fresh();
+  const { db, created } = openDatabase(file);
+  expect(created).toBe(true);
+  expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+  expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  const tables = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`).all() as {
+    name: string;
+    strict: number;
+  }[];
+  expect(tables.length).toBeGreaterThan(5);
+  for (const t of tables) expect(t, t.name).toMatchObject({ strict: 1 });
+  db.close();
+  const again = openDatabase(file);
+  expect(again.created).toBe(false);
+  again.db.close();
+});
+
+it('keeps the event log append-only', () => {
+  const { db } = openDatabase(fresh());
+  db.prepare(`INSERT INTO events (at, type) VALUES ('2026-11-24T00:00:00Z', 'test')`).run();
+  expect(() => db.prepare(`UPDATE events SET type = 'x'`).run()).toThrow(/append-only/);
+  expect(() => db.prepare(`DELETE FROM events`).run()).toThrow(/append-only/);
+  db.close();
+});
+
+it('refuses a database made by a newer version, leaving it untouched', () => {
+  const file = fresh();
+  const raw = new Database(file);
+  raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+  raw.close();
+  expect(() => openDatabase(file)).toThrow(DatabaseTooNew);
+  expect(() => openDatabase(file)).toThrow(/lebih baru/);
+  const check = new Database(file);
+  expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);
+  expect(check.prepare(`SELECT count(*) AS n FROM sqlite_master`).get()).toEqual({ n: 0 });
+  check.close();
+});
+
+it('rolls back a failing migration whole', () => {
+  const file = fresh();
+  expect(() => openDatabase(file, [...MIGRATIONS, 'CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM missing;'])).toThrow();
+  const check = new Database(file);
+  expect(check.pragma('user_version', { simple: true })).toBe(0);
+  expect(check.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get()).toEqual({ n: 0 });
+  check.close();
+});
