@@ -79,7 +79,8 @@ it('refuses every malformed payload of every event with a code, changing nothing
   expect(sent).toBeGreaterThan(1000);
 
   // No ack, an unknown event, a payload too large, two payloads: refused or ignored, never a crash.
-  for (const event of Object.keys(clientEventSchemas)) helpdesk.socket.emit(event as never, { counterId: 'x' } as never);
+  const rawEmit = helpdesk.socket.emit.bind(helpdesk.socket) as (...args: unknown[]) => void;
+  for (const event of Object.keys(clientEventSchemas)) rawEmit(event, { counterId: 'x' });
   expect(await (helpdesk.request as (e: string, p: unknown) => Promise<unknown>)('ticket:delete', { ticketId: 1 })).toMatchObject({
     ok: false,
     error: { code: 'UNKNOWN_EVENT' },
@@ -89,7 +90,7 @@ it('refuses every malformed payload of every event with a code, changing nothing
     error: { code: 'PAYLOAD_TOO_LARGE' },
   });
   const twoPayloads = await new Promise((resolve) =>
-    (helpdesk.socket.emit as (...a: unknown[]) => void)('ticket:callNext', { counterId: 1 }, { counterId: 2 }, resolve),
+    rawEmit('ticket:callNext', { counterId: 1 }, { counterId: 2 }, resolve),
   );
   expect(twoPayloads).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
 

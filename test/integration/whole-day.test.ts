@@ -69,8 +69,10 @@ it('replays the event log of a busy day to exactly the final state', async () =>
     } else if (ticket.status === 'called') {
       const ref = { counterId, ticketId: ticket.id };
       if (r < 0.1) current.set(counterId, await officer.ok('ticket:recall', ref));
-      else if (r < 0.2) noShows.push(await officer.ok('ticket:noShow', ref)), current.set(counterId, null);
-      else current.set(counterId, await officer.ok('ticket:start', ref));
+      else if (r < 0.2) {
+        noShows.push(await officer.ok('ticket:noShow', ref));
+        current.set(counterId, null);
+      } else current.set(counterId, await officer.ok('ticket:start', ref));
     } else {
       const ref = { counterId, ticketId: ticket.id };
       if (r < 0.08) {
