@@ -1,6 +1,7 @@
 // Starts a hub from its configuration: opens (or creates and seeds) the database and listens.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { scheduleBackups } from './backup';
 import { createHub, type Hub } from './createHub';
 import type { HubConfig } from './config';
 import { listDevices, openDatabase, type Db } from './db/index';
@@ -43,6 +44,13 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     db.close();
     throw e;
   }
+  const backups = scheduleBackups(db, {
+    dir: join(config.dataDir, 'backups'),
+    everyMs: 86_400_000,
+    keep: 14,
+    clock,
+    log,
+  });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const base = `http://${shown}:${port}`;
   return {
@@ -58,6 +66,7 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
         .map((d) => ({ name: d.name, url: `${base}/kiosk?key=${encodeURIComponent(d.key)}` })),
     },
     async stop() {
+      backups.stop();
       await hub.close();
       db.close();
     },

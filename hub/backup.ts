@@ -1,0 +1,61 @@
+// Online backups of the live database (SQLite's backup API: consistent while the hub keeps serving),
+// daily by default, keeping the newest few.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from './db/index';
+
+const PATTERN = /^antrian-(\d{8}T\d{6}Z)\.sqlite$/;
+
+export async function backupNow(db: Db, dir: string, now: Date, keep: number): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const file = join(dir, `antrian-${stamp}.sqlite`);
+  await db.backup(file);
+  const backups = readdirSync(dir).filter((f) => PATTERN.test(f)).sort();
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
+    // A backup opened since (to check or restore it) may have grown WAL companions.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, old + suffix), { force: true });
+  }
+  return file;
+}
+
+/** The newest backup's time, or null. Names sort by time. */
+export function lastBackupAt(dir: string): Date | null {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => PATTERN.test(f)).sort();
+  } catch {
+    return null;
+  }
+  const stamp = PATTERN.exec(names[names.length - 1] ?? '')?.[1];
+  if (!stamp) return null;
+  return new Date(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+}
+
+export interface BackupSchedule {
+  stop(): void;
+}
+
+/** Backs up when the newest backup is older than `everyMs`, checking hourly. */
+export function scheduleBackups(
+  db: Db,
+  opts: { dir: string; everyMs: number; keep: number; clock: () => Date; log: (l: string) => void },
+): BackupSchedule {
+  let running = false;
+  const check = () => {
+    const last = lastBackupAt(opts.dir);
+    const now = opts.clock();
+    if (running || (last && now.getTime() - last.getTime() < opts.everyMs)) return;
+    running = true;
+    backupNow(db, opts.dir, now, opts.keep)
+      .then((file) => opts.log(`Cadangan dibuat / backup written: ${file}`))
+      .catch((e: unknown) => opts.log(`Cadangan gagal / backup failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        running = false;
+      });
+  };
+  check();
+  const timer = setInterval(check, 3_600_000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
