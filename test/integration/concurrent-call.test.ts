@@ -21,7 +21,7 @@ afterAll(async () => {
   await hub.dispose();
 });
 
-it('hands every ticket to exactly one counter, first come first served within priority', async () => {
+it('hands every ticket to exactly one counter, first come first served within priority', { timeout: 240_000 }, async () => {
   const kiosks = await Promise.all([1, 2, 3, 4].map(() => connect(hub.url, { deviceKey: KIOSK_KEY })));
   const officers = await Promise.all(
     Array.from({ length: COUNTERS }, (_, i) => signIn(hub.url, `hd${i + 1}`, `sandi-hd${i + 1}`)),

@@ -19,7 +19,7 @@ const env = () => {
   return { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD };
 };
 
-it('keeps every acknowledged ticket through a SIGKILL', async () => {
+it('keeps every acknowledged ticket through a SIGKILL', { timeout: 180_000 }, async () => {
   const first = await spawnHub(env());
   const kiosks = await Promise.all([1, 2, 3, 4].map(() => connect(first.url, { deviceKey: KIOSK_KEY })));
   const acked: Ticket[] = [];

@@ -29,7 +29,7 @@ function random(seed: number) {
   };
 }
 
-it('replays the event log of a busy day to exactly the final state', async () => {
+it('replays the event log of a busy day to exactly the final state', { timeout: 180_000 }, async () => {
   const rnd = random(42);
   const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
   const officers = await Promise.all([1, 2, 3].map((i) => signIn(hub.url, `hd${i}`, `sandi-hd${i}`)));
