@@ -15,11 +15,14 @@ import type {
 } from '../shared/protocol/events';
 import {
   findActiveTicketAtCounter,
+  getCase,
   getCounter,
   getOffice,
   getSettings,
   getTicket,
   listCounters,
+  listCurrentCases,
+  listOpenPrinterFaults,
   listRecentCalls,
   listServices,
   listTicketsOfDay,
@@ -82,9 +85,10 @@ export class Audiences {
         counters: listCounters(db),
         tickets: listTicketsOfDay(db, today),
         users: listUsers(db),
-        printerFaults: [],
+        printerFaults: listOpenPrinterFaults(db),
         recentCalls: listRecentCalls(db, today, RECENT_CALLS),
         me: session.user,
+        cases: listCurrentCases(db, today),
       } satisfies StaffSnapshot;
     }
     if (session.kind === 'kiosk') {
@@ -116,6 +120,8 @@ export class Audiences {
     const counters = (change.counterIds ?? []).map((id) => getCounter(db, id)).filter((c) => c !== undefined);
     const tickets = (change.ticketIds ?? []).map((id) => getTicket(db, id)).filter((t) => t !== undefined);
     const call = change.callTicketId === undefined ? undefined : this.call(change.callTicketId);
+    // Cases carry personal data: they go to staff only.
+    const cases = (change.caseIds ?? []).map((id) => getCase(db, id)).filter((c) => c !== undefined);
     // A call changes what its counter is showing, even when the counter itself did not change state.
     const displayCounters = new Map(counters.map((c) => [c.id, c]));
     if (call && !displayCounters.has(call.counterId)) {
@@ -142,6 +148,8 @@ export class Audiences {
     if (tickets.length) staff.tickets = tickets;
     if (waiting) staff.waiting = waiting;
     if (call) staff.call = call;
+    if (cases.length) staff.cases = cases;
+    if (change.printerFaults) staff.printerFaults = listOpenPrinterFaults(db);
 
     const out: Patch[] = [];
     if (Object.keys(display).length) out.push({ ...display, audience: 'display', epoch: this.epoch, rev: ++this.revs.display });

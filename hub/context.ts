@@ -30,6 +30,10 @@ export interface Change {
   waiting?: boolean;
   settings?: boolean;
   office?: boolean;
+  /** Cases that changed: staff only. */
+  caseIds?: number[];
+  /** A printer fault was recorded or resolved: staff get the open faults. */
+  printerFaults?: boolean;
 }
 
 export interface HandlerContext {
@@ -54,10 +58,21 @@ export interface HandlerContext {
 
 export type Who = 'anyone' | 'kiosk' | Role;
 
-export interface HandlerResult<E extends ClientEventName> {
-  reply: ClientReplies[E];
+/** What a transaction gives back: the reply, or network I/O still to do before there is one. */
+export type HandlerResult<E extends ClientEventName> = { reply: ClientReplies[E]; change?: Change } | Deferred<E>;
+
+/**
+ * Network I/O (printing) must not run inside a transaction, hold one open, or delay anyone else's ack: `io`
+ * runs after the commit (its `change` is broadcast at once), and the step it resolves to runs in a second,
+ * short transaction that records the outcome and gives the reply.
+ */
+export interface Deferred<E extends ClientEventName> {
+  io: () => Promise<Step<E>>;
   change?: Change;
 }
+
+/** One transaction's work. */
+export type Step<E extends ClientEventName> = (ctx: HandlerContext) => HandlerResult<E>;
 
 export interface Handler<E extends ClientEventName> {
   who: readonly Who[];

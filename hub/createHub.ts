@@ -7,11 +7,13 @@ import { DomainError, errorMessage, type ErrorCode, type Lang, type Reply } from
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../shared/protocol/events';
 import { clientEventSchemas, describeIssues, isClientEvent, type ClientEventName } from '../shared/protocol/schemas';
 import { Audiences } from './audiences';
-import type { Change, Handler, HandlerContext, HandlerMap, HubDeps, Session } from './context';
+import type { Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step } from './context';
 import { findDeviceByKey, findSessionUser } from './db/index';
 import { expireEarlierDays } from './dayRollover';
 import { authHandlers } from './handlers/auth';
+import { caseHandlers } from './handlers/cases';
 import { counterHandlers } from './handlers/counters';
+import { printingHandlers } from './handlers/printing';
 import { settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
 import { ticketHandlers } from './handlers/tickets';
@@ -29,6 +31,7 @@ interface SocketData {
 }
 
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Ack = (reply: Reply<unknown>) => void;
 
 export interface Hub {
   http: HttpServer;
@@ -50,6 +53,8 @@ const HANDLERS: HandlerMap = {
   ...ticketHandlers,
   ...counterHandlers,
   ...settingsHandlers,
+  ...caseHandlers,
+  ...printingHandlers,
 };
 
 function roomOf(session: Session): string {
@@ -126,7 +131,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   function dispatch(socket: HubSocket, event: ClientEventName, args: unknown[]): void {
     const last = args[args.length - 1];
     if (typeof last !== 'function') return; // Nobody to answer: a request without an ack does nothing.
-    const ack = last as (reply: Reply<unknown>) => void;
+    const ack = last as Ack;
     const lang = socket.data.lang;
     const handler = HANDLERS[event] as Handler<ClientEventName>;
     const parsed = clientEventSchemas[event].safeParse(args.length === 2 ? args[0] : undefined);
@@ -140,6 +145,16 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     }
 
     rollover();
+    settle(socket, event, ack, (ctx) => handler.run(ctx, parsed.data as never));
+  }
+
+  /**
+   * One step in one transaction, then the ack and the broadcast. A step that defers network I/O is
+   * broadcast at once; its I/O runs outside any transaction, and the step it resolves to is settled the
+   * same way and gives the ack.
+   */
+  function settle(socket: HubSocket, event: ClientEventName, ack: Ack, step: Step<ClientEventName>): void {
+    const { lang, session } = socket.data;
     const now = deps.clock();
     const effects: Array<() => void> = [];
     const ctx: HandlerContext = {
@@ -158,15 +173,25 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     };
     let result;
     try {
-      result = deps.db.transaction(() => handler.run(ctx, parsed.data as never)).immediate();
+      result = deps.db.transaction(() => step(ctx)).immediate();
     } catch (e) {
       if (e instanceof DomainError) return ack(failure(e.code, lang, e.params));
-      deps.log(`error in ${event}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return ack(failure('INTERNAL', lang));
+      return ack(internalError(event, e, lang));
     }
-    ack({ ok: true, data: result.reply });
+    if (!('io' in result)) ack({ ok: true, data: result.reply });
     if (result.change) broadcast(result.change);
     for (const effect of effects) effect();
+    if ('io' in result) {
+      result.io().then(
+        (next) => settle(socket, event, ack, next),
+        (e: unknown) => ack(internalError(event, e, lang)),
+      );
+    }
+  }
+
+  function internalError(event: ClientEventName, e: unknown, lang: Lang): Reply<never> {
+    deps.log(`error in ${event}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return failure('INTERNAL', lang);
   }
 
   // Tickets left waiting at the end of an office day expire, and screens learn of the new day: checked

@@ -42,6 +42,11 @@ export function findDeviceByKey(db: Db, key: string): Device | undefined {
   return row && toDevice(row);
 }
 
+export function getDevice(db: Db, id: number): Device | undefined {
+  const row = sql(db, 'SELECT id, name, kind, key, printer FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+  return row && toDevice(row);
+}
+
 export function listDevices(db: Db): Device[] {
   return (sql(db, 'SELECT id, name, kind, key, printer FROM devices ORDER BY id').all() as DeviceRow[]).map(toDevice);
 }

@@ -7,6 +7,7 @@ export interface EventInput {
   type: string;
   ticketId?: number | null;
   counterId?: number | null;
+  caseId?: number | null;
   userId?: number | null;
   deviceId?: number | null;
   fromStatus?: string | null;
@@ -18,13 +19,14 @@ export interface EventInput {
 export function appendEvent(db: Db, e: EventInput): void {
   sql(
     db,
-    `INSERT INTO events (at, type, ticket_id, counter_id, user_id, device_id, from_status, to_status, sop_step, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (at, type, ticket_id, counter_id, case_id, user_id, device_id, from_status, to_status, sop_step, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     e.at,
     e.type,
     e.ticketId ?? null,
     e.counterId ?? null,
+    e.caseId ?? null,
     e.userId ?? null,
     e.deviceId ?? null,
     e.fromStatus ?? null,

@@ -24,7 +24,8 @@ import { applyAndLog, heldCounter, ticketAtCounter, todaysTicket } from './guard
 
 const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
 
-function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string): IssuedTicket {
+/** The ticket with how many are ahead and the wait estimate, as the kiosk shows it and the paper prints it. */
+export function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string): IssuedTicket {
   const ahead = countAhead(ctx.db, ticket);
   const openCounters = listCounters(ctx.db).filter(
     (c) => c.state === 'open' && c.serviceCodes.includes(ticket.serviceCode),

@@ -136,3 +136,75 @@ export interface PrinterFault {
   message: string;
   at: string;
 }
+
+// The case (consultation record) of SOP steps 3–9. Codes are stable: tests and reports use them.
+export const CASE_STATUSES = ['open', 'escalated', 'reported', 'resolved', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const VISITOR_TYPES = ['penyedia', 'ppk', 'pokja', 'pp', 'auditor', 'lainnya'] as const;
+export type VisitorType = (typeof VISITOR_TYPES)[number];
+
+export const CASE_CATEGORIES = ['gangguan', 'permasalahan', 'permintaan_layanan'] as const;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+
+export const ESCALATION_TARGETS = ['coordinator', 'lkpp', 'both'] as const;
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
+
+/** How the visitor was told of the result (SOP step 9). */
+export const CLOSE_CHANNELS = ['on_the_spot', 'phone', 'email'] as const;
+export type CloseChannel = (typeof CLOSE_CHANNELS)[number];
+
+/** What the officer records about the visitor and the question; optional fields are ''. */
+export interface CaseIntake {
+  visitorName: string;
+  /** A VisitorType code. */
+  visitorType: string;
+  /** Company or agency. */
+  visitorOrg: string;
+  visitorPhone: string;
+  visitorEmail: string;
+  /** The SPSE application or module concerned. */
+  module: string;
+  errorCode: string;
+  /** An LPSE Support ticket number the visitor already has. */
+  lpseTicket: string;
+  /** A CaseCategory code. */
+  category: string;
+  title: string;
+  description: string;
+}
+
+export interface Case {
+  id: number;
+  /** What the visitor takes home, per year: `K-2026-00042`. */
+  reference: string;
+  status: CaseStatus;
+  ownerId: number;
+  ownerName: string;
+  /** The ticket of the visit being served now, or the first. */
+  ticketId: number | null;
+  ticketNumber: string | null;
+  intake: CaseIntake | null;
+  escalationTarget: EscalationTarget | null;
+  lpseSupportTicket: string;
+  resolution: string;
+  closeChannel: CloseChannel | null;
+  openedAt: string;
+  updatedAt: string;
+  /** Bumps on every change: a save carrying an older one is refused. */
+  revision: number;
+  lastRecommendation: string;
+}
+
+/** One entry of a case's timeline: its tickets' events, then every case action, oldest first. */
+export interface CaseEntry {
+  id: number;
+  at: string;
+  /** 'ticket.issue', 'ticket.call', …, 'case.open', 'case.intake', 'case.escalate', … */
+  type: string;
+  sopStep: number | null;
+  actorName: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string;
+}

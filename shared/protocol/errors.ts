@@ -53,6 +53,37 @@ const MESSAGES = {
     id: 'Tujuan pengalihan tidak valid: pilih layanan lain atau loket lain.',
     en: 'Invalid transfer target: choose another service or counter.',
   },
+  CASE_NOT_FOUND: { id: 'Kasus tidak ditemukan.', en: 'Case not found.' },
+  CASE_STALE: { id: 'Kasus ini sudah diubah orang lain. Muat ulang.', en: 'This case was changed by someone else. Reload it.' },
+  CASE_ILLEGAL: {
+    id: 'Kasus {reference} berstatus "{status}", tidak bisa {action}.',
+    en: 'Case {reference} is "{status}" and cannot be {action}.',
+  },
+  CASE_INTAKE_INCOMPLETE: { id: 'Data kasus belum lengkap: {fields}.', en: 'The case intake is incomplete: {fields}.' },
+  CASE_CONTACT_MISSING: {
+    id: '{contact} pengunjung belum dicatat di data kasus; isi dulu sebelum menutup.',
+    en: "The visitor's {contact} is not in the case intake; add it before closing.",
+  },
+  CASE_LPSE_TICKET_REQUIRED: {
+    id: 'Nomor tiket LPSE Support wajib diisi untuk eskalasi ke LKPP.',
+    en: 'The LPSE Support ticket number is required to escalate to LKPP.',
+  },
+  CASE_ALREADY_OPEN: { id: 'Nomor {ticket} sudah memiliki kasus {reference}.', en: 'Ticket {ticket} already has case {reference}.' },
+  CASE_OWNER_INVALID: {
+    id: 'Petugas tujuan tidak ditemukan atau tidak dapat memegang kasus.',
+    en: 'That staff member does not exist or cannot own cases.',
+  },
+  PRINTER_UNREACHABLE: { id: 'Printer tidak dapat dihubungi.', en: 'The printer cannot be reached.' },
+  PRINTER_TIMEOUT: { id: 'Printer tidak menerima tiket tepat waktu.', en: 'The printer did not take the ticket in time.' },
+  PRINTER_PAPER_OUT: { id: 'Kertas printer habis.', en: 'The printer is out of paper.' },
+  TICKET_ALREADY_PRINTED: {
+    id: 'Nomor {ticket} sudah dicetak. Petugas dapat mencetak ulang.',
+    en: 'Ticket {ticket} has already been printed. Staff can reprint it.',
+  },
+  NO_PRINTER: {
+    id: 'Tidak ada printer untuk nomor {ticket}: nomor ini tidak diambil di kiosk yang memiliki printer.',
+    en: 'There is no printer for ticket {ticket}: it was not taken at a kiosk with a printer.',
+  },
   SETTINGS_INVALID: { id: 'Pengaturan tidak valid: {detail}', en: 'Invalid settings: {detail}' },
   HUB_UNREACHABLE: { id: 'Tidak terhubung ke server antrian.', en: 'Not connected to the queue server.' },
   REQUEST_TIMEOUT: { id: 'Server tidak menjawab. Silakan coba lagi.', en: 'The server did not answer. Please try again.' },

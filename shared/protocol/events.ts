@@ -1,6 +1,8 @@
 // The Socket.IO contract: what each client event answers, and what the hub pushes to each audience.
 import type {
   Call,
+  Case,
+  CaseEntry,
   Counter,
   Office,
   PrinterFault,
@@ -11,6 +13,7 @@ import type {
   Ticket,
   WaitingCounts,
 } from '../domain/types';
+import type { PrinterFaultCode } from './bridge';
 import type { Reply } from './errors';
 import type { ClientEventName, ClientPayload } from './schemas';
 
@@ -58,6 +61,8 @@ export interface StaffSnapshot extends SnapshotBase {
   printerFaults: PrinterFault[];
   recentCalls: Call[];
   me: StaffUser;
+  /** Every case not closed, plus those closed today. */
+  cases: Case[];
 }
 
 export type Snapshot = DisplaySnapshot | KioskSnapshot | StaffSnapshot;
@@ -95,11 +100,26 @@ export interface StaffPatch {
   counters?: Counter[];
   tickets?: Ticket[];
   waiting?: WaitingCounts;
+  /** The open printer faults, replacing the list: a resolved fault drops out. */
   printerFaults?: PrinterFault[];
   call?: Call;
+  cases?: Case[];
 }
 
 export type Patch = DisplayPatch | KioskPatch | StaffPatch;
+
+export interface CaseDetail {
+  case: Case;
+  timeline: CaseEntry[];
+}
+
+/**
+ * What became of a print: `no_printer` means the kiosk has none and shows the ticket on screen only (not a
+ * fault); a `fault` is recorded and shown to staff, who can reprint. The ticket stays valid either way.
+ */
+export type PrintOutcome =
+  | { ticketNumber: string; result: 'printed' | 'no_printer' }
+  | { ticketNumber: string; result: 'fault'; fault: { code: PrinterFaultCode; message: string } };
 
 export interface ClientReplies {
   'auth:login': { token: string; user: StaffUser };
@@ -120,6 +140,23 @@ export interface ClientReplies {
   'ticket:finish': Ticket;
   'ticket:cancel': Ticket;
   'settings:update': { office: Office; settings: Settings };
+  'case:open': Case;
+  'case:attach': Case;
+  'case:intake': Case;
+  'case:handle': Case;
+  'case:escalate': Case;
+  'case:take': Case;
+  'case:followup': Case;
+  'case:report': Case;
+  'case:recommend': Case;
+  'case:resolve': Case;
+  'case:close': Case;
+  'case:reassign': Case;
+  'case:get': CaseDetail;
+  'case:search': Case[];
+  'print:ticket': PrintOutcome;
+  'print:fault': Record<string, never>;
+  'print:reprint': PrintOutcome;
 }
 
 export type ClientToServerEvents = {

@@ -1,6 +1,15 @@
 // Runtime validators for every client event: TypeScript types are not enough at the wire.
 import { z } from 'zod';
-import { PAUSE_REASONS, WEEKDAYS } from '../domain/types';
+import {
+  CASE_CATEGORIES,
+  CASE_STATUSES,
+  CLOSE_CHANNELS,
+  ESCALATION_TARGETS,
+  PAUSE_REASONS,
+  VISITOR_TYPES,
+  WEEKDAYS,
+} from '../domain/types';
+import { PRINTER_FAULT_CODES } from './bridge';
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
 const serviceCode = z.string().regex(/^[A-Z]$/, 'kode layanan satu huruf A-Z');
@@ -34,6 +43,30 @@ export const officeSchema = z.strictObject({
   address: z.string().max(200),
 });
 
+// Cases: free text is trimmed; required intake fields are checked by the hub (CASE_INTAKE_INCOMPLETE) so the
+// form can name them, while a missing note is a validation failure.
+const text = (max: number) => z.string().trim().max(max);
+const note = z.string().trim().min(1, 'wajib diisi').max(4000);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD');
+const caseRef = { caseId: id, revision: z.int().min(0).max(Number.MAX_SAFE_INTEGER) };
+/** A stable code, or '' while not chosen: typed as a string like `CaseIntake`, so a stored intake can be sent back. */
+const codeOrEmpty = (codes: readonly string[], what: string) =>
+  z.string().refine((v) => v === '' || codes.includes(v), `${what}: ${codes.join('/')}`);
+
+export const caseIntakeSchema = z.strictObject({
+  visitorName: text(120),
+  visitorType: codeOrEmpty(VISITOR_TYPES, 'jenis pengguna'),
+  visitorOrg: text(160),
+  visitorPhone: text(40),
+  visitorEmail: text(120).refine((v) => v === '' || /^[^\s@]+@[^\s@]+$/.test(v), 'alamat e-mail'),
+  module: text(120),
+  errorCode: text(80),
+  lpseTicket: text(60),
+  category: codeOrEmpty(CASE_CATEGORIES, 'kategori'),
+  title: text(200),
+  description: text(4000),
+});
+
 export const clientEventSchemas = {
   'auth:login': z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
   'auth:logout': z.strictObject({}),
@@ -63,6 +96,35 @@ export const clientEventSchemas = {
   'settings:update': z
     .strictObject({ office: officeSchema.optional(), settings: settingsSchema.partial().optional() })
     .refine((p) => p.office !== undefined || p.settings !== undefined, { message: 'tidak ada yang diubah' }),
+  'case:open': z.strictObject(ticketRef),
+  'case:attach': z.strictObject({ ...ticketRef, caseId: id }),
+  'case:intake': z.strictObject({ ...caseRef, intake: caseIntakeSchema }),
+  'case:handle': z.strictObject({ ...caseRef, note }),
+  'case:escalate': z.strictObject({
+    ...caseRef,
+    target: z.enum(ESCALATION_TARGETS),
+    lpseSupportTicket: text(60).optional(),
+    note: text(4000).optional(),
+  }),
+  'case:take': z.strictObject(caseRef),
+  'case:followup': z.strictObject({ ...caseRef, note }),
+  'case:report': z.strictObject({ ...caseRef, note }),
+  'case:recommend': z.strictObject({ ...caseRef, recommendation: note }),
+  'case:resolve': z.strictObject({ ...caseRef, resolution: note }),
+  'case:close': z.strictObject({ ...caseRef, channel: z.enum(CLOSE_CHANNELS) }),
+  'case:reassign': z.strictObject({ ...caseRef, ownerId: id }),
+  'case:get': z.strictObject({ caseId: id }),
+  'case:search': z.strictObject({
+    query: text(100).optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    ownerId: id.optional(),
+    from: day.optional(),
+    to: day.optional(),
+    limit: z.int().min(1).max(200).optional(),
+  }),
+  'print:ticket': z.strictObject({ ticketId: id }),
+  'print:fault': z.strictObject({ ticketId: id, code: z.enum(PRINTER_FAULT_CODES), message: z.string().max(500) }),
+  'print:reprint': z.strictObject({ ticketId: id }),
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;

@@ -57,7 +57,7 @@ export interface TestHub extends RunningHub {
 }
 
 export async function startTestHub(
-  options: { seed?: Seed; clock?: FakeClock; dataDir?: string; timeZone?: string } = {},
+  options: { seed?: Seed; clock?: FakeClock; dataDir?: string; timeZone?: string; port?: number } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'antrian-test-'));
   const seedFile = join(dataDir, 'seed.json');
@@ -65,7 +65,7 @@ export async function startTestHub(
   const logs: string[] = [];
   const running = await startHub(
     {
-      port: 0,
+      port: options.port ?? 0,
       host: '127.0.0.1',
       dataDir,
       adminPassword: ADMIN_PASSWORD,

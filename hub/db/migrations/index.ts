@@ -1,4 +1,6 @@
 // Numbered migrations, applied in order; the count applied is the database's `user_version`.
 import m001 from './001_queue';
+import m002 from './002_cases';
+import m003 from './003_printing';
 
-export const MIGRATIONS: readonly string[] = [m001];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003];

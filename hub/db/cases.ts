@@ -1,0 +1,242 @@
+import type { Case, CaseEntry, CaseStatus, CloseChannel, EscalationTarget } from '../../shared/domain/types';
+import type { Db } from './open';
+import { sql } from './statements';
+
+interface CaseRow {
+  id: number;
+  reference: string;
+  status: CaseStatus;
+  ownerId: number;
+  ownerName: string;
+  ticketId: number | null;
+  ticketNumber: string | null;
+  openedAt: string;
+  updatedAt: string;
+  revision: number;
+  intakeAt: string | null;
+  visitorName: string;
+  visitorType: string;
+  visitorOrg: string;
+  visitorPhone: string;
+  visitorEmail: string;
+  module: string;
+  errorCode: string;
+  lpseTicket: string;
+  category: string;
+  title: string;
+  description: string;
+  escalationTarget: EscalationTarget | null;
+  lpseSupportTicket: string;
+  resolution: string;
+  closeChannel: CloseChannel | null;
+  lastRecommendation: string;
+}
+
+const SELECT = `
+  SELECT c.id, c.reference, c.status, c.owner_id AS ownerId, u.name AS ownerName, c.ticket_id AS ticketId,
+    t.number AS ticketNumber, c.opened_at AS openedAt, c.updated_at AS updatedAt, c.revision, c.intake_at AS intakeAt,
+    c.visitor_name AS visitorName, c.visitor_type AS visitorType, c.visitor_org AS visitorOrg,
+    c.visitor_phone AS visitorPhone, c.visitor_email AS visitorEmail, c.module, c.error_code AS errorCode,
+    c.lpse_ticket AS lpseTicket, c.category, c.title, c.description, c.escalation_target AS escalationTarget,
+    c.lpse_support_ticket AS lpseSupportTicket, c.resolution, c.close_channel AS closeChannel,
+    c.last_recommendation AS lastRecommendation
+  FROM cases c JOIN users u ON u.id = c.owner_id LEFT JOIN tickets t ON t.id = c.ticket_id`;
+
+function toCase(r: CaseRow): Case {
+  return {
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    ownerId: r.ownerId,
+    ownerName: r.ownerName,
+    ticketId: r.ticketId,
+    ticketNumber: r.ticketNumber,
+    intake:
+      r.intakeAt === null
+        ? null
+        : {
+            visitorName: r.visitorName,
+            visitorType: r.visitorType,
+            visitorOrg: r.visitorOrg,
+            visitorPhone: r.visitorPhone,
+            visitorEmail: r.visitorEmail,
+            module: r.module,
+            errorCode: r.errorCode,
+            lpseTicket: r.lpseTicket,
+            category: r.category,
+            title: r.title,
+            description: r.description,
+          },
+    escalationTarget: r.escalationTarget,
+    lpseSupportTicket: r.lpseSupportTicket,
+    resolution: r.resolution,
+    closeChannel: r.closeChannel,
+    openedAt: r.openedAt,
+    updatedAt: r.updatedAt,
+    revision: r.revision,
+    lastRecommendation: r.lastRecommendation,
+  };
+}
+
+export function getCase(db: Db, id: number): Case | undefined {
+  const row = sql(db, `${SELECT} WHERE c.id = ?`).get(id) as CaseRow | undefined;
+  return row && toCase(row);
+}
+
+/** The case a visit (ticket) was handled in, if any. */
+export function findCaseOfTicket(db: Db, ticketId: number): Case | undefined {
+  const row = sql(db, `${SELECT} WHERE c.id = (SELECT case_id FROM case_tickets WHERE ticket_id = ?)`).get(ticketId) as
+    | CaseRow
+    | undefined;
+  return row && toCase(row);
+}
+
+/** What staff screens hold: every case not closed, plus those closed on `officeDay`. */
+export function listCurrentCases(db: Db, officeDay: string): Case[] {
+  return (
+    sql(db, `${SELECT} WHERE c.status != 'closed' OR c.closed_day = ? ORDER BY c.id`).all(officeDay) as CaseRow[]
+  ).map(toCase);
+}
+
+export interface CaseFilter {
+  query?: string;
+  status?: CaseStatus;
+  ownerId?: number;
+  /** Office days, inclusive, of when the case was opened. */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** Matches reference, visitor name, company/agency and LPSE Support number; `me`'s own not-closed cases first. */
+export function searchCases(db: Db, filter: CaseFilter, me: number): Case[] {
+  const query = filter.query?.trim();
+  const like = query ? `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+  const rows = sql(
+    db,
+    `${SELECT}
+     WHERE (@like IS NULL OR c.reference LIKE @like ESCAPE '\\' OR c.visitor_name LIKE @like ESCAPE '\\'
+         OR c.visitor_org LIKE @like ESCAPE '\\' OR c.lpse_support_ticket LIKE @like ESCAPE '\\'
+         OR c.lpse_ticket LIKE @like ESCAPE '\\')
+       AND (@status IS NULL OR c.status = @status)
+       AND (@ownerId IS NULL OR c.owner_id = @ownerId)
+       AND (@from IS NULL OR c.opened_day >= @from)
+       AND (@to IS NULL OR c.opened_day <= @to)
+     ORDER BY (c.owner_id = @me AND c.status != 'closed') DESC, c.opened_at DESC, c.id DESC
+     LIMIT @limit`,
+  ).all({
+    like,
+    status: filter.status ?? null,
+    ownerId: filter.ownerId ?? null,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    me,
+    limit: filter.limit,
+  }) as CaseRow[];
+  return rows.map(toCase);
+}
+
+/** The next reference number of a year; never reused. */
+export function nextCaseSequence(db: Db, year: number): number {
+  const row = sql(
+    db,
+    `INSERT INTO case_sequences (year, last_seq) VALUES (?, 1)
+     ON CONFLICT (year) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
+  ).get(year) as { last_seq: number };
+  return row.last_seq;
+}
+
+export function insertCase(
+  db: Db,
+  c: { reference: string; ownerId: number; ticketId: number; openedAt: string; openedDay: string },
+): number {
+  return Number(
+    sql(
+      db,
+      `INSERT INTO cases (reference, status, owner_id, opened_by, ticket_id, opened_at, opened_day, updated_at, revision)
+       VALUES (?, 'open', ?, ?, ?, ?, ?, ?, 1)`,
+    ).run(c.reference, c.ownerId, c.ownerId, c.ticketId, c.openedAt, c.openedDay, c.openedAt).lastInsertRowid,
+  );
+}
+
+export function linkCaseTicket(db: Db, l: { caseId: number; ticketId: number; at: string; userId: number }): void {
+  sql(db, 'INSERT INTO case_tickets (case_id, ticket_id, linked_at, user_id) VALUES (?, ?, ?, ?)').run(
+    l.caseId,
+    l.ticketId,
+    l.at,
+    l.userId,
+  );
+}
+
+/** Stores a case's new state; `officeDay` dates its closing. */
+export function updateCase(db: Db, c: Case, officeDay: string): void {
+  const intake = c.intake;
+  sql(
+    db,
+    `UPDATE cases SET status = @status, owner_id = @ownerId, ticket_id = @ticketId, updated_at = @updatedAt,
+       revision = @revision, closed_day = CASE WHEN @status = 'closed' THEN coalesce(closed_day, @officeDay) END,
+       intake_at = CASE WHEN @hasIntake THEN coalesce(intake_at, @updatedAt) END,
+       visitor_name = @visitorName, visitor_type = @visitorType, visitor_org = @visitorOrg,
+       visitor_phone = @visitorPhone, visitor_email = @visitorEmail, module = @module, error_code = @errorCode,
+       lpse_ticket = @lpseTicket, category = @category, title = @title, description = @description,
+       escalation_target = @escalationTarget, lpse_support_ticket = @lpseSupportTicket, resolution = @resolution,
+       close_channel = @closeChannel, last_recommendation = @lastRecommendation
+     WHERE id = @id`,
+  ).run({
+    id: c.id,
+    status: c.status,
+    ownerId: c.ownerId,
+    ticketId: c.ticketId,
+    updatedAt: c.updatedAt,
+    revision: c.revision,
+    officeDay,
+    hasIntake: intake ? 1 : 0,
+    visitorName: intake?.visitorName ?? '',
+    visitorType: intake?.visitorType ?? '',
+    visitorOrg: intake?.visitorOrg ?? '',
+    visitorPhone: intake?.visitorPhone ?? '',
+    visitorEmail: intake?.visitorEmail ?? '',
+    module: intake?.module ?? '',
+    errorCode: intake?.errorCode ?? '',
+    lpseTicket: intake?.lpseTicket ?? '',
+    category: intake?.category ?? '',
+    title: intake?.title ?? '',
+    description: intake?.description ?? '',
+    escalationTarget: c.escalationTarget,
+    lpseSupportTicket: c.lpseSupportTicket,
+    resolution: c.resolution,
+    closeChannel: c.closeChannel,
+    lastRecommendation: c.lastRecommendation,
+  });
+}
+
+interface EntryRow extends Omit<CaseEntry, 'note'> {
+  data: string;
+  ticketNumber: string | null;
+  counterName: string | null;
+}
+
+/**
+ * A case's timeline, oldest first: the queue events (SOP step 2: issued, called…) of every visit it was
+ * handled in, and every case action. Ticket entries are noted with their number and counter.
+ */
+export function caseTimeline(db: Db, caseId: number): CaseEntry[] {
+  const rows = sql(
+    db,
+    `SELECT e.id, e.at, e.type, e.sop_step AS sopStep, coalesce(u.name, d.name) AS actorName,
+       e.from_status AS fromStatus, e.to_status AS toStatus, e.data, t.number AS ticketNumber, k.name AS counterName
+     FROM events e
+       LEFT JOIN users u ON u.id = e.user_id LEFT JOIN devices d ON d.id = e.device_id
+       LEFT JOIN tickets t ON t.id = e.ticket_id LEFT JOIN counters k ON k.id = e.counter_id
+     WHERE e.case_id = @caseId
+        OR (e.case_id IS NULL AND e.sop_step = 2 AND e.type LIKE 'ticket.%'
+            AND e.ticket_id IN (SELECT ticket_id FROM case_tickets WHERE case_id = @caseId))
+     ORDER BY e.id`,
+  ).all({ caseId }) as EntryRow[];
+  return rows.map(({ data, ticketNumber, counterName, ...entry }) => {
+    const note = entry.type.startsWith('case.')
+      ? String((JSON.parse(data) as { note?: unknown }).note ?? '')
+      : [ticketNumber, counterName].filter(Boolean).join(' · ');
+    return { ...entry, note };
+  });
+}

@@ -1,0 +1,288 @@
+// The case of SOP steps 3–9: opened for the visit being served, then every action of the table in
+// PRODUCT.md, each checked against CASE_RULES (role, from-status, what it needs) and the revision the
+// client last saw. A case outlives its ticket: finishing the visit leaves it as it is.
+import {
+  CASE_ATTACHABLE,
+  CASE_OWNER_ROLES,
+  CASE_RULES,
+  caseStatusAfter,
+  caseStatusAllows,
+  closeContactField,
+  closeContactMissing,
+  formatCaseReference,
+  missingIntakeFields,
+  needsLpseSupportTicket,
+  type REQUIRED_INTAKE_FIELDS,
+  type CaseAction,
+} from '../../shared/domain/caseRules';
+import { ROLES, type Case, type CaseStatus, type Ticket } from '../../shared/domain/types';
+import { DomainError, type Lang } from '../../shared/protocol/errors';
+import type { ParsedPayload } from '../../shared/protocol/schemas';
+import {
+  appendEvent,
+  caseTimeline,
+  findCaseOfTicket,
+  getCase,
+  insertCase,
+  linkCaseTicket,
+  listUsers,
+  nextCaseSequence,
+  searchCases,
+  updateCase,
+} from '../db/index';
+import type { Handler, HandlerContext } from '../context';
+import { heldCounter, staffUser, ticketAtCounter } from './guards';
+
+type Words = Record<Lang, string>;
+
+const STATUS_WORDS: Record<CaseStatus, Words> = {
+  open: { id: 'terbuka', en: 'open' },
+  escalated: { id: 'dieskalasi', en: 'escalated' },
+  reported: { id: 'dilaporkan ke Kepala Unit', en: 'reported to the Head of Unit' },
+  resolved: { id: 'selesai ditangani', en: 'resolved' },
+  closed: { id: 'ditutup', en: 'closed' },
+};
+
+const ACTION_WORDS: Record<CaseAction | 'attach', Words> = {
+  open: { id: 'dibuka', en: 'opened' },
+  attach: { id: 'dilanjutkan pada kunjungan ini', en: 'attached to this visit' },
+  intake: { id: 'diubah datanya', en: 'edited' },
+  handle: { id: 'dicatat penanganannya di helpdesk', en: 'handled at the helpdesk' },
+  escalate: { id: 'dieskalasi', en: 'escalated' },
+  take: { id: 'diambil alih', en: 'taken' },
+  followup: { id: 'ditindaklanjuti', en: 'followed up' },
+  report: { id: 'dilaporkan ke Kepala Unit', en: 'reported to the Head of Unit' },
+  recommend: { id: 'diberi rekomendasi', en: 'given a recommendation' },
+  resolve: { id: 'diselesaikan', en: 'resolved' },
+  close: { id: 'ditutup', en: 'closed' },
+  reassign: { id: 'dialihkan ke petugas lain', en: 'reassigned' },
+};
+
+/** The intake fields a refusal names: the required ones and the contacts a close may need. */
+const INTAKE_WORDS: Record<(typeof REQUIRED_INTAKE_FIELDS)[number] | 'visitorPhone' | 'visitorEmail', Words> = {
+  visitorName: { id: 'nama pengunjung', en: 'visitor name' },
+  visitorType: { id: 'jenis pengguna', en: 'visitor type' },
+  category: { id: 'kategori', en: 'category' },
+  title: { id: 'judul', en: 'title' },
+  visitorPhone: { id: 'nomor telepon', en: 'phone number' },
+  visitorEmail: { id: 'alamat e-mail', en: 'e-mail address' },
+};
+
+function illegal(ctx: HandlerContext, c: Case, action: CaseAction | 'attach'): DomainError {
+  return new DomainError('CASE_ILLEGAL', {
+    reference: c.reference,
+    status: STATUS_WORDS[c.status][ctx.lang],
+    action: ACTION_WORDS[action][ctx.lang],
+  });
+}
+
+function existingCase(ctx: HandlerContext, caseId: number): Case {
+  const c = getCase(ctx.db, caseId);
+  if (!c) throw new DomainError('CASE_NOT_FOUND');
+  return c;
+}
+
+interface Step {
+  type: string;
+  sopStep: number | null;
+  /** The text the timeline shows; the rest of `data` is kept for the audit. */
+  note: string;
+  data?: Record<string, unknown>;
+  ticketId?: number;
+  counterId?: number;
+}
+
+/** Stores the case's next state (revision bumped) and appends its event, in the caller's transaction. */
+function record(ctx: HandlerContext, before: Case, next: Case, step: Step): { reply: Case; change: { caseIds: number[] } } {
+  updateCase(ctx.db, { ...next, revision: before.revision + 1, updatedAt: ctx.nowIso }, ctx.today);
+  appendEvent(ctx.db, {
+    at: ctx.nowIso,
+    type: step.type,
+    caseId: before.id,
+    ticketId: step.ticketId ?? null,
+    counterId: step.counterId ?? null,
+    userId: staffUser(ctx).id,
+    fromStatus: before.status,
+    toStatus: next.status,
+    sopStep: step.sopStep,
+    data: { note: step.note, ...step.data },
+  });
+  return { reply: existingCase(ctx, before.id), change: { caseIds: [before.id] } };
+}
+
+type CaseMutation =
+  | 'case:intake'
+  | 'case:handle'
+  | 'case:escalate'
+  | 'case:take'
+  | 'case:followup'
+  | 'case:report'
+  | 'case:recommend'
+  | 'case:resolve'
+  | 'case:close'
+  | 'case:reassign';
+
+/**
+ * A table action on an existing case: the dispatcher has checked the role (`who`), this checks the case, its
+ * revision and status; `apply` checks what the action needs and gives the changed fields and the note.
+ */
+function caseAction<E extends CaseMutation>(
+  action: CaseAction,
+  apply: (ctx: HandlerContext, c: Case, p: ParsedPayload<E>) => { set?: Partial<Case>; note: string; data?: Record<string, unknown> },
+): Handler<E> {
+  return {
+    who: CASE_RULES[action].roles,
+    run(ctx, p) {
+      const c = existingCase(ctx, p.caseId);
+      if (p.revision !== c.revision) throw new DomainError('CASE_STALE');
+      if (!caseStatusAllows(c.status, action)) throw illegal(ctx, c, action);
+      const { set, note, data } = apply(ctx, c, p);
+      const next = { ...c, ...set, status: caseStatusAfter(c.status, action) };
+      return record(ctx, c, next, { type: `case.${action}`, sopStep: CASE_RULES[action].sopStep, note, data });
+    },
+  };
+}
+
+/** The ticket being served (or called) at a counter the caller holds. */
+function servedTicket(ctx: HandlerContext, p: { counterId: number; ticketId: number }): Ticket {
+  return ticketAtCounter(ctx, heldCounter(ctx, p.counterId), p.ticketId);
+}
+
+const open: Handler<'case:open'> = {
+  who: CASE_RULES.open.roles,
+  run(ctx, p) {
+    const ticket = servedTicket(ctx, p);
+    // One case per visit: opening again (a reload, a second click) gives the same case.
+    const existing = findCaseOfTicket(ctx.db, ticket.id);
+    if (existing) return { reply: existing };
+    const user = staffUser(ctx);
+    const year = Number(ctx.today.slice(0, 4));
+    const reference = formatCaseReference(year, nextCaseSequence(ctx.db, year));
+    const id = insertCase(ctx.db, {
+      reference,
+      ownerId: user.id,
+      ticketId: ticket.id,
+      openedAt: ctx.nowIso,
+      openedDay: ctx.today,
+    });
+    linkCaseTicket(ctx.db, { caseId: id, ticketId: ticket.id, at: ctx.nowIso, userId: user.id });
+    appendEvent(ctx.db, {
+      at: ctx.nowIso,
+      type: 'case.open',
+      caseId: id,
+      ticketId: ticket.id,
+      counterId: p.counterId,
+      userId: user.id,
+      toStatus: CASE_RULES.open.to,
+      sopStep: CASE_RULES.open.sopStep,
+      data: { note: ticket.number, reference },
+    });
+    return { reply: existingCase(ctx, id), change: { caseIds: [id] } };
+  },
+};
+
+const attach: Handler<'case:attach'> = {
+  who: CASE_RULES.open.roles,
+  run(ctx, p) {
+    const ticket = servedTicket(ctx, p);
+    const c = existingCase(ctx, p.caseId);
+    const current = findCaseOfTicket(ctx.db, ticket.id);
+    if (current?.id === c.id) return { reply: c };
+    if (current) throw new DomainError('CASE_ALREADY_OPEN', { ticket: ticket.number, reference: current.reference });
+    if (!CASE_ATTACHABLE.includes(c.status)) throw illegal(ctx, c, 'attach');
+    linkCaseTicket(ctx.db, { caseId: c.id, ticketId: ticket.id, at: ctx.nowIso, userId: staffUser(ctx).id });
+    return record(ctx, c, { ...c, ticketId: ticket.id }, {
+      type: 'case.attach',
+      sopStep: CASE_RULES.open.sopStep,
+      note: ticket.number,
+      ticketId: ticket.id,
+      counterId: p.counterId,
+    });
+  },
+};
+
+const intake = caseAction<'case:intake'>('intake', (ctx, _c, p) => {
+  const missing = missingIntakeFields(p.intake);
+  if (missing.length) {
+    throw new DomainError('CASE_INTAKE_INCOMPLETE', { fields: missing.map((f) => INTAKE_WORDS[f][ctx.lang]).join(', ') });
+  }
+  return { set: { intake: p.intake }, note: p.intake.title, data: { intake: p.intake } };
+});
+
+const escalate = caseAction<'case:escalate'>('escalate', (_ctx, c, p) => {
+  // A number given now, else one already on the case or brought by the visitor.
+  const lpseSupportTicket = p.lpseSupportTicket || c.lpseSupportTicket || c.intake?.lpseTicket || '';
+  if (needsLpseSupportTicket(p.target) && !lpseSupportTicket) throw new DomainError('CASE_LPSE_TICKET_REQUIRED');
+  return {
+    set: { escalationTarget: p.target, lpseSupportTicket },
+    note: p.note ?? '',
+    data: { target: p.target, lpseSupportTicket },
+  };
+});
+
+const take = caseAction<'case:take'>('take', (ctx, c) => {
+  const user = staffUser(ctx);
+  return { set: { ownerId: user.id }, note: user.name, data: { fromOwnerId: c.ownerId, ownerId: user.id } };
+});
+
+const noted = <E extends 'case:handle' | 'case:followup' | 'case:report'>(action: CaseAction) =>
+  caseAction<E>(action, (_ctx, _c, p) => ({ note: p.note }));
+
+const recommend = caseAction<'case:recommend'>('recommend', (_ctx, _c, p) => ({
+  set: { lastRecommendation: p.recommendation },
+  note: p.recommendation,
+}));
+
+const resolve = caseAction<'case:resolve'>('resolve', (_ctx, _c, p) => ({
+  set: { resolution: p.resolution },
+  note: p.resolution,
+}));
+
+const close = caseAction<'case:close'>('close', (ctx, c, p) => {
+  const field = closeContactField(p.channel);
+  if (field && closeContactMissing(c.intake, p.channel)) {
+    throw new DomainError('CASE_CONTACT_MISSING', { contact: INTAKE_WORDS[field][ctx.lang] });
+  }
+  return { set: { closeChannel: p.channel }, note: '', data: { channel: p.channel } };
+});
+
+const reassign = caseAction<'case:reassign'>('reassign', (ctx, c, p) => {
+  const owner = listUsers(ctx.db).find((u) => u.id === p.ownerId);
+  if (!owner || !CASE_OWNER_ROLES.includes(owner.role)) throw new DomainError('CASE_OWNER_INVALID');
+  return { set: { ownerId: owner.id }, note: owner.name, data: { fromOwnerId: c.ownerId, ownerId: owner.id } };
+});
+
+const get: Handler<'case:get'> = {
+  who: ROLES,
+  run(ctx, p) {
+    const c = existingCase(ctx, p.caseId);
+    return { reply: { case: c, timeline: caseTimeline(ctx.db, c.id) } };
+  },
+};
+
+const DEFAULT_SEARCH_LIMIT = 50;
+
+const search: Handler<'case:search'> = {
+  who: ROLES,
+  run(ctx, p) {
+    const filter = { ...p, limit: p.limit ?? DEFAULT_SEARCH_LIMIT };
+    return { reply: searchCases(ctx.db, filter, staffUser(ctx).id) };
+  },
+};
+
+export const caseHandlers = {
+  'case:open': open,
+  'case:attach': attach,
+  'case:intake': intake,
+  'case:handle': noted<'case:handle'>('handle'),
+  'case:escalate': escalate,
+  'case:take': take,
+  'case:followup': noted<'case:followup'>('followup'),
+  'case:report': noted<'case:report'>('report'),
+  'case:recommend': recommend,
+  'case:resolve': resolve,
+  'case:close': close,
+  'case:reassign': reassign,
+  'case:get': get,
+  'case:search': search,
+};

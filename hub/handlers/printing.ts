@@ -1,0 +1,148 @@
+// Printing the queue ticket (SOP step 2): the kiosk's own print through the hub, a fault the kiosk's shell
+// reports from its bridge, and a staff reprint. The printer is network I/O: it runs after the transaction
+// (see Deferred in context.ts), and a second transaction records how it went. A fault never touches the
+// ticket: it stays issued and in the queue.
+import { ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
+import type { Ticket } from '../../shared/domain/types';
+import { encodeTicket } from '../../shared/escpos/ticketLayout';
+import { ticketText } from '../../shared/escpos/ticketText';
+import type { PrinterFaultCode } from '../../shared/protocol/bridge';
+import { DomainError, errorMessage } from '../../shared/protocol/errors';
+import type { PrintOutcome } from '../../shared/protocol/events';
+import {
+  appendEvent,
+  getDevice,
+  getOffice,
+  getSettings,
+  insertPrinterFault,
+  listServices,
+  resolvePrinterFaults,
+  wasTicketPrintRequested,
+  type Device,
+  type PrinterTarget,
+} from '../db/index';
+import { actorOf, type Change, type Handler, type HandlerContext } from '../context';
+import { PrinterFault, printOverTcp } from '../printer/tcpPrinter';
+import { todaysTicket } from './guards';
+import { issued } from './tickets';
+
+/** A print attempt: which ticket, on which kiosk's printer, asked for by whom, and through what. */
+interface Attempt {
+  ticket: Ticket;
+  deviceId: number;
+  userId: number | null;
+  via: 'hub' | 'bridge';
+}
+
+function logPrint(ctx: HandlerContext, a: Attempt, type: string, data: Record<string, unknown>): void {
+  appendEvent(ctx.db, {
+    at: ctx.nowIso,
+    type,
+    ticketId: a.ticket.id,
+    deviceId: a.deviceId,
+    userId: a.userId,
+    sopStep: ISSUE_SOP_STEP,
+    data: { via: a.via, ...data },
+  });
+}
+
+/** How a print went, as the second transaction records it: the same for a print and a reprint. */
+interface Recorded {
+  reply: PrintOutcome;
+  change?: Change;
+}
+
+/** A ticket this kiosk issued today; another kiosk's ticket is as good as unknown. */
+function kioskTicket(ctx: HandlerContext, ticketId: number): { ticket: Ticket; device: Device } {
+  const session = ctx.session;
+  if (session.kind !== 'kiosk') throw new DomainError('NOT_AUTHENTICATED');
+  const ticket = todaysTicket(ctx, ticketId);
+  const device = getDevice(ctx.db, session.device.id);
+  if (ticket.deviceId !== session.device.id || !device) throw new DomainError('TICKET_NOT_FOUND');
+  return { ticket, device };
+}
+
+function recordFault(ctx: HandlerContext, a: Attempt, code: PrinterFaultCode, message: string): Change {
+  insertPrinterFault(ctx.db, { deviceId: a.deviceId, ticketId: a.ticket.id, code, message, at: ctx.nowIso });
+  logPrint(ctx, a, 'print.fault', { code, message });
+  return { printerFaults: true };
+}
+
+function printed(ctx: HandlerContext, a: Attempt): Recorded {
+  logPrint(ctx, a, 'print.ok', {});
+  const resolved = resolvePrinterFaults(ctx.db, a.deviceId, ctx.nowIso);
+  return { reply: { ticketNumber: a.ticket.number, result: 'printed' }, change: resolved ? { printerFaults: true } : undefined };
+}
+
+function faulted(ctx: HandlerContext, a: Attempt, fault: PrinterFault): Recorded {
+  const change = recordFault(ctx, a, fault.code, fault.message);
+  const reply = { code: fault.code, message: errorMessage(fault.code, ctx.lang) };
+  return { reply: { ticketNumber: a.ticket.number, result: 'fault', fault: reply }, change };
+}
+
+/** Logs the request, then prints after the commit; the outcome is recorded in a second transaction. */
+function sendToPrinter(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  device: Device,
+  printer: PrinterTarget,
+  kind: 'ticket' | 'reprint',
+): { io: () => Promise<(ctx: HandlerContext) => Recorded> } {
+  const attempt: Attempt = { ticket, deviceId: device.id, userId: actorOf(ctx.session).userId, via: 'hub' };
+  logPrint(ctx, attempt, `print.${kind}`, { printer });
+  const serviceName = listServices(ctx.db).find((s) => s.code === ticket.serviceCode)?.name ?? ticket.serviceCode;
+  const text = ticketText({
+    office: getOffice(ctx.db),
+    issued: issued(ctx, ticket, serviceName),
+    timeZone: ctx.deps.timeZone,
+    footer: getSettings(ctx.db).ticketFooter,
+  });
+  const bytes = encodeTicket(text, { width: printer.width });
+  return {
+    io: () =>
+      printOverTcp(printer, bytes).then(
+        () => (next) => printed(next, attempt),
+        (e: unknown) => {
+          if (!(e instanceof PrinterFault)) throw e;
+          return (next) => faulted(next, attempt, e);
+        },
+      ),
+  };
+}
+
+const printTicket: Handler<'print:ticket'> = {
+  who: ['kiosk'],
+  run(ctx, p) {
+    const { ticket, device } = kioskTicket(ctx, p.ticketId);
+    // Not a fault: this kiosk shows its tickets on screen only.
+    if (!device.printer) return { reply: { ticketNumber: ticket.number, result: 'no_printer' } };
+    // Exactly once: a second copy is the staff's call (print:reprint), never the kiosk's.
+    if (wasTicketPrintRequested(ctx.db, ticket.id)) throw new DomainError('TICKET_ALREADY_PRINTED', { ticket: ticket.number });
+    return sendToPrinter(ctx, ticket, device, device.printer, 'ticket');
+  },
+};
+
+const reportFault: Handler<'print:fault'> = {
+  who: ['kiosk'],
+  run(ctx, p) {
+    const { ticket, device } = kioskTicket(ctx, p.ticketId);
+    const attempt: Attempt = { ticket, deviceId: device.id, userId: null, via: 'bridge' };
+    return { reply: {}, change: recordFault(ctx, attempt, p.code, p.message) };
+  },
+};
+
+const reprint: Handler<'print:reprint'> = {
+  who: ['helpdesk', 'coordinator', 'head', 'admin'],
+  run(ctx, p) {
+    const ticket = todaysTicket(ctx, p.ticketId);
+    const device = ticket.deviceId === null ? undefined : getDevice(ctx.db, ticket.deviceId);
+    if (!device?.printer) throw new DomainError('NO_PRINTER', { ticket: ticket.number });
+    return sendToPrinter(ctx, ticket, device, device.printer, 'reprint');
+  },
+};
+
+export const printingHandlers = {
+  'print:ticket': printTicket,
+  'print:fault': reportFault,
+  'print:reprint': reprint,
+};

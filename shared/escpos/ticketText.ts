@@ -1,0 +1,29 @@
+// What the paper says for an issued ticket: the same text whether the hub prints it (`print:ticket`,
+// `print:reprint`) or the Electron shell's bridge does. Always in Bahasa Indonesia: the paper is the
+// office's, and a reprint at the counter must read the same as the original.
+import { formatEta } from '../domain/estimate';
+import { formatOfficeDateTime } from '../domain/officeTime';
+import type { Office } from '../domain/types';
+import type { IssuedTicket } from '../protocol/events';
+import type { TicketPrint } from './ticketLayout';
+
+export interface TicketTextInput {
+  office: Office;
+  issued: IssuedTicket;
+  timeZone: string;
+  /** The `ticketFooter` setting; empty prints no footer. */
+  footer: string;
+}
+
+export function ticketText({ office, issued, timeZone, footer }: TicketTextInput): TicketPrint {
+  return {
+    officeName: office.name,
+    officeAddress: office.address,
+    ticketNumber: issued.ticket.number,
+    serviceName: issued.serviceName,
+    issuedAt: formatOfficeDateTime(issued.ticket.issuedAt, timeZone, 'id'),
+    aheadText: `Antrian di depan Anda: ${issued.ahead}`,
+    etaText: `Perkiraan waktu tunggu: ${formatEta(issued.etaMinutes, 'id')}`,
+    footer,
+  };
+}
