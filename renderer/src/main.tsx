@@ -1,4 +1,9 @@
 import { createRoot } from 'react-dom/client';
-import { Placeholder } from '../../shared/ui/Placeholder';
+import { App } from './App';
+import { startHub } from './hub';
+import { useStaff } from './store';
+import './styles.css';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<Placeholder title="Antrian LPSE — Petugas" />);
+document.documentElement.lang = useStaff.getState().lang;
+startHub();
+createRoot(document.getElementById('root') as HTMLElement).render(<App />);

@@ -1,0 +1,54 @@
+// The staff app's frame: sign-in until there is a session, then the navigation bar and the section the
+// address names.
+import { CaseView } from './cases/CaseView';
+import { CaseListScreen } from './cases/CaseListScreen';
+import { CoordinatorQueue } from './cases/CoordinatorQueue';
+import { HeadBoard } from './cases/HeadBoard';
+import { CounterScreen } from './counter/CounterScreen';
+import { Header } from './Header';
+import { useT } from './i18n';
+import { Notices } from './Notices';
+import { SignIn } from './SignIn';
+import { useStaff } from './store';
+
+function Section() {
+  const route = useStaff((s) => s.route);
+  switch (route?.name) {
+    case 'counter':
+      return <CounterScreen />;
+    case 'cases':
+      return <CaseListScreen />;
+    case 'case':
+      return <CaseView key={route.caseId} caseId={route.caseId} />;
+    case 'queue':
+      return <CoordinatorQueue />;
+    case 'board':
+      return <HeadBoard />;
+    default:
+      return null;
+  }
+}
+
+export function App() {
+  const t = useT();
+  const token = useStaff((s) => s.token);
+  const signedIn = useStaff((s) => s.data !== null);
+  if (!token) return <SignIn />;
+  if (!signedIn) {
+    return (
+      <main className="centered">
+        <Notices />
+        <p data-testid="staff-connecting">{t('connecting')}</p>
+      </main>
+    );
+  }
+  return (
+    <>
+      <Header />
+      <Notices />
+      <main className="section">
+        <Section />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+// Sign-in: username and password; the hub's refusal (wrong password, too many tries) is shown as worded.
+import { useState, type FormEvent } from 'react';
+import { LangSwitch } from './Header';
+import { signIn } from './hub';
+import { useT } from './i18n';
+import { Notices } from './Notices';
+import { useStaff } from './store';
+
+export function SignIn() {
+  const t = useT();
+  const notice = useStaff((s) => s.signInNotice);
+  const online = useStaff((s) => s.online);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setPending(true);
+    setError(await signIn(username.trim(), password));
+    setPending(false);
+  };
+
+  return (
+    <main className="centered">
+      <Notices />
+      <form className="card sign-in" onSubmit={submit}>
+        <div className="sign-in-head">
+          <h1>{t('appTitle')}</h1>
+          <LangSwitch />
+        </div>
+        {notice && (
+          <p className="hint" role="status" data-testid="login-notice">
+            {notice}
+          </p>
+        )}
+        <label>
+          {t('username')}
+          <input
+            data-testid="login-username"
+            autoComplete="username"
+            autoFocus
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('password')}
+          <input
+            data-testid="login-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="primary big"
+          data-testid="login-submit"
+          disabled={pending || !online || username.trim() === '' || password === ''}
+        >
+          {t('signIn')}
+        </button>
+      </form>
+    </main>
+  );
+}

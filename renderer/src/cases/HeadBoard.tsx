@@ -1,0 +1,101 @@
+// The Head of Unit's board (SOP steps 7–8): every case not yet closed with its age, owner and status,
+// filterable, and today's queue figures, all live.
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { queueStats } from '../../../shared/domain/queueStats';
+import { CASE_OWNER_ROLES } from '../../../shared/domain/caseRules';
+import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain/types';
+import { formatDuration } from '../../../shared/ui/duration';
+import { useNow } from '../../../shared/ui/useNow';
+import { useT } from '../i18n';
+import { useStaff } from '../store';
+import { CaseTable } from './CaseTable';
+
+const ON_BOARD = CASE_STATUSES.filter((s) => s !== 'closed');
+
+function QueueFigures() {
+  const t = useT();
+  const lang = useStaff((s) => s.lang);
+  const tickets = useStaff((s) => s.data?.tickets) ?? [];
+  const timeZone = useStaff((s) => s.data?.timeZone ?? 'Asia/Jakarta');
+  const now = useNow(30_000, useStaff((s) => s.data?.clockSkewMs ?? 0));
+  const stats = queueStats(tickets, new Date(now).toISOString(), timeZone);
+  const seconds = (s: number | null) => (s === null ? '—' : formatDuration(s * 1000, lang));
+  const figures: [string, string, string | number][] = [
+    ['stat-waiting', t('statWaiting'), stats.waiting],
+    ['stat-served', t('statServed'), stats.served],
+    ['stat-no-show', t('statNoShow'), stats.noShow],
+    ['stat-average-wait', t('statAverageWait'), seconds(stats.averageWaitSeconds)],
+    ['stat-average-service', t('statAverageService'), seconds(stats.averageServiceSeconds)],
+  ];
+  return (
+    <section className="card figures">
+      <h2>{t('queueToday')}</h2>
+      <dl>
+        {figures.map(([id, label, value]) => (
+          <div key={id}>
+            <dt>{label}</dt>
+            <dd data-testid={id}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function HeadBoard() {
+  const t = useT();
+  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [owner, setOwner] = useState('');
+  const users = useStaff((s) => s.data?.users) ?? [];
+  const unclosed = useStaff(
+    useShallow((s) =>
+      (s.data?.cases ?? [])
+        .filter((c) => c.status !== 'closed')
+        .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id - b.id),
+    ),
+  );
+  const shown = unclosed.filter((c) => (status === '' || c.status === status) && (owner === '' || c.ownerId === Number(owner)));
+  return (
+    <>
+      <QueueFigures />
+      <section className="card">
+        <h1>{t('nav_board')}</h1>
+        <div className="board-counts">
+          {ON_BOARD.map((s) => (
+            <span key={s} className={`status status-${s}`}>
+              {t(`caseStatus_${s}`)}: <strong data-testid={`board-count-${s}`}>{unclosed.filter((c) => c.status === s).length}</strong>
+            </span>
+          ))}
+        </div>
+        <div className="filters">
+          <label>
+            {t('status')}
+            <select data-testid="board-filter-status" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus | '')}>
+              <option value="">{t('allUnclosed')}</option>
+              {ON_BOARD.map((s) => (
+                <option key={s} value={s}>
+                  {t(`caseStatus_${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('owner')}
+            <select data-testid="board-filter-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
+              <option value="">{t('everyone')}</option>
+              {users
+                .filter((u) => CASE_OWNER_ROLES.includes(u.role))
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+        </div>
+        <CaseTable cases={shown} empty={t('noCasesOnBoard')} />
+      </section>
+    </>
+  );
+}

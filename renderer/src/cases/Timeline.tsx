@@ -1,0 +1,45 @@
+// The case's history as the hub logged it: its tickets' events (SOP step 2) and then every case action,
+// each labelled with its SOP step, actor and time.
+import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
+import type { CaseEntry } from '../../../shared/domain/types';
+import { hasText, useT, type TextKey } from '../i18n';
+import { useStaff } from '../store';
+
+export function Timeline({ entries }: { entries: readonly CaseEntry[] }) {
+  const t = useT();
+  const lang = useStaff((s) => s.lang);
+  const timeZone = useStaff((s) => s.data?.timeZone ?? 'Asia/Jakarta');
+  const statusText = (status: string) => {
+    const key = `caseStatus_${status}`;
+    if (hasText(key)) return t(key as TextKey);
+    const ticketKey = `ticketStatus_${status}`;
+    return hasText(ticketKey) ? t(ticketKey as TextKey) : status;
+  };
+  return (
+    <section className="card timeline">
+      <h2>{t('timeline')}</h2>
+      <ol data-testid="case-timeline">
+        {entries.map((e) => {
+          const typeKey = `event_${e.type.replace('.', '_')}`;
+          return (
+            <li key={e.id} data-testid="case-event" data-sop-step={e.sopStep ?? ''} data-type={e.type}>
+              <span className="step">{e.sopStep === null ? '—' : t('sopStep', { step: e.sopStep })}</span>
+              <time dateTime={e.at}>{formatOfficeDateTime(e.at, timeZone, lang)}</time>
+              <strong className="what">{hasText(typeKey) ? t(typeKey as TextKey) : e.type}</strong>
+              <span className="actor" data-testid="case-event-actor">
+                {e.actorName ?? '—'}
+              </span>
+              {e.fromStatus !== e.toStatus && e.toStatus && (
+                <span className="change">
+                  {e.fromStatus ? `${statusText(e.fromStatus)} → ` : ''}
+                  {statusText(e.toStatus)}
+                </span>
+              )}
+              {e.note && <p className="note">{e.note}</p>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

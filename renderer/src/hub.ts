@@ -1,0 +1,124 @@
+// The socket → store wiring, outside components: one connection for the page's life. Before sign-in it
+// is anonymous; after sign-in it carries the session token, so a reload or a hub restart resumes it.
+import type { Case } from '../../shared/domain/types';
+import { errorMessage, type ErrorCode, type Lang, type Reply, type ReplyError } from '../../shared/protocol/errors';
+import type { ClientReplies } from '../../shared/protocol/events';
+import type { ClientEventName, ClientPayload } from '../../shared/protocol/schemas';
+import { connectHub, type HubClient } from '../../shared/ui/hubClient';
+import { rememberLang } from '../../shared/ui/i18n';
+import { landing, mayVisit, parseRoute, routeHash, type Route } from './routes';
+import { applyPatch, fromSnapshot, mergeCase, rememberToken, useStaff } from './store';
+
+let client: HubClient | null = null;
+
+export function startHub(): void {
+  if (client) return;
+  const { getState, setState } = useStaff;
+  client = connectHub({
+    auth: () => {
+      const token = getState().token;
+      return token ? { token } : {};
+    },
+    lang: () => getState().lang,
+    onOnline: (online) => setState({ online }),
+    onSnapshot: (snapshot) => {
+      // Before sign-in (and right after sign-out) the hub sends the public snapshot: not ours to show.
+      if (snapshot.audience !== 'staff' || !getState().token) return;
+      setState({ data: fromSnapshot(snapshot), online: true, signInNotice: null });
+      settleRoute();
+    },
+    onPatch: (patch) => {
+      const data = getState().data;
+      if (patch.audience === 'staff' && data) setState({ data: applyPatch(data, patch) });
+    },
+    onRefused: (code: ErrorCode) => {
+      if (code !== 'SESSION_EXPIRED') return;
+      signedOut(errorMessage(code, getState().lang));
+      client?.reconnect();
+    },
+  });
+  window.addEventListener('hashchange', () => {
+    useStaff.setState({ route: parseRoute(window.location.hash) });
+    settleRoute();
+  });
+}
+
+/** A signed-in user on no route, or one their role does not reach, goes to where their role lands. */
+function settleRoute(): void {
+  const { data, route } = useStaff.getState();
+  if (!data) return;
+  if (!route || !mayVisit(data.me.role, route)) navigate(landing(data.me.role));
+}
+
+export function navigate(route: Route): void {
+  useStaff.setState({ route, refusal: null });
+  const hash = routeHash(route);
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+function signedOut(notice: string | null): void {
+  rememberToken(null);
+  useStaff.setState({ token: null, data: null, route: null, refusal: null, signInNotice: notice });
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+/**
+ * Sends a request; a refusal is shown as the hub worded it, unless the caller handles that code itself.
+ * Resolves with the reply either way.
+ */
+export async function request<E extends ClientEventName>(
+  event: E,
+  payload: ClientPayload<E>,
+  handles: readonly ErrorCode[] = [],
+): Promise<Reply<ClientReplies[E]>> {
+  if (!client) throw new Error('startHub() first');
+  const reply = await client.request(event, payload);
+  if (reply.ok) useStaff.setState({ refusal: null });
+  else if (!handles.includes(reply.error.code)) useStaff.setState({ refusal: reply.error });
+  return reply;
+}
+
+type CaseMutation = {
+  [E in ClientEventName]: ClientReplies[E] extends Case ? E : never;
+}[ClientEventName];
+
+/**
+ * A case action: the returned case goes into the store at once. A CASE_STALE refusal is left to the case
+ * screen, which offers to reload instead of showing the general refusal banner.
+ */
+export async function caseRequest<E extends CaseMutation>(event: E, payload: ClientPayload<E>): Promise<Reply<Case>> {
+  const reply = (await request(event, payload, ['CASE_STALE'])) as Reply<Case>;
+  if (reply.ok) mergeCase(reply.data);
+  return reply;
+}
+
+export async function signIn(username: string, password: string): Promise<string | null> {
+  if (!client) throw new Error('startHub() first');
+  const reply = await client.request('auth:login', { username, password });
+  if (!reply.ok) return reply.error.message;
+  rememberToken(reply.data.token);
+  // The hub sends the staff snapshot on this same socket right after the reply.
+  useStaff.setState({ token: reply.data.token, route: null, signInNotice: null });
+  return null;
+}
+
+export async function signOut(): Promise<void> {
+  if (client?.socket.connected) await client.request('auth:logout', {});
+  signedOut(null);
+}
+
+export function dismissRefusal(): void {
+  useStaff.setState({ refusal: null });
+}
+
+export function showRefusal(refusal: ReplyError): void {
+  useStaff.setState({ refusal });
+}
+
+export function setLang(lang: Lang): void {
+  rememberLang(lang);
+  useStaff.setState({ lang });
+  document.documentElement.lang = lang;
+  // The hub words its replies in the handshake's language: shake hands again.
+  client?.reconnect();
+}

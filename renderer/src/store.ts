@@ -1,0 +1,129 @@
+// The staff app's one store: who is signed in, what the hub has shown this staff member (a snapshot kept
+// current by patches), where they are, and the last refusal to show. The socket writes into it from
+// hub.ts; components read it through selectors.
+import { create } from 'zustand';
+import { officeDay } from '../../shared/domain/officeTime';
+import type { Case, Counter, StaffUser, Ticket } from '../../shared/domain/types';
+import type { Lang, ReplyError } from '../../shared/protocol/errors';
+import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
+import { initialLang } from '../../shared/ui/i18n';
+import { parseRoute, type Route } from './routes';
+
+const TOKEN_KEY = 'antrian.staffToken';
+
+/** The staff snapshot as patches keep it, plus how far the hub's clock is from ours. */
+export interface StaffData extends Omit<StaffSnapshot, 'rev' | 'epoch' | 'serverTime' | 'audience'> {
+  clockSkewMs: number;
+}
+
+export interface State {
+  lang: Lang;
+  token: string | null;
+  online: boolean;
+  data: StaffData | null;
+  route: Route | null;
+  /** The last refusal from the hub, shown until the next action or dismissed. */
+  refusal: ReplyError | null;
+  /** Why the sign-in screen is shown again (an expired session). */
+  signInNotice: string | null;
+}
+
+function readToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function rememberToken(token: string | null): void {
+  try {
+    if (token) localStorage.setItem(TOKEN_KEY, token);
+    else localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Without storage the session lasts as long as the page.
+  }
+}
+
+export const useStaff = create<State>(() => ({
+  lang: initialLang(),
+  token: readToken(),
+  online: false,
+  data: null,
+  route: parseRoute(window.location.hash),
+  refusal: null,
+  signInNotice: null,
+}));
+
+function upsert<T extends { id: number }>(list: readonly T[], changed: readonly T[] | undefined): T[] {
+  if (!changed?.length) return list as T[];
+  const byId = new Map(list.map((x) => [x.id, x]));
+  for (const x of changed) byId.set(x.id, x);
+  return [...byId.values()];
+}
+
+export function fromSnapshot(s: StaffSnapshot): StaffData {
+  const { rev: _rev, epoch: _epoch, serverTime, audience: _audience, ...rest } = s;
+  return { ...rest, clockSkewMs: Date.parse(serverTime) - Date.now() };
+}
+
+export function applyPatch(data: StaffData, p: StaffPatch): StaffData {
+  return {
+    ...data,
+    office: p.office ?? data.office,
+    settings: p.settings ?? data.settings,
+    services: upsert(data.services, p.services),
+    counters: upsert(data.counters, p.counters),
+    tickets: upsert(data.tickets, p.tickets),
+    cases: upsert(data.cases, p.cases),
+    waiting: p.waiting ?? data.waiting,
+    // The open faults as a whole: a fault that was dealt with simply leaves the list.
+    printerFaults: p.printerFaults ?? data.printerFaults,
+    recentCalls: p.call ? [p.call, ...data.recentCalls].slice(0, 10) : data.recentCalls,
+  };
+}
+
+/** Puts a case the hub just returned into the store, unless a newer revision already arrived by patch. */
+export function mergeCase(c: Case): void {
+  useStaff.setState((s) => {
+    if (!s.data) return {};
+    const known = s.data.cases.find((x) => x.id === c.id);
+    if (known && known.revision >= c.revision) return {};
+    return { data: { ...s.data, cases: upsert(s.data.cases, [c]) } };
+  });
+}
+
+// Selectors shared by several screens.
+
+export const selectMe = (s: State): StaffUser | null => s.data?.me ?? null;
+
+/** The counter the signed-in staff member holds (open or paused), if any. */
+export function myCounter(s: State): Counter | null {
+  const me = s.data?.me;
+  return s.data?.counters.find((c) => c.userId === me?.id && c.state !== 'closed') ?? null;
+}
+
+/** The ticket a counter has called or is serving. */
+export function activeTicketAt(tickets: readonly Ticket[], counterId: number | undefined): Ticket | null {
+  if (counterId === undefined) return null;
+  return tickets.find((t) => t.counterId === counterId && (t.status === 'called' || t.status === 'serving')) ?? null;
+}
+
+export function caseById(s: State, caseId: number): Case | null {
+  return s.data?.cases.find((c) => c.id === caseId) ?? null;
+}
+
+/** The hub's "now", so ages and waiting times agree with the hub whatever this PC's clock says. */
+export function hubNow(data: StaffData | null): number {
+  return Date.now() + (data?.clockSkewMs ?? 0);
+}
+
+/**
+ * Today's tickets. The snapshot holds only today's, but a page left open overnight also holds yesterday's
+ * (their expiry arrives as a patch), which must not count in today's lists and tally.
+ */
+export function todaysTickets(data: StaffData | null): Ticket[] {
+  if (!data) return [];
+  const today = officeDay(new Date(hubNow(data)), data.timeZone);
+  return data.tickets.filter((t) => t.officeDay === today);
+}

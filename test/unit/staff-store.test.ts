@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+// How the staff app keeps the hub's snapshot current, where each role lands, and how ages read.
+import { describe, expect, it } from 'vitest';
+import { applyPatch, fromSnapshot, todaysTickets } from '../../renderer/src/store';
+import { landing, mayVisit, parseRoute, routeHash } from '../../renderer/src/routes';
+import type { Case, PrinterFault, Ticket } from '../../shared/domain/types';
+import type { StaffSnapshot } from '../../shared/protocol/events';
+import { formatDuration } from '../../shared/ui/duration';
+
+const ticket = (id: number, number: string, status: Ticket['status'], officeDay: string): Ticket => ({
+  id,
+  officeDay,
+  number,
+  serviceCode: number.slice(0, 1),
+  priority: false,
+  status,
+  issuedAt: `${officeDay}T01:00:00.000Z`,
+  queuedAt: `${officeDay}T01:00:00.000Z`,
+  calledAt: null,
+  servingAt: null,
+  finishedAt: null,
+  counterId: null,
+  targetCounterId: null,
+  recallCount: 0,
+  deviceId: 1,
+});
+
+const fault = (id: number, ticketId: number): PrinterFault => ({
+  id,
+  deviceId: 1,
+  deviceName: 'Kiosk Lobi',
+  ticketId,
+  ticketNumber: 'A-001',
+  code: 'PRINTER_PAPER_OUT',
+  message: 'Kertas printer habis.',
+  at: '2026-11-24T01:00:00.000Z',
+});
+
+const aCase = (id: number, status: Case['status'], revision: number): Case => ({
+  id,
+  reference: `K-2026-0000${id}`,
+  status,
+  ownerId: 1,
+  ownerName: 'Petugas 1',
+  ticketId: 1,
+  ticketNumber: 'A-001',
+  intake: null,
+  escalationTarget: null,
+  lpseSupportTicket: '',
+  resolution: '',
+  closeChannel: null,
+  openedAt: '2026-11-24T01:00:00.000Z',
+  updatedAt: '2026-11-24T01:00:00.000Z',
+  revision,
+  lastRecommendation: '',
+});
+
+const snapshot: StaffSnapshot = {
+  audience: 'staff',
+  epoch: 'e1',
+  rev: 4,
+  // 09:00 WIB on 24 November 2026.
+  serverTime: '2026-11-24T02:00:00.000Z',
+  timeZone: 'Asia/Jakarta',
+  office: { name: 'LPSE Kota Batam', address: '' },
+  services: [],
+  waiting: { A: 1 },
+  settings: {
+    priorityEnabled: false,
+    kioskRateLimitPerMinute: 20,
+    runningText: '',
+    ticketFooter: '',
+    voice: 'clips',
+    openingHours: 'always',
+    ticketHoldSeconds: 15,
+  },
+  counters: [],
+  tickets: [ticket(1, 'A-001', 'waiting', '2026-11-24')],
+  users: [],
+  printerFaults: [fault(1, 1), fault(2, 1)],
+  recentCalls: [],
+  me: { id: 1, username: 'hd1', name: 'Petugas 1', role: 'helpdesk' },
+  cases: [aCase(1, 'open', 1)],
+};
+
+describe('the staff snapshot kept current by patches', () => {
+  it('upserts tickets and cases by id, and replaces the open printer faults as a whole', () => {
+    const data = applyPatch(fromSnapshot(snapshot), {
+      audience: 'staff',
+      epoch: 'e1',
+      rev: 5,
+      tickets: [ticket(1, 'A-001', 'called', '2026-11-24'), ticket(2, 'A-002', 'waiting', '2026-11-24')],
+      cases: [aCase(1, 'escalated', 2)],
+      printerFaults: [],
+      waiting: { A: 1 },
+    });
+    expect(data.tickets.map((t) => [t.number, t.status])).toEqual([
+      ['A-001', 'called'],
+      ['A-002', 'waiting'],
+    ]);
+    expect(data.cases).toEqual([aCase(1, 'escalated', 2)]);
+    expect(data.printerFaults).toEqual([]);
+  });
+
+  it('keeps what a patch does not mention, and lists only today’s tickets as today’s', () => {
+    const data = applyPatch(fromSnapshot(snapshot), {
+      audience: 'staff',
+      epoch: 'e1',
+      rev: 5,
+      // A page left open overnight receives yesterday's tickets as they expire.
+      tickets: [ticket(9, 'B-004', 'expired', '2026-11-23')],
+    });
+    expect(data.printerFaults).toHaveLength(2);
+    expect(data.cases).toHaveLength(1);
+    expect(todaysTickets(data).map((t) => t.number)).toEqual(['A-001']);
+  });
+});
+
+describe('where staff land and go', () => {
+  it('lands each role on its own section and reads sections back from the address', () => {
+    expect(landing('helpdesk')).toEqual({ name: 'counter' });
+    expect(landing('coordinator')).toEqual({ name: 'queue' });
+    expect(landing('head')).toEqual({ name: 'board' });
+    expect(landing('admin')).toEqual({ name: 'board' });
+    expect(parseRoute(routeHash({ name: 'case', caseId: 42 }))).toEqual({ name: 'case', caseId: 42 });
+    expect(parseRoute('#/nowhere')).toBeNull();
+    expect(mayVisit('admin', { name: 'counter' })).toBe(false);
+    expect(mayVisit('helpdesk', { name: 'case', caseId: 1 })).toBe(true);
+  });
+});
+
+describe('ages and waiting times', () => {
+  it('reads as whole minutes, hours and days in the chosen language', () => {
+    expect(formatDuration(20_000, 'id')).toBe('< 1 mnt');
+    expect(formatDuration(12 * 60_000, 'id')).toBe('12 mnt');
+    expect(formatDuration((2 * 60 + 5) * 60_000, 'id')).toBe('2 j 5 mnt');
+    expect(formatDuration((3 * 24 + 4) * 3_600_000, 'id')).toBe('3 hari 4 j');
+    expect(formatDuration(3 * 24 * 3_600_000, 'en')).toBe('3 d');
+  });
+});
