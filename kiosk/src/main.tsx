@@ -1,4 +1,10 @@
+// The visitor kiosk: learns its device key, connects to the hub, and takes numbers with one tap.
 import { createRoot } from 'react-dom/client';
-import { Placeholder } from '../../shared/ui/Placeholder';
+import { App } from './App';
+import { deviceKeyFromPage } from './deviceKey';
+import './kiosk.css';
+import { startKiosk } from './kiosk';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<Placeholder title="Antrian LPSE — Kiosk" />);
+const actions = startKiosk(deviceKeyFromPage());
+
+createRoot(document.getElementById('root') as HTMLElement).render(<App actions={actions} />);

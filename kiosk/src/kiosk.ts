@@ -1,0 +1,132 @@
+// Socket → store, and what the visitor's taps do, outside the components: take a number (one request at a
+// time), show it, then print it exactly once — through the Electron shell's bridge when there is one,
+// otherwise through the hub to the printer configured for this kiosk.
+import { ticketText } from '../../shared/escpos/ticketText';
+import { BRIDGE_GLOBAL, type BridgePrintResult, type PrinterBridge } from '../../shared/protocol/bridge';
+import type { Lang } from '../../shared/protocol/errors';
+import type { IssuedTicket } from '../../shared/protocol/events';
+import { connectHub, type HubClient } from '../../shared/ui/hubClient';
+import { Issuer } from './issuer';
+import { fromPatch, fromSnapshot, useKiosk, withPrint, type PrintState, type PriorityKind } from './store';
+
+declare global {
+  interface Window {
+    /** Set by the Electron kiosk shell's preload; absent in a plain browser. */
+    [BRIDGE_GLOBAL]?: PrinterBridge;
+  }
+}
+
+/** After a ticket appears, taps are ignored this long: a double tap takes one number. */
+const TAP_GUARD_MS = 1500;
+/** A print through the hub may take ~10 s before it gives up (connect 3 s, status 0.5 s, write 5 s, close 1 s). */
+const PRINT_TIMEOUT_MS = 15_000;
+/** A ticket whose print failed stays on screen longer, so the visitor can write the number down. */
+const FAILED_HOLD_FACTOR = 2;
+
+export interface KioskActions {
+  tapService(serviceCode: string): void;
+  /** The priority question's answer; null closes it without taking a number. */
+  answerPriority(kind: PriorityKind | 'none' | null): void;
+  setLang(lang: Lang): void;
+}
+
+const { setState: set, getState: get } = useKiosk;
+
+/** Random enough to never repeat, and available on plain http (unlike crypto.randomUUID). */
+function newRequestId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `kiosk-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+async function printWithBridge(bridge: PrinterBridge, issued: IssuedTicket): Promise<BridgePrintResult> {
+  const s = get();
+  try {
+    return await bridge.printTicket(ticketText({ office: s.office, issued, timeZone: s.timeZone, footer: s.settings.ticketFooter }));
+  } catch (e) {
+    return { ok: false, code: 'PRINTER_UNREACHABLE', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function printOnce(client: HubClient, issued: IssuedTicket): Promise<PrintState> {
+  const ticketId = issued.ticket.id;
+  const bridge = window[BRIDGE_GLOBAL];
+  if (bridge) {
+    const result = await printWithBridge(bridge, issued);
+    if (result.ok) return 'printed';
+    // The hub records it and staff see it; the visitor keeps the number on screen either way.
+    void client.request('print:fault', { ticketId, code: result.code, message: result.message.slice(0, 500) });
+    return 'failed';
+  }
+  if (!get().hasPrinter) return 'screen_only';
+  const reply = await client.request('print:ticket', { ticketId }, PRINT_TIMEOUT_MS);
+  if (!reply.ok || reply.data.result === 'fault') return 'failed';
+  return reply.data.result === 'printed' ? 'printed' : 'screen_only';
+}
+
+export function startKiosk(deviceKey: string | null): KioskActions {
+  if (deviceKey === null) {
+    set({ setup: 'no_key' });
+    return { tapService: () => undefined, answerPriority: () => undefined, setLang: (lang) => set({ lang }) };
+  }
+  const client = connectHub({
+    auth: () => ({ deviceKey }),
+    lang: () => get().lang,
+    onSnapshot: (s) => {
+      if (s.audience === 'kiosk') set(fromSnapshot(s, Date.now()));
+    },
+    onPatch: (p) => {
+      if (p.audience === 'kiosk') set(fromPatch(p));
+    },
+    onOnline: (online) => set({ online }),
+    onRefused: (code) => {
+      if (code === 'DEVICE_KEY_INVALID') set({ setup: 'key_invalid' });
+    },
+  });
+  const issuer = new Issuer((request) => client.request('ticket:issue', request), newRequestId);
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Back to the welcome screen after the hold; the next visitor starts in Bahasa Indonesia. */
+  function holdThenClear(factor = 1): void {
+    clearTimeout(holdTimer);
+    holdTimer = setTimeout(() => set({ shown: null, notice: null, lang: 'id' }), get().settings.ticketHoldSeconds * 1000 * factor);
+  }
+
+  function show(issued: IssuedTicket): void {
+    const ticketId = issued.ticket.id;
+    set({ shown: { issued, print: 'printing' }, settling: true });
+    setTimeout(() => set({ settling: false }), TAP_GUARD_MS);
+    void printOnce(client, issued).then((print) => {
+      const still = get().shown?.issued.ticket.id === ticketId;
+      set(withPrint(get().shown, ticketId, print));
+      if (still) holdThenClear(print === 'failed' ? FAILED_HOLD_FACTOR : 1);
+    });
+  }
+
+  async function take(serviceCode: string, priority: boolean): Promise<void> {
+    clearTimeout(holdTimer);
+    set({ busy: true, shown: null, notice: null });
+    const reply = await issuer.take(serviceCode, priority);
+    set({ busy: false });
+    if (reply === null) return;
+    if (reply.ok) return show(reply.data);
+    set({ notice: { code: reply.error.code, params: reply.error.params ?? {} } });
+    holdThenClear();
+  }
+
+  return {
+    tapService(serviceCode) {
+      const s = get();
+      if (!s.ready || !s.online || s.settling || issuer.busy) return;
+      if (s.settings.priorityEnabled) set({ askingPriorityFor: serviceCode, shown: null, notice: null });
+      else void take(serviceCode, false);
+    },
+    answerPriority(kind) {
+      const serviceCode = get().askingPriorityFor;
+      set({ askingPriorityFor: null });
+      if (serviceCode !== null && kind !== null) void take(serviceCode, kind !== 'none');
+    },
+    setLang(lang) {
+      set({ lang });
+    },
+  };
+}
