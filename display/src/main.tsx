@@ -1,4 +1,9 @@
+// The waiting-room display: connects to the hub (no key needed), shows the queue and announces calls.
 import { createRoot } from 'react-dom/client';
-import { Placeholder } from '../../shared/ui/Placeholder';
+import { App } from './App';
+import './display.css';
+import { readOptions, startDisplay } from './wiring';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<Placeholder title="Antrian LPSE — Layar" />);
+const display = startDisplay(readOptions(window.location.search));
+
+createRoot(document.getElementById('root') as HTMLElement).render(<App onEnableSound={display.enableSound} />);
