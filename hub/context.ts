@@ -52,6 +52,8 @@ export interface HandlerContext {
   /** Socket-level effects that must follow the ack (joining rooms after sign-in). */
   after: (effect: () => void) => void;
   setSession: (session: Session) => void;
+  /** Disconnects every other socket signed in with this session (after sign-out). */
+  endSession: (tokenHash: string) => void;
   /** What this socket's audience may see now. */
   snapshot: () => Snapshot;
 }

@@ -5,7 +5,13 @@ import { Server, type Socket } from 'socket.io';
 import { officeDay } from '../shared/domain/officeTime';
 import { DomainError, errorMessage, type ErrorCode, type Lang, type Reply } from '../shared/protocol/errors';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../shared/protocol/events';
-import { clientEventSchemas, describeIssues, isClientEvent, type ClientEventName } from '../shared/protocol/schemas';
+import {
+  clientEventSchemas,
+  describeIssues,
+  isClientEvent,
+  safeParseIn,
+  type ClientEventName,
+} from '../shared/protocol/schemas';
 import { Audiences } from './audiences';
 import type { Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step } from './context';
 import { findDeviceByKey, findSessionUser } from './db/index';
@@ -134,10 +140,15 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     const ack = last as Ack;
     const lang = socket.data.lang;
     const handler = HANDLERS[event] as Handler<ClientEventName>;
-    const parsed = clientEventSchemas[event].safeParse(args.length === 2 ? args[0] : undefined);
+    const parsed = safeParseIn(clientEventSchemas[event], args.length === 2 ? args[0] : undefined, lang);
     if (!parsed.success) return ack(failure('VALIDATION_FAILED', lang, { detail: describeIssues(parsed.error) }));
 
     const session = socket.data.session;
+    // A session signed out elsewhere, or expired, stops working at once, not at the next reconnect.
+    if (session.kind === 'staff' && !findSessionUser(deps.db, session.tokenHash, deps.clock().toISOString())) {
+      ack(failure('SESSION_EXPIRED', lang));
+      return void socket.disconnect(true);
+    }
     if (!handler.who.includes('anyone')) {
       if (session.kind === 'display') return ack(failure('NOT_AUTHENTICATED', lang));
       const who = session.kind === 'kiosk' ? 'kiosk' : session.user.role;
@@ -169,6 +180,13 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       limits,
       after: (effect) => effects.push(effect),
       setSession: (next) => effects.push(() => enter(socket, next)),
+      endSession: (tokenHash) =>
+        effects.push(() => {
+          for (const other of io.of('/').sockets.values()) {
+            const s = other.data.session;
+            if (other !== socket && s?.kind === 'staff' && s.tokenHash === tokenHash) other.disconnect(true);
+          }
+        }),
       snapshot: () => audiences.snapshot(session),
     };
     let result;

@@ -1,4 +1,5 @@
-// The end of an office day: tickets still waiting (or called and never served) expire, with an event.
+// The end of an office day: tickets still waiting (or called and never served) expire, and a visit still
+// being served is finished, so no counter starts the new day locked by yesterday's ticket. Each with an event.
 import { applyTicketAction, TICKET_RULES } from '../shared/domain/ticketRules';
 import type { Change, HubDeps } from './context';
 import { appendEvent, listUnfinishedBefore, updateTicket } from './db/index';
@@ -9,17 +10,18 @@ export function expireEarlierDays(deps: HubDeps, today: string): Change {
   const ticketIds: number[] = [];
   const counterIds = new Set<number>();
   for (const ticket of listUnfinishedBefore(deps.db, today)) {
-    const expired = applyTicketAction(ticket, { type: 'expire' }, at);
-    updateTicket(deps.db, expired);
+    const action = ticket.status === 'serving' ? ('finish' as const) : ('expire' as const);
+    const closed = applyTicketAction(ticket, { type: action }, at);
+    updateTicket(deps.db, closed);
     appendEvent(deps.db, {
       at,
-      type: 'ticket.expire',
+      type: `ticket.${action}`,
       ticketId: ticket.id,
       counterId: ticket.counterId,
       fromStatus: ticket.status,
-      toStatus: expired.status,
-      sopStep: TICKET_RULES.expire.sopStep,
-      data: { type: 'expire' },
+      toStatus: closed.status,
+      sopStep: TICKET_RULES[action].sopStep,
+      data: { type: action },
     });
     ticketIds.push(ticket.id);
     if (ticket.counterId !== null) counterIds.add(ticket.counterId);

@@ -49,7 +49,13 @@ export function handleHttp(req: IncomingMessage, res: ServerResponse, opts: { ap
     return void res.end();
   }
   const root = join(opts.appsDir, folder);
-  const wanted = normalize(join(root, decodeURIComponent(rest.join('/'))));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rest.join('/'));
+  } catch {
+    return send(res, 400, 'bad path');
+  }
+  const wanted = normalize(join(root, decoded));
   if (!wanted.startsWith(root + sep) && wanted !== root) return send(res, 400, 'bad path');
   // Unknown paths inside an app are the app's own routes: serve its page.
   const file = isFile(wanted) ? wanted : join(root, 'index.html');

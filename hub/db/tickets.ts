@@ -102,10 +102,10 @@ export function serviceDurations(db: Db, officeDay: string, limit: number): numb
   return rows.map((r) => r.s).reverse();
 }
 
-/** Tickets of earlier office days still in the queue: they expire at the end of their day. */
+/** Tickets of earlier office days still in the queue or at a counter: the day's end closes them. */
 export function listUnfinishedBefore(db: Db, officeDay: string): Ticket[] {
   return (
-    sql(db, `SELECT ${COLUMNS} FROM tickets WHERE office_day < ? AND status IN ('waiting', 'called') ORDER BY id`).all(
+    sql(db, `SELECT ${COLUMNS} FROM tickets WHERE office_day < ? AND status IN ('waiting', 'called', 'serving') ORDER BY id`).all(
       officeDay,
     ) as TicketRow[]
   ).map(toTicket);

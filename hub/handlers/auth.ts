@@ -44,7 +44,10 @@ const login: Handler<'auth:login'> = {
 const logout: Handler<'auth:logout'> = {
   who: ['helpdesk', 'coordinator', 'head', 'admin'],
   run(ctx) {
-    if (ctx.session.kind === 'staff') deleteSession(ctx.db, ctx.session.tokenHash);
+    if (ctx.session.kind === 'staff') {
+      deleteSession(ctx.db, ctx.session.tokenHash);
+      ctx.endSession(ctx.session.tokenHash);
+    }
     ctx.setSession({ kind: 'display', device: null });
     return { reply: {} };
   },

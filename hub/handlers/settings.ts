@@ -1,7 +1,6 @@
 // Admin-only: office texts and settings; the change reaches every screen live.
-import { settingsSchema } from '../../shared/protocol/schemas';
 import { DomainError } from '../../shared/protocol/errors';
-import { describeIssues } from '../../shared/protocol/schemas';
+import { describeIssues, safeParseIn, settingsSchema } from '../../shared/protocol/schemas';
 import { getOffice, getSettings, saveOffice, saveSettings } from '../db/index';
 import type { Handler } from '../context';
 
@@ -9,7 +8,7 @@ const update: Handler<'settings:update'> = {
   who: ['admin'],
   run(ctx, p) {
     const office = p.office ?? getOffice(ctx.db);
-    const merged = settingsSchema.safeParse({ ...getSettings(ctx.db), ...p.settings });
+    const merged = safeParseIn(settingsSchema, { ...getSettings(ctx.db), ...p.settings }, ctx.lang);
     if (!merged.success) throw new DomainError('SETTINGS_INVALID', { detail: describeIssues(merged.error) });
     if (p.office) saveOffice(ctx.db, office);
     if (p.settings) saveSettings(ctx.db, merged.data);

@@ -10,6 +10,7 @@ import {
   countAhead,
   findActiveService,
   findActiveTicketAtCounter,
+  findCounterHeldBy,
   findNextForCounter,
   findTicketByRequest,
   getCounter,
@@ -20,7 +21,7 @@ import {
   serviceDurations,
 } from '../db/index';
 import { actorOf, COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
-import { applyAndLog, heldCounter, ticketAtCounter, todaysTicket } from './guards';
+import { applyAndLog, heldCounter, staffUser, ticketAtCounter, todaysTicket } from './guards';
 
 const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
 
@@ -190,6 +191,10 @@ const cancel: Handler<'ticket:cancel'> = {
   who: COUNTER_ROLES,
   run(ctx, p) {
     const before = todaysTicket(ctx, p.ticketId);
+    // A waiting ticket any officer may cancel (the visitor left); a called one only its counter's holder.
+    if (before.counterId !== null && findCounterHeldBy(ctx.db, staffUser(ctx).id)?.id !== before.counterId) {
+      throw new DomainError('TICKET_NOT_AT_COUNTER', { ticket: before.number });
+    }
     const ticket = applyAndLog(ctx, before, { type: 'cancel' }, null);
     const counterIds = before.counterId === null ? [] : [before.counterId];
     return { reply: ticket, change: { ticketIds: [ticket.id], counterIds, waiting: true } };

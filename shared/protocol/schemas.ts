@@ -135,6 +135,13 @@ export function isClientEvent(name: string): name is ClientEventName {
   return Object.hasOwn(clientEventSchemas, name);
 }
 
+const ZOD_LOCALES = { id: z.locales.id(), en: z.locales.en() };
+
+/** Validates with zod's own messages in the caller's language (ours are written in Indonesian). */
+export function safeParseIn<S extends z.ZodType>(schema: S, data: unknown, lang: 'id' | 'en') {
+  return schema.safeParse(data, { error: ZOD_LOCALES[lang].localeError });
+}
+
 /** Short human-readable detail of a validation failure, e.g. `serviceCode: kode layanan satu huruf A-Z`. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

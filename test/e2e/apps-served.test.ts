@@ -23,6 +23,12 @@ it('answers the health check once the database is open', async () => {
   expect(await res.json()).toMatchObject({ ok: true });
 });
 
+it('answers a malformed address with 400 and keeps serving', async () => {
+  expect((await fetch(`${hub.url}/kiosk/%E0%A4%A`)).status).toBe(400);
+  expect((await fetch(`${hub.url}/kiosk/..%2F..%2Fpackage.json`)).status).toBe(400);
+  expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
+});
+
 it.each(['/kiosk', '/counter', '/display'])('serves %s as a page that loads', async (path) => {
   const page = await browser.newPage();
   const errors: string[] = [];

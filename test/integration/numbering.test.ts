@@ -77,6 +77,24 @@ it('continues numbering after a restart and starts again at midnight WIB', async
   expect((await staff.ok('ticket:callNext', { counterId: 1 })).number).toBe('A-001');
 });
 
+it('finishes a visit still being served at midnight, so the counter starts the day free', async () => {
+  const clock = new FakeClock(Date.parse('2026-11-24T16:55:00Z')); // 23:55 WIB
+  const hub = await hubAt(clock);
+  const kiosk = await client(hub.url, { deviceKey: KIOSK_KEY });
+  const staff = await signIn(hub.url, 'hd1', 'sandi-hd1');
+  cleanup.push(() => staff.close());
+  await staff.ok('counter:open', { counterId: 1 });
+  const late = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'B' });
+  await staff.ok('ticket:callNext', { counterId: 1 });
+  await staff.ok('ticket:start', { counterId: 1, ticketId: late.ticket.id });
+  clock.set('2026-11-24T17:05:00Z'); // 00:05 WIB
+  const morning = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'B' });
+  expect((await staff.ok('ticket:callNext', { counterId: 1 })).number).toBe(morning.ticket.number);
+  expect(listAllTickets(hub.db).find((t) => t.id === late.ticket.id)).toMatchObject({ status: 'done' });
+  const finished = hub.db.prepare(`SELECT type FROM events WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(late.ticket.id);
+  expect(finished).toEqual({ type: 'ticket.finish' });
+});
+
 it('issues no number outside opening hours and says when the office opens', async () => {
   // Saturday 28 November 2026, 10:00 WIB.
   const clock = new FakeClock(Date.parse('2026-11-28T03:00:00Z'));

@@ -106,6 +106,19 @@ describe('queue at the counter', () => {
     expect((await hd3.ok('ticket:callNext', { counterId: 3 })).number).toBe('A-001');
   });
 
+  it('lets only the counter holding a called ticket cancel it; anyone may cancel a waiting one', async () => {
+    const called = await issue('A');
+    const waiting = await issue('A');
+    await hd1.ok('ticket:callNext', { counterId: 1 });
+    expect(await hd2.request('ticket:cancel', { ticketId: called.ticket.id })).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_NOT_AT_COUNTER' },
+    });
+    expect((await hd2.ok('ticket:cancel', { ticketId: waiting.ticket.id })).status).toBe('cancelled');
+    expect((await hd1.ok('ticket:cancel', { ticketId: called.ticket.id })).status).toBe('cancelled');
+    expect(await hd1.request('ticket:callNext', { counterId: 1 })).toMatchObject({ ok: false, error: { code: 'QUEUE_EMPTY' } });
+  });
+
   it('calls a specific waiting ticket out of order', async () => {
     await issue('A');
     const a2 = await issue('A');

@@ -33,6 +33,17 @@ describe('roles', () => {
     expect(settings).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Peran Anda tidak diizinkan melakukan ini.' } });
   });
 
+  it('explains a malformed request in the asked language', async () => {
+    const id = track(await connect(hub.url, { deviceKey: KIOSK_KEY }));
+    const en = track(await connect(hub.url, { deviceKey: KIOSK_KEY, lang: 'en' }));
+    const bad = { requestId: 12345678, serviceCode: 'A' } as never;
+    const inId = await id.request('ticket:issue', bad);
+    const inEn = await en.request('ticket:issue', bad);
+    if (inId.ok || inEn.ok) throw new Error('accepted a malformed request');
+    expect(inId.error.message).toMatch(/^Data yang dikirim tidak lengkap atau tidak sesuai: requestId: Input tidak valid/);
+    expect(inEn.error.message).toMatch(/^The data sent is incomplete or invalid: requestId: Invalid input/);
+  });
+
   it('refuses unknown keys and tokens at the handshake, in the asked language', async () => {
     await expect(connect(hub.url, { deviceKey: 'no-such-key-000' })).rejects.toMatchObject({ data: { code: 'DEVICE_KEY_INVALID' } });
     await expect(connect(hub.url, { token: 'forged', lang: 'en' })).rejects.toMatchObject({
@@ -45,17 +56,23 @@ describe('roles', () => {
     const anon = track(await connect(hub.url));
     const { token } = await anon.ok('auth:login', { username: 'hd2', password: 'sandi-hd2' });
     const staff = track(await connect(hub.url, { token }));
+    const secondTab = track(await connect(hub.url, { token }));
+    const dropped = new Promise((resolve) => secondTab.socket.once('disconnect', resolve));
     await staff.ok('auth:logout', {});
+    await dropped;
     await expect(connect(hub.url, { token })).rejects.toMatchObject({ data: { code: 'SESSION_EXPIRED' } });
 
+    // The socket that signed in used the same session, so it was dropped too.
+    expect(anon.socket.connected).toBe(false);
+    const guest = track(await connect(hub.url));
     for (let i = 0; i < 5; i++) {
-      expect(await anon.request('auth:login', { username: 'hd3', password: 'salah' })).toMatchObject({
+      expect(await guest.request('auth:login', { username: 'hd3', password: 'salah' })).toMatchObject({
         ok: false,
         error: { code: 'LOGIN_FAILED' },
       });
     }
     // Even the right password waits now.
-    expect(await anon.request('auth:login', { username: 'hd3', password: 'sandi-hd3' })).toMatchObject({
+    expect(await guest.request('auth:login', { username: 'hd3', password: 'sandi-hd3' })).toMatchObject({
       ok: false,
       error: { code: 'LOGIN_RATE_LIMITED' },
     });
