@@ -1,32 +1,12 @@
 // Three counters call at once: three announcements, in call order, none lost, none over another.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { expect, it } from 'vitest';
 import { callAnnouncement } from '../../shared/domain/announcement';
-import { openDisplay, openQueue, recordClips, waitForAnnouncements, type Queue } from '../helpers/display';
-import { startTestHub, type TestHub } from '../helpers/hub';
+import { recordClips, setUpWaitingRoom, waitForAnnouncements } from '../helpers/display';
 
-let hub: TestHub;
-let browser: Browser;
-let page: Page;
-let queue: Queue;
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser({ sound: true });
-  queue = await openQueue(hub, 3);
-  page = await browser.newPage();
-  await page.addInitScript(recordClips);
-  await openDisplay(page, hub);
-});
-
-afterAll(async () => {
-  queue?.close();
-  await browser?.close();
-  await hub?.dispose();
-});
+const room = setUpWaitingRoom(3, recordClips);
 
 it('announces three calls made within 100 ms one after another, in call order', async () => {
+  const { page, queue } = room;
   for (let i = 0; i < 3; i++) await queue.issue('A');
   // All three requests leave in the same tick, well within 100 ms of each other.
   const called = await Promise.all(queue.officers.map((o, i) => o.ok('ticket:callNext', { counterId: i + 1 })));

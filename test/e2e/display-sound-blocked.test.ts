@@ -1,31 +1,11 @@
 // A browser that blocks sound: the display asks for one click, then says what was held back, in order.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { announcements, blockSoundUntilClick, openDisplay, openQueue, spoken, waitForAnnouncements, type Queue } from '../helpers/display';
-import { startTestHub, type TestHub } from '../helpers/hub';
+import { expect, it } from 'vitest';
+import { announcements, blockSoundUntilClick, setUpWaitingRoom, spoken, waitForAnnouncements } from '../helpers/display';
 
-let hub: TestHub;
-let browser: Browser;
-let page: Page;
-let queue: Queue;
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser({ sound: true });
-  queue = await openQueue(hub, 2);
-  page = await browser.newPage();
-  await page.addInitScript(blockSoundUntilClick);
-  await openDisplay(page, hub);
-});
-
-afterAll(async () => {
-  queue?.close();
-  await browser?.close();
-  await hub?.dispose();
-});
+const room = setUpWaitingRoom(2, blockSoundUntilClick);
 
 it('shows display-enable-sound, and one click plays the pending announcements, nothing lost', async () => {
+  const { page, queue } = room;
   const a1 = await queue.issue('A');
   const b1 = await queue.issue('B');
   await queue.officers[1]!.ok('ticket:callNext', { counterId: 2 });

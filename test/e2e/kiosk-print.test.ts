@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { StaffSnapshot } from '../../shared/protocol/events';
 import { launchBrowser } from '../helpers/browser';
 import { signIn, type TestClient } from '../helpers/clients';
-import { DISPLAY_KEY, KIOSK_KEY, startTestHub, testSeed, type TestHub } from '../helpers/hub';
+import { KIOSK_KEY, type TestHub } from '../helpers/hub';
 import { openKiosk, PORTRAIT, textOf } from '../helpers/kiosk';
-import { cutsAfter, sizeBefore, startFakePrinter, type FakePrinter } from '../helpers/printer';
+import { cutsAfter, sizeBefore, startPrintingHub, type FakePrinter } from '../helpers/printer';
 
 let browser: Browser;
 let hub: TestHub;
@@ -25,15 +25,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  printer = await startFakePrinter();
-  hub = await startTestHub({
-    seed: testSeed(2, {
-      devices: [
-        { name: 'Kiosk Lobi', kind: 'kiosk', key: KIOSK_KEY, printer: { host: '127.0.0.1', port: printer.port, width: 80 } },
-        { name: 'TV Ruang Tunggu', kind: 'display', key: DISPLAY_KEY },
-      ],
-    }),
-  });
+  ({ hub, printer } = await startPrintingHub(80));
   staff = await signIn(hub.url, 'hd1', 'sandi-hd1');
 });
 

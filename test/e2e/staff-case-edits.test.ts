@@ -1,13 +1,11 @@
 // A returning visitor continues their open case instead of starting a new one; two staff editing the same
 // case at once never overwrite each other silently.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
 import { caseOfNewVisit } from '../helpers/cases';
-import { connect, signIn, type TestClient } from '../helpers/clients';
-import { KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+import { signIn, type TestClient } from '../helpers/clients';
 import {
   issue,
+  setUpStaffOffice,
   shownCaseId,
   signedIn,
   takeCounter,
@@ -18,28 +16,21 @@ import {
   waitForText,
 } from '../helpers/staffApp';
 
-let hub: TestHub;
-let browser: Browser;
-let kiosk: TestClient;
+const office = setUpStaffOffice();
 let hd2: TestClient;
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-  kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
   // An earlier visit, served at Loket 2 over the hub API, left a case open.
-  hd2 = await signIn(hub.url, 'hd2', 'sandi-hd2');
+  hd2 = await signIn(office.hub.url, 'hd2', 'sandi-hd2');
   await hd2.ok('counter:open', { counterId: 2 });
 });
 
-afterAll(async () => {
-  kiosk?.close();
+afterAll(() => {
   hd2?.close();
-  await browser?.close();
-  await hub?.dispose();
 });
 
 it('attaches a returning visitor’s open case to their new ticket instead of opening a new one', async () => {
+  const { hub, browser, kiosk } = office;
   const earlier = await caseOfNewVisit(kiosk, hd2, 2, { visitorName: 'Budi Santoso', visitorOrg: 'CV Maju Jaya' });
   const { ticket } = await issue(kiosk, 'A');
   const { page, errors, context } = await signedIn(browser, hub.url, 'hd1');
@@ -65,6 +56,7 @@ it('attaches a returning visitor’s open case to their new ticket instead of op
 });
 
 it('refuses the second of two concurrent edits with a message to reload, and the reload shows the first', async () => {
+  const { hub, browser, kiosk } = office;
   const shared = await caseOfNewVisit(kiosk, hd2, 2, { visitorName: 'Rina Marlina', title: 'Lupa kata sandi SPSE' });
   const first = await signedIn(browser, hub.url, 'hd1');
   const second = await signedIn(browser, hub.url, 'koor');

@@ -1,15 +1,12 @@
 // SOP steps 3–9 across three PCs (browser contexts): the officer escalates, the coordinator takes it, the
 // officer reports to the head, the head recommends, the officer resolves and closes. Every screen updates
 // live, without a reload.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { connect, type TestClient } from '../helpers/clients';
-import { KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+import { expect, it } from 'vitest';
 import {
   issue,
   noteAction,
   saveIntake,
+  setUpStaffOffice,
   shownCaseId,
   signedIn,
   stepRuns,
@@ -21,24 +18,11 @@ import {
   waitForText,
 } from '../helpers/staffApp';
 
-let hub: TestHub;
-let browser: Browser;
-let kiosk: TestClient;
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-  kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
-});
-
-afterAll(async () => {
-  kiosk?.close();
-  await browser?.close();
-  await hub?.dispose();
-});
+const office = setUpStaffOffice();
 
 // Three browsers at once: about 15 s on an idle two-core machine, so the limit leaves room for a busy one.
 it('escalates to coordinator and LKPP, reports to the head, and closes with steps 3, 5, 6, 7, 8, 6, 9', { timeout: 120_000 }, async () => {
+  const { hub, browser, kiosk } = office;
   const [officer, coordinator, head] = await Promise.all([
     signedIn(browser, hub.url, 'hd1'),
     signedIn(browser, hub.url, 'koor'),

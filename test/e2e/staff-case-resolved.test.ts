@@ -1,13 +1,10 @@
 // SOP steps 2–9 resolved at the helpdesk, through the real staff app in Chromium against a real hub.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { connect, type TestClient } from '../helpers/clients';
-import { KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+import { expect, it } from 'vitest';
 import {
   issue,
   noteAction,
   saveIntake,
+  setUpStaffOffice,
   signedIn,
   stepRuns,
   takeCounter,
@@ -17,23 +14,10 @@ import {
   waitForText,
 } from '../helpers/staffApp';
 
-let hub: TestHub;
-let browser: Browser;
-let kiosk: TestClient;
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-  kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
-});
-
-afterAll(async () => {
-  kiosk?.close();
-  await browser?.close();
-  await hub?.dispose();
-});
+const office = setUpStaffOffice();
 
 it('serves A-001 and resolves its case at the helpdesk: timeline steps 2, 3, 4, 6, 9 with their actors', async () => {
+  const { hub, browser, kiosk } = office;
   expect((await issue(kiosk, 'A')).ticket.number).toBe('A-001');
   const { page, errors } = await signedIn(browser, hub.url, 'hd1');
   await takeCounter(page, 'Loket 1');

@@ -1,13 +1,15 @@
 // Driving the waiting-room display in a real browser, with the queue moved through the hub's API.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { callAnnouncement } from '../../shared/domain/announcement';
 import type { Ticket } from '../../shared/domain/types';
 import { io } from 'socket.io-client';
 import type { Reply } from '../../shared/protocol/errors';
 import type { ClientReplies, HandshakeAuth } from '../../shared/protocol/events';
 import type { ClientEventName, ClientPayload } from '../../shared/protocol/schemas';
+import { launchBrowser } from './browser';
 import { requestId, type ClientSocket } from './clients';
-import { KIOSK_KEY, type TestHub } from './hub';
+import { KIOSK_KEY, startTestHub, type TestHub } from './hub';
 
 export interface Clip {
   src: string;
@@ -131,4 +133,35 @@ export async function openQueue(hub: TestHub, counters: number): Promise<Queue> 
       for (const o of officers) o.close();
     },
   };
+}
+
+export interface WaitingRoom {
+  hub: TestHub;
+  browser: Browser;
+  queue: Queue;
+  /** The display, open in a browser that may play sound. */
+  page: Page;
+}
+
+/**
+ * For the test file that calls it: before its tests, a hub, a queue of `counters` counters and the display
+ * in a page that first runs `initScript`; after them, all closed again. The fields are set once the tests run.
+ */
+export function setUpWaitingRoom(counters: number, initScript: () => void): WaitingRoom {
+  const room = {} as WaitingRoom;
+  beforeAll(async () => {
+    room.hub = await startTestHub();
+    room.browser = await launchBrowser({ sound: true });
+    room.queue = await openQueue(room.hub, counters);
+    room.page = await room.browser.newPage();
+    await room.page.addInitScript(initScript);
+    await openDisplay(room.page, room.hub);
+  });
+  afterAll(async () => {
+    // Whatever the setup got to before a failure is closed.
+    room.queue?.close();
+    await room.browser?.close();
+    await room.hub?.dispose();
+  });
+  return room;
 }

@@ -2,6 +2,8 @@
 // ones it never answers the status query (DLE EOT); it keeps every job's bytes, and can be switched off and
 // on again on the same port.
 import net from 'node:net';
+import type { Seed } from '../../hub/seed';
+import { DISPLAY_KEY, KIOSK_KEY, startTestHub, testSeed, type TestHub } from './hub';
 
 export interface FakePrinter {
   port: number;
@@ -72,6 +74,28 @@ export async function startFakePrinter(): Promise<FakePrinter> {
     },
     start: listen,
   };
+}
+
+/**
+ * A fake network printer, and a hub (two counters, the TV) whose lobby kiosk, KIOSK_KEY, prints to it on
+ * `width` mm paper; `more` devices are seeded after that kiosk.
+ */
+export async function startPrintingHub(
+  width: 58 | 80,
+  more: NonNullable<Seed['devices']> = [],
+): Promise<{ hub: TestHub; printer: FakePrinter }> {
+  const printer = await startFakePrinter();
+  const devices: NonNullable<Seed['devices']> = [
+    { name: 'Kiosk Lobi', kind: 'kiosk', key: KIOSK_KEY, printer: { host: '127.0.0.1', port: printer.port, width } },
+    ...more,
+    { name: 'TV Ruang Tunggu', kind: 'display', key: DISPLAY_KEY },
+  ];
+  try {
+    return { hub: await startTestHub({ seed: testSeed(2, { devices }) }), printer };
+  } catch (e) {
+    await printer.stop();
+    throw e;
+  }
 }
 
 /** The ESC/POS character size (GS ! n) printed right before `text`, or undefined when there is none. */

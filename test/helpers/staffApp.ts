@@ -1,9 +1,11 @@
 // Driving the staff app (/counter) in real Chromium as a person would: by data-testid, waiting for what
 // they would see rather than sleeping.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { IssuedTicket } from '../../shared/protocol/events';
-import { requestId, type TestClient } from './clients';
+import { launchBrowser } from './browser';
+import { connect, requestId, type TestClient } from './clients';
+import { KIOSK_KEY, startTestHub, type TestHub } from './hub';
 
 export interface StaffPage {
   context: BrowserContext;
@@ -20,6 +22,34 @@ export const PASSWORDS: Record<string, string> = {
   kepala: 'sandi-kepala',
   admin: 'admin-rahasia',
 };
+
+export interface StaffOffice {
+  hub: TestHub;
+  /** Each staff PC is a context of its own in this browser (see openStaffApp). */
+  browser: Browser;
+  /** The lobby kiosk, taking numbers over the hub's API. */
+  kiosk: TestClient;
+}
+
+/**
+ * For the test file that calls it: before its tests, a hub, a browser and the lobby kiosk; after them, all
+ * closed again. The fields are set once the tests run.
+ */
+export function setUpStaffOffice(): StaffOffice {
+  const office = {} as StaffOffice;
+  beforeAll(async () => {
+    office.hub = await startTestHub();
+    office.browser = await launchBrowser();
+    office.kiosk = await connect(office.hub.url, { deviceKey: KIOSK_KEY });
+  });
+  afterAll(async () => {
+    // Whatever the setup got to before a failure is closed.
+    office.kiosk?.close();
+    await office.browser?.close();
+    await office.hub?.dispose();
+  });
+  return office;
+}
 
 /** A fresh browser context (its own storage: a different PC) with the staff app open on the sign-in form. */
 export async function openStaffApp(browser: Browser, hubUrl: string): Promise<StaffPage> {

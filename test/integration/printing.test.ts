@@ -2,8 +2,8 @@
 // kiosk's network printer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
-import { DISPLAY_KEY, KIOSK_KEY, startTestHub, testSeed, type TestHub } from '../helpers/hub';
-import { cutsAfter, sizeBefore, startFakePrinter, type FakePrinter } from '../helpers/printer';
+import { DISPLAY_KEY, KIOSK_KEY, type TestHub } from '../helpers/hub';
+import { cutsAfter, sizeBefore, startPrintingHub, type FakePrinter } from '../helpers/printer';
 import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
 
 const PLAIN_KIOSK_KEY = 'kiosk-key-lantai-2';
@@ -15,16 +15,7 @@ let staff: TestClient;
 const open: TestClient[] = [];
 
 beforeEach(async () => {
-  printer = await startFakePrinter();
-  hub = await startTestHub({
-    seed: testSeed(2, {
-      devices: [
-        { name: 'Kiosk Lobi', kind: 'kiosk', key: KIOSK_KEY, printer: { host: '127.0.0.1', port: printer.port, width: 58 } },
-        { name: 'Kiosk Lantai 2', kind: 'kiosk', key: PLAIN_KIOSK_KEY },
-        { name: 'TV Ruang Tunggu', kind: 'display', key: DISPLAY_KEY },
-      ],
-    }),
-  });
+  ({ hub, printer } = await startPrintingHub(58, [{ name: 'Kiosk Lantai 2', kind: 'kiosk', key: PLAIN_KIOSK_KEY }]));
   kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
   staff = await signIn(hub.url, 'hd1', 'sandi-hd1');
   open.push(kiosk, staff);

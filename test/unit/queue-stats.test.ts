@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queueStats } from '../../shared/domain/queueStats';
-import type { Ticket } from '../../shared/domain/types';
-
-let nextId = 1;
-function ticket(t: Partial<Ticket>): Ticket {
-  const id = nextId++;
-  return {
-    id,
-    officeDay: '2026-11-24',
-    number: `A-${String(id).padStart(3, '0')}`,
-    serviceCode: 'A',
-    priority: false,
-    status: 'waiting',
-    issuedAt: '2026-11-24T01:00:00.000Z',
-    queuedAt: '2026-11-24T01:00:00.000Z',
-    calledAt: null,
-    servingAt: null,
-    finishedAt: null,
-    counterId: null,
-    targetCounterId: null,
-    recallCount: 0,
-    deviceId: null,
-    ...t,
-  };
-}
+import { ticketFixture } from '../helpers/fixtures';
 
 // 2026-11-24 10:00 WIB.
 const NOW = '2026-11-24T03:00:00.000Z';
@@ -37,13 +14,13 @@ describe('queueStats', () => {
       averageWaitSeconds: null,
       averageServiceSeconds: null,
     });
-    expect(queueStats([ticket({}), ticket({})], NOW)).toMatchObject({ waiting: 2, averageWaitSeconds: null });
+    expect(queueStats([ticketFixture(), ticketFixture()], NOW)).toMatchObject({ waiting: 2, averageWaitSeconds: null });
   });
 
   it('counts waiting, served and no-shows, and averages wait (issue→call) and service (start→finish)', () => {
     const tickets = [
       // Waited 5 min, served 10 min.
-      ticket({
+      ticketFixture({
         status: 'done',
         issuedAt: '2026-11-24T01:00:00.000Z',
         calledAt: '2026-11-24T01:05:00.000Z',
@@ -51,7 +28,7 @@ describe('queueStats', () => {
         finishedAt: '2026-11-24T01:16:00.000Z',
       }),
       // Waited 15 min, served 20 min.
-      ticket({
+      ticketFixture({
         status: 'done',
         issuedAt: '2026-11-24T01:10:00.000Z',
         calledAt: '2026-11-24T01:25:00.000Z',
@@ -59,20 +36,20 @@ describe('queueStats', () => {
         finishedAt: '2026-11-24T01:45:30.000Z',
       }),
       // Waited 10 min, then did not come: counts for the wait, not for the service.
-      ticket({
+      ticketFixture({
         status: 'no_show',
         issuedAt: '2026-11-24T02:00:00.000Z',
         calledAt: '2026-11-24T02:10:00.000Z',
         finishedAt: '2026-11-24T02:12:00.000Z',
       }),
       // Being served: waited 30 min, its service is not finished yet.
-      ticket({
+      ticketFixture({
         status: 'serving',
         issuedAt: '2026-11-24T02:00:00.000Z',
         calledAt: '2026-11-24T02:30:00.000Z',
         servingAt: '2026-11-24T02:31:00.000Z',
       }),
-      ticket({ status: 'waiting' }),
+      ticketFixture({ status: 'waiting' }),
     ];
     expect(queueStats(tickets, NOW)).toEqual({
       waiting: 1,
@@ -84,8 +61,8 @@ describe('queueStats', () => {
   });
 
   it('counts only the office day of `now`, in the office time zone', () => {
-    const yesterday = ticket({ officeDay: '2026-11-23', status: 'no_show' });
-    const today = ticket({ officeDay: '2026-11-24', status: 'waiting' });
+    const yesterday = ticketFixture({ officeDay: '2026-11-23', status: 'no_show' });
+    const today = ticketFixture({ officeDay: '2026-11-24', status: 'waiting' });
     // 23:30 UTC on the 23rd is already 06:30 WIB on the 24th.
     expect(queueStats([yesterday, today], '2026-11-23T23:30:00.000Z')).toMatchObject({ waiting: 1, noShow: 0 });
     expect(queueStats([yesterday, today], '2026-11-23T23:30:00.000Z', 'UTC')).toMatchObject({ waiting: 0, noShow: 1 });

@@ -3,27 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyPatch, fromSnapshot, todaysTickets } from '../../renderer/src/store';
 import { landing, mayVisit, parseRoute, routeHash } from '../../renderer/src/routes';
-import type { Case, PrinterFault, Ticket } from '../../shared/domain/types';
+import type { Case, PrinterFault } from '../../shared/domain/types';
 import type { StaffSnapshot } from '../../shared/protocol/events';
 import { formatDuration } from '../../shared/ui/duration';
-
-const ticket = (id: number, number: string, status: Ticket['status'], officeDay: string): Ticket => ({
-  id,
-  officeDay,
-  number,
-  serviceCode: number.slice(0, 1),
-  priority: false,
-  status,
-  issuedAt: `${officeDay}T01:00:00.000Z`,
-  queuedAt: `${officeDay}T01:00:00.000Z`,
-  calledAt: null,
-  servingAt: null,
-  finishedAt: null,
-  counterId: null,
-  targetCounterId: null,
-  recallCount: 0,
-  deviceId: 1,
-});
+import { ticketFixture } from '../helpers/fixtures';
 
 const fault = (id: number, ticketId: number): PrinterFault => ({
   id,
@@ -75,7 +58,7 @@ const snapshot: StaffSnapshot = {
     ticketHoldSeconds: 15,
   },
   counters: [],
-  tickets: [ticket(1, 'A-001', 'waiting', '2026-11-24')],
+  tickets: [ticketFixture()],
   users: [],
   printerFaults: [fault(1, 1), fault(2, 1)],
   recentCalls: [],
@@ -89,7 +72,7 @@ describe('the staff snapshot kept current by patches', () => {
       audience: 'staff',
       epoch: 'e1',
       rev: 5,
-      tickets: [ticket(1, 'A-001', 'called', '2026-11-24'), ticket(2, 'A-002', 'waiting', '2026-11-24')],
+      tickets: [ticketFixture({ status: 'called' }), ticketFixture({ id: 2, number: 'A-002' })],
       cases: [aCase(1, 'escalated', 2)],
       printerFaults: [],
       waiting: { A: 1 },
@@ -108,7 +91,7 @@ describe('the staff snapshot kept current by patches', () => {
       epoch: 'e1',
       rev: 5,
       // A page left open overnight receives yesterday's tickets as they expire.
-      tickets: [ticket(9, 'B-004', 'expired', '2026-11-23')],
+      tickets: [ticketFixture({ id: 9, number: 'B-004', serviceCode: 'B', status: 'expired', officeDay: '2026-11-23' })],
     });
     expect(data.printerFaults).toHaveLength(2);
     expect(data.cases).toHaveLength(1);

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyTicketAction, compareQueue, counterMayCall, IllegalTransition, TICKET_RULES } from '../../shared/domain/ticketRules';
 import { TICKET_STATUSES, type Ticket } from '../../shared/domain/types';
+import { ticketFixture } from '../helpers/fixtures';
 
-const base: Ticket = {
-  id: 1,
-  officeDay: '2026-11-24',
-  number: 'A-001',
-  serviceCode: 'A',
-  priority: false,
-  status: 'waiting',
-  issuedAt: '2026-11-24T01:00:00.000Z',
-  queuedAt: '2026-11-24T01:00:00.000Z',
-  calledAt: null,
-  servingAt: null,
-  finishedAt: null,
-  counterId: null,
-  targetCounterId: null,
-  recallCount: 0,
-  deviceId: 1,
-};
+const base = ticketFixture();
 
 describe('ticket transitions', () => {
   it('refuses every action from a status its rule does not list', () => {

@@ -2,12 +2,12 @@
 // (every case not closed, and those closed today); a search reaches every case ever recorded.
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CASE_OWNER_ROLES } from '../../../shared/domain/caseRules';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../../../shared/domain/types';
 import type { ClientPayload } from '../../../shared/protocol/schemas';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
+import { OwnerFilter, StatusFilter } from './CaseFilters';
 import { CaseTable } from './CaseTable';
 
 interface Filters {
@@ -29,7 +29,6 @@ function myOrder(me: number) {
 export function CaseListScreen() {
   const t = useT();
   const me = useStaff((s) => s.data?.me.id ?? 0);
-  const users = useStaff((s) => s.data?.users) ?? [];
   const live = useStaff(useShallow((s) => s.data?.cases ?? []));
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [results, setResults] = useState<Case[] | null>(null);
@@ -71,30 +70,14 @@ export function CaseListScreen() {
             onChange={set('query')}
           />
         </label>
-        <label>
-          {t('status')}
-          <select data-testid="case-filter-status" value={filters.status} onChange={set('status')}>
-            <option value="">{t('allStatuses')}</option>
-            {CASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`caseStatus_${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('owner')}
-          <select data-testid="case-filter-owner" value={filters.ownerId} onChange={set('ownerId')}>
-            <option value="">{t('everyone')}</option>
-            {users
-              .filter((u) => CASE_OWNER_ROLES.includes(u.role))
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-          </select>
-        </label>
+        <StatusFilter
+          testId="case-filter-status"
+          statuses={CASE_STATUSES}
+          anyLabel={t('allStatuses')}
+          value={filters.status}
+          onChange={(status) => setFilters({ ...filters, status })}
+        />
+        <OwnerFilter testId="case-filter-owner" value={filters.ownerId} onChange={(ownerId) => setFilters({ ...filters, ownerId })} />
         <label>
           {t('dateFrom')}
           <input type="date" data-testid="case-filter-from" value={filters.from} onChange={set('from')} />

@@ -3,12 +3,12 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { queueStats } from '../../../shared/domain/queueStats';
-import { CASE_OWNER_ROLES } from '../../../shared/domain/caseRules';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
 import { useNow } from '../../../shared/ui/useNow';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
+import { OwnerFilter, StatusFilter } from './CaseFilters';
 import { CaseTable } from './CaseTable';
 
 const ON_BOARD = CASE_STATUSES.filter((s) => s !== 'closed');
@@ -47,7 +47,6 @@ export function HeadBoard() {
   const t = useT();
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [owner, setOwner] = useState('');
-  const users = useStaff((s) => s.data?.users) ?? [];
   const unclosed = useStaff(
     useShallow((s) =>
       (s.data?.cases ?? [])
@@ -69,30 +68,8 @@ export function HeadBoard() {
           ))}
         </div>
         <div className="filters">
-          <label>
-            {t('status')}
-            <select data-testid="board-filter-status" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus | '')}>
-              <option value="">{t('allUnclosed')}</option>
-              {ON_BOARD.map((s) => (
-                <option key={s} value={s}>
-                  {t(`caseStatus_${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('owner')}
-            <select data-testid="board-filter-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
-              <option value="">{t('everyone')}</option>
-              {users
-                .filter((u) => CASE_OWNER_ROLES.includes(u.role))
-                .map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <StatusFilter testId="board-filter-status" statuses={ON_BOARD} anyLabel={t('allUnclosed')} value={status} onChange={setStatus} />
+          <OwnerFilter testId="board-filter-owner" value={owner} onChange={setOwner} />
         </div>
         <CaseTable cases={shown} empty={t('noCasesOnBoard')} />
       </section>
