@@ -1,21 +1,29 @@
-// The hub goes away and comes back: the display says so quietly, then shows the right state by itself.
-import { rmSync } from 'node:fs';
+// The hub is killed (SIGKILL, as a power cut or a crash would) and started again: the display says so
+// quietly while it is gone, then shows the right state by itself, without a reload.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { signIn } from '../helpers/clients';
 import { openDisplay, openQueue, spoken, waitForAnnouncements, type Queue } from '../helpers/display';
-import { startTestHub, type TestHub } from '../helpers/hub';
+import { ADMIN_PASSWORD, testSeed } from '../helpers/hub';
+import { exited, freePort, spawnHub, type HubProcess } from '../helpers/hubProcess';
 
-let hub: TestHub;
-let hubStopped = false;
-let restarted: TestHub | undefined;
+const dataDir = mkdtempSync(join(tmpdir(), 'antrian-display-killed-'));
+let env: Record<string, string>;
+let hub: HubProcess;
+let restarted: HubProcess | undefined;
 let browser: Browser;
 let page: Page;
 let queue: Queue;
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  const seedFile = join(dataDir, 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(testSeed()));
+  env = { PORT: String(await freePort()), ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD };
+  hub = await spawnHub(env);
   browser = await launchBrowser();
   queue = await openQueue(hub, 1);
   page = await browser.newPage();
@@ -25,9 +33,13 @@ beforeAll(async () => {
 afterAll(async () => {
   queue?.close();
   await browser?.close();
-  if (!hubStopped) await hub?.stop();
-  await restarted?.stop();
-  if (hub) rmSync(hub.dataDir, { recursive: true, force: true });
+  for (const h of [hub, restarted]) {
+    if (h && h.child.exitCode === null && !h.child.signalCode) {
+      h.child.kill('SIGTERM');
+      await exited(h.child);
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('shows display-offline while the hub is down, then the current state without a reload', async () => {
@@ -40,14 +52,14 @@ it('shows display-offline while the hub is down, then the current state without 
   // A mark on this very document: a reload would wipe it.
   await page.evaluate(() => document.documentElement.setAttribute('data-before-restart', 'yes'));
   queue.close();
-  await hub.stop();
-  hubStopped = true;
+  hub.child.kill('SIGKILL');
+  await exited(hub.child);
   await page.getByTestId('display-offline').waitFor();
   // What was shown stays readable while the hub is away.
   expect(await page.getByTestId('display-now-number').textContent()).toBe('A-001');
 
   // Same port, same data: the queue moves on at once, whether or not the display is back yet.
-  restarted = await startTestHub({ dataDir: hub.dataDir, port: hub.port });
+  restarted = await spawnHub(env);
   const kiosk2 = await openQueue(restarted, 0);
   const loket1 = await signIn(restarted.url, 'hd1', 'sandi-hd1');
   try {

@@ -73,7 +73,7 @@ export async function waitForAnnouncements(page: Page, texts: string[], timeoutM
 }
 
 /** Opens the display and waits until it has the hub's snapshot. */
-export async function openDisplay(page: Page, hub: TestHub, query = '?debug=1'): Promise<void> {
+export async function openDisplay(page: Page, hub: Pick<TestHub, 'url'>, query = '?debug=1'): Promise<void> {
   await page.goto(`${hub.url}/display${query}`);
   await page.getByTestId('display-office-name').filter({ hasText: 'LPSE Kota Batam' }).waitFor();
 }
@@ -114,7 +114,7 @@ export interface Queue {
 }
 
 /** A kiosk and `counters` officers, each signed in and holding their counter, over real sockets. */
-export async function openQueue(hub: TestHub, counters: number): Promise<Queue> {
+export async function openQueue(hub: Pick<TestHub, 'url'>, counters: number): Promise<Queue> {
   const kiosk = await driver(hub.url, { deviceKey: KIOSK_KEY });
   const officers: Driver[] = [];
   for (let i = 1; i <= counters; i++) {

@@ -1,5 +1,6 @@
 // A hub as its own operating-system process (`npm start`'s entry), for crash tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from './hub';
 
@@ -31,6 +32,18 @@ export function spawnHub(env: Record<string, string>): Promise<HubProcess> {
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`hub exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+/** A port nothing listens on right now, so a restarted hub can take the same one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
     });
   });
 }
