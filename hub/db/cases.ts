@@ -1,36 +1,10 @@
-import type { Case, CaseEntry, CaseStatus, CloseChannel, EscalationTarget } from '../../shared/domain/types';
+import { EMPTY_INTAKE } from '../../shared/domain/caseRules';
+import type { Case, CaseEntry, CaseIntake, CaseStatus } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
 
-interface CaseRow {
-  id: number;
-  reference: string;
-  status: CaseStatus;
-  ownerId: number;
-  ownerName: string;
-  ticketId: number | null;
-  ticketNumber: string | null;
-  openedAt: string;
-  updatedAt: string;
-  revision: number;
-  intakeAt: string | null;
-  visitorName: string;
-  visitorType: string;
-  visitorOrg: string;
-  visitorPhone: string;
-  visitorEmail: string;
-  module: string;
-  errorCode: string;
-  lpseTicket: string;
-  category: string;
-  title: string;
-  description: string;
-  escalationTarget: EscalationTarget | null;
-  lpseSupportTicket: string;
-  resolution: string;
-  closeChannel: CloseChannel | null;
-  lastRecommendation: string;
-}
+/** A case as one flat row: the intake's columns sit beside the case's; `intakeAt` says whether it was saved. */
+type CaseRow = Omit<Case, 'intake'> & CaseIntake & { intakeAt: string | null };
 
 const SELECT = `
   SELECT c.id, c.reference, c.status, c.owner_id AS ownerId, u.name AS ownerName, c.ticket_id AS ticketId,
@@ -42,40 +16,13 @@ const SELECT = `
     c.last_recommendation AS lastRecommendation
   FROM cases c JOIN users u ON u.id = c.owner_id LEFT JOIN tickets t ON t.id = c.ticket_id`;
 
-function toCase(r: CaseRow): Case {
-  return {
-    id: r.id,
-    reference: r.reference,
-    status: r.status,
-    ownerId: r.ownerId,
-    ownerName: r.ownerName,
-    ticketId: r.ticketId,
-    ticketNumber: r.ticketNumber,
-    intake:
-      r.intakeAt === null
-        ? null
-        : {
-            visitorName: r.visitorName,
-            visitorType: r.visitorType,
-            visitorOrg: r.visitorOrg,
-            visitorPhone: r.visitorPhone,
-            visitorEmail: r.visitorEmail,
-            module: r.module,
-            errorCode: r.errorCode,
-            lpseTicket: r.lpseTicket,
-            category: r.category,
-            title: r.title,
-            description: r.description,
-          },
-    escalationTarget: r.escalationTarget,
-    lpseSupportTicket: r.lpseSupportTicket,
-    resolution: r.resolution,
-    closeChannel: r.closeChannel,
-    openedAt: r.openedAt,
-    updatedAt: r.updatedAt,
-    revision: r.revision,
-    lastRecommendation: r.lastRecommendation,
-  };
+const INTAKE_FIELDS = Object.keys(EMPTY_INTAKE) as (keyof CaseIntake)[];
+
+function toCase(row: CaseRow): Case {
+  const { intakeAt, ...flat } = row;
+  const intake = Object.fromEntries(INTAKE_FIELDS.map((k) => [k, flat[k]])) as unknown as CaseIntake;
+  const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !(INTAKE_FIELDS as string[]).includes(k)));
+  return { ...(rest as Omit<Case, 'intake'>), intake: intakeAt === null ? null : intake };
 }
 
 export function getCase(db: Db, id: number): Case | undefined {
