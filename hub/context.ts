@@ -49,8 +49,6 @@ export interface HandlerContext {
   /** Today's office day in the office time zone. */
   today: string;
   limits: { login: RateLimiter; kiosk: RateLimiter };
-  /** Socket-level effects that must follow the ack (joining rooms after sign-in). */
-  after: (effect: () => void) => void;
   setSession: (session: Session) => void;
   /** Disconnects every other socket signed in with this session (after sign-out). */
   endSession: (tokenHash: string) => void;

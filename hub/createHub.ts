@@ -98,9 +98,10 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     };
     let session: Session = { kind: 'display', device: null };
     if (typeof auth.token === 'string' && auth.token) {
-      const user = findSessionUser(deps.db, hashToken(auth.token), deps.clock().toISOString());
+      const tokenHash = hashToken(auth.token);
+      const user = findSessionUser(deps.db, tokenHash, deps.clock().toISOString());
       if (!user) return refuse('SESSION_EXPIRED');
-      session = { kind: 'staff', user, tokenHash: hashToken(auth.token) };
+      session = { kind: 'staff', user, tokenHash };
     } else if (typeof auth.deviceKey === 'string' && auth.deviceKey) {
       const device = findDeviceByKey(deps.db, auth.deviceKey);
       if (!device) return refuse('DEVICE_KEY_INVALID');
@@ -178,7 +179,6 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       nowIso: now.toISOString(),
       today: officeDay(now, deps.timeZone),
       limits,
-      after: (effect) => effects.push(effect),
       setSession: (next) => effects.push(() => enter(socket, next)),
       endSession: (tokenHash) =>
         effects.push(() => {

@@ -1,4 +1,5 @@
 // Staff sign-in and sign-out. Sign-in is rate-limited per username and per address.
+import { ROLES } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import { deleteSession, findUserByUsername, insertSession } from '../db/index';
 import type { Handler } from '../context';
@@ -42,7 +43,7 @@ const login: Handler<'auth:login'> = {
 };
 
 const logout: Handler<'auth:logout'> = {
-  who: ['helpdesk', 'coordinator', 'head', 'admin'],
+  who: ROLES,
   run(ctx) {
     if (ctx.session.kind === 'staff') {
       deleteSession(ctx.db, ctx.session.tokenHash);

@@ -1,6 +1,6 @@
 // Checks and the one write path that ticket and counter handlers share.
 import { applyTicketAction, IllegalTransition, TICKET_RULES, type TicketAction } from '../../shared/domain/ticketRules';
-import type { Counter, Ticket } from '../../shared/domain/types';
+import type { Counter, Ticket, TicketStatus } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import { appendEvent, getCounter, getTicket, updateTicket } from '../db/index';
 import { actorOf, type HandlerContext } from '../context';
@@ -37,16 +37,26 @@ export function ticketAtCounter(ctx: HandlerContext, counter: Counter, ticketId:
   return ticket;
 }
 
+const STATUS_WORDS: Record<TicketStatus, { id: string; en: string }> = {
+  waiting: { id: 'menunggu', en: 'waiting' },
+  called: { id: 'dipanggil', en: 'called' },
+  serving: { id: 'sedang dilayani', en: 'being served' },
+  done: { id: 'selesai', en: 'done' },
+  no_show: { id: 'tidak hadir', en: 'a no-show' },
+  cancelled: { id: 'dibatalkan', en: 'cancelled' },
+  expired: { id: 'kedaluwarsa', en: 'expired' },
+};
+
 const ACTION_WORDS: Record<TicketAction['type'], { id: string; en: string }> = {
-  call: { id: 'panggil', en: 'called' },
-  recall: { id: 'panggil ulang', en: 'recalled' },
-  no_show: { id: 'tandai tidak hadir', en: 'marked no-show' },
-  requeue: { id: 'antrikan kembali', en: 'requeued' },
-  transfer: { id: 'alihkan', en: 'transferred' },
-  start: { id: 'mulai layani', en: 'started' },
-  finish: { id: 'selesaikan', en: 'finished' },
-  cancel: { id: 'batalkan', en: 'cancelled' },
-  expire: { id: 'kedaluwarsakan', en: 'expired' },
+  call: { id: 'dipanggil', en: 'called' },
+  recall: { id: 'dipanggil ulang', en: 'recalled' },
+  no_show: { id: 'ditandai tidak hadir', en: 'marked no-show' },
+  requeue: { id: 'diantrikan kembali', en: 'requeued' },
+  transfer: { id: 'dialihkan', en: 'transferred' },
+  start: { id: 'mulai dilayani', en: 'started' },
+  finish: { id: 'diselesaikan', en: 'finished' },
+  cancel: { id: 'dibatalkan', en: 'cancelled' },
+  expire: { id: 'dinyatakan kedaluwarsa', en: 'expired' },
 };
 
 /** Applies a ticket action, stores the ticket and appends the event, all in the caller's transaction. */
@@ -58,7 +68,7 @@ export function applyAndLog(ctx: HandlerContext, ticket: Ticket, action: TicketA
     if (!(e instanceof IllegalTransition)) throw e;
     throw new DomainError('ILLEGAL_TRANSITION', {
       ticket: ticket.number,
-      status: ticket.status,
+      status: STATUS_WORDS[ticket.status][ctx.lang],
       action: ACTION_WORDS[action.type][ctx.lang],
     });
   }

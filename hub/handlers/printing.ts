@@ -3,7 +3,7 @@
 // (see Deferred in context.ts), and a second transaction records how it went. A fault never touches the
 // ticket: it stays issued and in the queue.
 import { ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
-import type { Ticket } from '../../shared/domain/types';
+import { ROLES, type Ticket } from '../../shared/domain/types';
 import { encodeTicket } from '../../shared/escpos/ticketLayout';
 import { ticketText } from '../../shared/escpos/ticketText';
 import type { PrinterFaultCode } from '../../shared/protocol/bridge';
@@ -132,7 +132,7 @@ const reportFault: Handler<'print:fault'> = {
 };
 
 const reprint: Handler<'print:reprint'> = {
-  who: ['helpdesk', 'coordinator', 'head', 'admin'],
+  who: ROLES,
   run(ctx, p) {
     const ticket = todaysTicket(ctx, p.ticketId);
     const device = ticket.deviceId === null ? undefined : getDevice(ctx.db, ticket.deviceId);

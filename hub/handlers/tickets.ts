@@ -48,7 +48,11 @@ const issue: Handler<'ticket:issue'> = {
     if (!service) throw new DomainError('SERVICE_NOT_FOUND', { service: p.serviceCode });
     // A retried request (a kiosk that timed out) gets the first answer, and nothing is printed twice.
     const earlier = findTicketByRequest(ctx.db, requester, p.requestId);
-    if (earlier) return { reply: issued(ctx, earlier, service.name) };
+    if (earlier) {
+      // A retry belongs to the moment it was made: yesterday's number is no answer to a tap today.
+      if (earlier.officeDay !== ctx.today) throw new DomainError('REQUEST_EXPIRED');
+      return { reply: issued(ctx, earlier, service.name) };
+    }
 
     const settings = getSettings(ctx.db);
     const state = openState(ctx.now, ctx.deps.timeZone, settings.openingHours);

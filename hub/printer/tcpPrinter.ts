@@ -2,8 +2,7 @@
 // often accept a single client, so holding a connection open would block the Electron kiosk or a reprint.
 import net from 'node:net';
 import { STATUS_QUERY, paperOutFromStatus } from '../../shared/escpos/ticketLayout';
-
-export type PrinterFaultCode = 'PRINTER_UNREACHABLE' | 'PRINTER_TIMEOUT' | 'PRINTER_PAPER_OUT';
+import type { PrinterFaultCode } from '../../shared/protocol/bridge';
 
 export class PrinterFault extends Error {
   readonly code: PrinterFaultCode;

@@ -1,6 +1,7 @@
 // What the paper says for an issued ticket: the same text whether the hub prints it (`print:ticket`,
 // `print:reprint`) or the Electron shell's bridge does. Always in Bahasa Indonesia: the paper is the
-// office's, and a reprint at the counter must read the same as the original.
+// office's. A reprint keeps the number, service and issue time; people ahead and the estimate are those
+// of the moment it is printed, which is what the visitor needs then.
 import { formatEta } from '../domain/estimate';
 import { formatOfficeDateTime } from '../domain/officeTime';
 import type { Office } from '../domain/types';

@@ -28,6 +28,10 @@ const MESSAGES = {
   },
   OFFICE_CLOSED_NO_HOURS: { id: 'Layanan sedang tutup.', en: 'The office is closed.' },
   SERVICE_NOT_FOUND: { id: 'Layanan "{service}" tidak ada atau tidak aktif.', en: 'Service "{service}" does not exist or is inactive.' },
+  REQUEST_EXPIRED: {
+    id: 'Permintaan ini sudah kedaluwarsa. Silakan ambil nomor lagi.',
+    en: 'This request has expired. Please take a number again.',
+  },
   PRIORITY_DISABLED: { id: 'Antrian prioritas tidak diaktifkan.', en: 'Priority queueing is not enabled.' },
   COUNTER_NOT_FOUND: { id: 'Loket tidak ditemukan.', en: 'Counter not found.' },
   COUNTER_TAKEN: { id: 'Loket ini sedang dipakai oleh {user}.', en: 'This counter is in use by {user}.' },
@@ -46,8 +50,8 @@ const MESSAGES = {
   TICKET_NOT_AT_COUNTER: { id: 'Nomor {ticket} tidak sedang dilayani di loket ini.', en: 'Ticket {ticket} is not at this counter.' },
   TICKET_NOT_FOR_COUNTER: { id: 'Nomor {ticket} bukan untuk loket ini.', en: 'Ticket {ticket} is not for this counter.' },
   ILLEGAL_TRANSITION: {
-    id: 'Nomor {ticket} berstatus "{status}", tidak bisa di-{action}.',
-    en: 'Ticket {ticket} is "{status}" and cannot be {action}.',
+    id: 'Nomor {ticket} sedang {status}, jadi tidak bisa {action}.',
+    en: 'Ticket {ticket} is {status}, so it cannot be {action}.',
   },
   TRANSFER_TARGET_INVALID: {
     id: 'Tujuan pengalihan tidak valid: pilih layanan lain atau loket lain.',

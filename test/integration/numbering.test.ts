@@ -55,7 +55,8 @@ it('continues numbering after a restart and starts again at midnight WIB', async
 
   const hub = await hubAt(clock, dataDir);
   const kiosk = await client(hub.url, { deviceKey: KIOSK_KEY });
-  expect((await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' })).ticket.number).toBe('A-003');
+  const retried = requestId();
+  expect((await kiosk.ok('ticket:issue', { requestId: retried, serviceCode: 'A' })).ticket.number).toBe('A-003');
 
   const staff = await signIn(hub.url, 'hd1', 'sandi-hd1');
   cleanup.push(() => staff.close());
@@ -63,6 +64,11 @@ it('continues numbering after a restart and starts again at midnight WIB', async
   clock.set('2026-11-24T17:00:30Z'); // 00:00:30 WIB on the 25th
   const morning = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
   expect(morning.ticket).toMatchObject({ number: 'A-001', officeDay: '2026-11-25' });
+  // A kiosk retrying yesterday's request is not handed yesterday's number.
+  expect(await kiosk.request('ticket:issue', { requestId: retried, serviceCode: 'A' })).toMatchObject({
+    ok: false,
+    error: { code: 'REQUEST_EXPIRED' },
+  });
   expect(morning.ahead).toBe(0);
 
   // Yesterday's waiting tickets expired at the day boundary, each with an event, and cannot be called.

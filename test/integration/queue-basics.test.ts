@@ -125,7 +125,7 @@ describe('queue at the counter', () => {
     expect((await hd1.ok('ticket:callSpecific', { counterId: 1, ticketId: a2.ticket.id })).number).toBe('A-002');
     expect(await hd2.request('ticket:callSpecific', { counterId: 2, ticketId: a2.ticket.id })).toMatchObject({
       ok: false,
-      error: { code: 'ILLEGAL_TRANSITION' },
+      error: { code: 'ILLEGAL_TRANSITION', message: 'Nomor A-002 sedang dipanggil, jadi tidak bisa dipanggil.' },
     });
   });
 

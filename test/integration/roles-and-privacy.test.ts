@@ -33,6 +33,28 @@ describe('roles', () => {
     expect(settings).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Peran Anda tidak diizinkan melakukan ini.' } });
   });
 
+  it('sends a signed-out tab back to sign-in by itself', async () => {
+    const anon = track(await connect(hub.url));
+    const { token } = await anon.ok('auth:login', { username: 'koor', password: 'sandi-koor' });
+    const refused: string[] = [];
+    const otherTab = connectHub({
+      url: hub.url,
+      auth: () => ({ token }),
+      lang: () => 'id',
+      onSnapshot: () => undefined,
+      onPatch: () => undefined,
+      onOnline: () => undefined,
+      onRefused: (code) => refused.push(code),
+    });
+    try {
+      await expect.poll(() => otherTab.socket.connected).toBe(true);
+      await anon.ok('auth:logout', {});
+      await expect.poll(() => refused).toContain('SESSION_EXPIRED');
+    } finally {
+      otherTab.close();
+    }
+  });
+
   it('explains a malformed request in the asked language', async () => {
     const id = track(await connect(hub.url, { deviceKey: KIOSK_KEY }));
     const en = track(await connect(hub.url, { deviceKey: KIOSK_KEY, lang: 'en' }));
