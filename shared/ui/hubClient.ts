@@ -56,7 +56,12 @@ export function connectHub(options: HubClientOptions): HubClient {
   };
 
   socket.on('connect', () => options.onOnline(true));
-  socket.on('disconnect', () => options.onOnline(false));
+  socket.on('disconnect', (reason) => {
+    options.onOnline(false);
+    // The hub drops a socket whose session ended (signed out elsewhere, expired). Socket.IO does not come
+    // back by itself after that; reconnecting lets the handshake say why (SESSION_EXPIRED → onRefused).
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', (err: Error & { data?: { code?: ErrorCode } }) => {
     options.onOnline(false);
     const code = err.data?.code;
