@@ -185,7 +185,7 @@ function RunningText() {
 function OfflineNotice() {
   const t = useT();
   const online = useDisplay((s) => s.online);
-  if (online) return null;
+  if (online !== false) return null;
   return (
     <div className="offline" role="status" data-testid="display-offline">
       <span className="offline-dot" aria-hidden="true" />
@@ -210,7 +210,7 @@ function EnableSound({ onEnable }: { onEnable: () => void }) {
 export function App({ onEnableSound }: { onEnableSound: () => void }) {
   const online = useDisplay((s) => s.online);
   return (
-    <div className={online ? 'screen' : 'screen stale'}>
+    <div className={online === false ? 'screen stale' : 'screen'}>
       <Header onEnableSound={onEnableSound} />
       <main className="main">
         <NowCalling />

@@ -32,9 +32,10 @@ export interface AnnouncerOptions {
   onError?: (error: unknown) => void;
   /** Silence between two calls. */
   gapMs?: number;
-  /** At most this many calls wait; beyond it the oldest waiting call is dropped. */
-  maxPending?: number;
-  /** A call still waiting after this long is no longer worth saying (a TV nobody unblocked for hours). */
+  /**
+   * A call still waiting after this long is no longer worth saying (a TV nobody unblocked for hours). The
+   * only limit: a burst is spoken whole, in order, and age alone keeps the queue bounded.
+   */
   maxAgeMs?: number;
   now?: () => number;
   wait?: (ms: number) => Promise<void>;
@@ -52,14 +53,12 @@ export class Announcer {
   private running = false;
   private blocked = false;
   private readonly gapMs: number;
-  private readonly maxPending: number;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
   private readonly wait: (ms: number) => Promise<void>;
 
   constructor(private readonly options: AnnouncerOptions) {
     this.gapMs = options.gapMs ?? 0;
-    this.maxPending = options.maxPending ?? 30;
     this.maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
     this.wait = options.wait ?? sleep;
@@ -75,8 +74,8 @@ export class Announcer {
       this.options.onError?.(e);
       return;
     }
+    this.dropStale();
     this.pending.push({ phrase, queuedAt: this.now() });
-    this.trim();
     void this.drain();
   }
 
@@ -101,15 +100,16 @@ export class Announcer {
     this.options.onBlocked?.(blocked);
   }
 
-  private trim(): void {
-    if (this.pending.length > this.maxPending) this.pending.splice(0, this.pending.length - this.maxPending);
+  /** Oldest first, so the stale ones are a prefix. */
+  private dropStale(): void {
+    const fresh = this.now() - this.maxAgeMs;
+    const stale = this.pending.findIndex((p) => p.queuedAt >= fresh);
+    this.pending.splice(0, stale === -1 ? this.pending.length : stale);
   }
 
   private next(): Pending | undefined {
-    const fresh = this.now() - this.maxAgeMs;
-    let item = this.pending.shift();
-    while (item && item.queuedAt < fresh) item = this.pending.shift();
-    return item;
+    this.dropStale();
+    return this.pending.shift();
   }
 
   private async drain(): Promise<void> {
@@ -125,7 +125,6 @@ export class Announcer {
           if (e instanceof SoundBlockedError) {
             // Kept at the head: the click plays it first, so nothing is lost.
             this.pending.unshift(item);
-            this.trim();
             this.setBlocked(true);
             break;
           }

@@ -1,5 +1,5 @@
 // The display's one store: what the waiting room sees, kept current by the hub's snapshot and patches
-// (wired in hub.ts, outside the components). Pure update functions, so the rules are testable alone.
+// (wired in wiring.ts, outside the components). Pure update functions, so the rules are testable alone.
 import { create } from 'zustand';
 import { DEFAULT_TIMEZONE, officeDay } from '../../shared/domain/officeTime';
 import type { Call, Office, PublicCounter, Service, WaitingCounts } from '../../shared/domain/types';
@@ -11,10 +11,8 @@ import { initialLang, rememberLang } from '../../shared/ui/i18n';
 export const RECENT_CALLS = 8;
 
 export interface DisplayState {
-  /** Connected to the hub right now. */
-  online: boolean;
-  /** A snapshot has arrived at least once: what is shown is the hub's, not a guess. */
-  ready: boolean;
+  /** Connected to the hub right now; null until the first attempt settles, so a page load does not flash "offline". */
+  online: boolean | null;
   lang: Lang;
   office: Office | null;
   runningText: string;
@@ -35,8 +33,7 @@ export interface DisplayState {
 }
 
 export const initialState = (lang: Lang): DisplayState => ({
-  online: false,
-  ready: false,
+  online: null,
   lang,
   office: null,
   runningText: '',
@@ -51,7 +48,7 @@ export const initialState = (lang: Lang): DisplayState => ({
   soundBlocked: false,
 });
 
-export const useDisplay = create<DisplayState>()(() => initialState(initialLang()));
+export const useDisplay = create<DisplayState>()(() => initialState(initialLang('display')));
 
 const sameCall = (a: Call, b: Call) => a.ticketNumber === b.ticketNumber && a.counterId === b.counterId;
 
@@ -78,7 +75,6 @@ const byNumber = (a: PublicCounter, b: PublicCounter) => a.number - b.number || 
 
 export function fromSnapshot(s: DisplaySnapshot, receivedAt: number): Partial<DisplayState> {
   return {
-    ready: true,
     office: s.office,
     runningText: s.settings.runningText,
     voice: s.settings.voice,
@@ -109,6 +105,6 @@ export function fromPatch(state: DisplayState, p: DisplayPatch): Partial<Display
 }
 
 export function chooseLang(lang: Lang): void {
-  rememberLang(lang);
+  rememberLang(lang, 'display');
   useDisplay.setState({ lang });
 }

@@ -63,7 +63,7 @@ export function App({ actions }: { actions: KioskActions }) {
       ) : (
         <main className="kiosk-main">
           <section className="kiosk-stage">
-            <Stage />
+            <Stage open={open.open} />
           </section>
           {open.open ? <Services actions={actions} /> : <Closed opensAt={open.opensAt} />}
         </main>
@@ -104,8 +104,8 @@ function Header({ actions, now }: { actions: KioskActions; now: number }) {
   );
 }
 
-/** What the big area shows: the ticket, a message, or the welcome. */
-function Stage() {
+/** What the big area shows: the ticket, a message, or the welcome (no "touch a service" while closed). */
+function Stage({ open }: { open: boolean }) {
   const shown = useKiosk((s) => s.shown);
   const busy = useKiosk((s) => s.busy);
   const notice = useKiosk((s) => s.notice);
@@ -116,7 +116,7 @@ function Stage() {
   return (
     <>
       <h2 className="kiosk-welcome">{t('welcome')}</h2>
-      <p className="kiosk-welcome-text">{t('chooseService')}</p>
+      {open && <p className="kiosk-welcome-text">{t('chooseService')}</p>}
       {notice && (
         <p className="kiosk-message" data-testid="kiosk-message" data-code={notice.code} role="alert">
           {errorMessage(notice.code, lang, notice.params)}

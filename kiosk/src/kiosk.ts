@@ -22,6 +22,8 @@ const TAP_GUARD_MS = 1500;
 const PRINT_TIMEOUT_MS = 15_000;
 /** A ticket whose print failed stays on screen longer, so the visitor can write the number down. */
 const FAILED_HOLD_FACTOR = 2;
+/** Socket.IO gives up after a refused handshake; the kiosk asks again this often until an admin fixes the key. */
+const REFUSED_RETRY_MS = 30_000;
 
 export interface KioskActions {
   tapService(serviceCode: string): void;
@@ -68,6 +70,7 @@ export function startKiosk(deviceKey: string | null): KioskActions {
     set({ setup: 'no_key' });
     return { tapService: () => undefined, answerPriority: () => undefined, setLang: (lang) => set({ lang }) };
   }
+  let refusedRetry: ReturnType<typeof setTimeout> | undefined;
   const client = connectHub({
     auth: () => ({ deviceKey }),
     lang: () => get().lang,
@@ -79,7 +82,15 @@ export function startKiosk(deviceKey: string | null): KioskActions {
     },
     onOnline: (online) => set({ online }),
     onRefused: (code) => {
-      if (code === 'DEVICE_KEY_INVALID') set({ setup: 'key_invalid' });
+      if (code !== 'DEVICE_KEY_INVALID') return;
+      set({ setup: 'key_invalid' });
+      // Each refused attempt lands here again, so one pending retry at a time.
+      if (refusedRetry === undefined) {
+        refusedRetry = setTimeout(() => {
+          refusedRetry = undefined;
+          client.socket.connect();
+        }, REFUSED_RETRY_MS);
+      }
     },
   });
   const issuer = new Issuer((request) => client.request('ticket:issue', request), newRequestId);

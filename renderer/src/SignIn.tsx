@@ -1,5 +1,6 @@
 // Sign-in: username and password; the hub's refusal (wrong password, too many tries) is shown as worded.
 import { useState, type FormEvent } from 'react';
+import { usePending } from '../../shared/ui/usePending';
 import { LangSwitch } from './Header';
 import { signIn } from './hub';
 import { useT } from './i18n';
@@ -13,13 +14,11 @@ export function SignIn() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const [pending, run] = usePending();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setPending(true);
-    setError(await signIn(username.trim(), password));
-    setPending(false);
+    setError(await run(() => signIn(username.trim(), password)));
   };
 
   return (

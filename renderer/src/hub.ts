@@ -63,16 +63,24 @@ function signedOut(notice: string | null): void {
 }
 
 /**
- * Sends a request; a refusal is shown as the hub worded it, unless the caller handles that code itself.
- * Resolves with the reply either way.
+ * A background read (not something the user just did): its outcome is the caller's alone and leaves the
+ * refusal banner as it is.
+ */
+export async function read<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Reply<ClientReplies[E]>> {
+  if (!client) throw new Error('startHub() first');
+  return client.request(event, payload);
+}
+
+/**
+ * Sends a user's request; a refusal is shown as the hub worded it, unless the caller handles that code
+ * itself, and a success clears the last refusal. Resolves with the reply either way.
  */
 export async function request<E extends ClientEventName>(
   event: E,
   payload: ClientPayload<E>,
   handles: readonly ErrorCode[] = [],
 ): Promise<Reply<ClientReplies[E]>> {
-  if (!client) throw new Error('startHub() first');
-  const reply = await client.request(event, payload);
+  const reply = await read(event, payload);
   if (reply.ok) useStaff.setState({ refusal: null });
   else if (!handles.includes(reply.error.code)) useStaff.setState({ refusal: reply.error });
   return reply;
@@ -116,7 +124,7 @@ export function showRefusal(refusal: ReplyError): void {
 }
 
 export function setLang(lang: Lang): void {
-  rememberLang(lang);
+  rememberLang(lang, 'staff');
   useStaff.setState({ lang });
   document.documentElement.lang = lang;
   // The hub words its replies in the handshake's language: shake hands again.

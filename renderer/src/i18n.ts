@@ -48,6 +48,7 @@ const dict = {
   closeCounter: { id: 'Tutup loket', en: 'Close counter' },
   counterFree: { id: 'kosong', en: 'free' },
   counterHeldBy: { id: 'dipakai {name}', en: 'in use by {name}' },
+  counterHeld: { id: 'dipakai', en: 'in use' },
   counterState_closed: { id: 'Tutup', en: 'Closed' },
   counterState_open: { id: 'Buka', en: 'Open' },
   counterState_paused: { id: 'Istirahat', en: 'Paused' },

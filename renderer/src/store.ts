@@ -2,17 +2,21 @@
 // current by patches), where they are, and the last refusal to show. The socket writes into it from
 // hub.ts; components read it through selectors.
 import { create } from 'zustand';
-import { officeDay } from '../../shared/domain/officeTime';
-import type { Case, Counter, StaffUser, Ticket } from '../../shared/domain/types';
+import { DEFAULT_TIMEZONE, officeDay } from '../../shared/domain/officeTime';
+import type { Case, Counter, Ticket } from '../../shared/domain/types';
 import type { Lang, ReplyError } from '../../shared/protocol/errors';
 import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
 import { initialLang } from '../../shared/ui/i18n';
+import { useNow } from '../../shared/ui/useNow';
 import { parseRoute, type Route } from './routes';
 
 const TOKEN_KEY = 'antrian.staffToken';
 
-/** The staff snapshot as patches keep it, plus how far the hub's clock is from ours. */
-export interface StaffData extends Omit<StaffSnapshot, 'rev' | 'epoch' | 'serverTime' | 'audience'> {
+/**
+ * The staff snapshot as patches keep it, plus how far the hub's clock is from ours. The recent calls are
+ * the display's business: no staff screen shows them.
+ */
+export interface StaffData extends Omit<StaffSnapshot, 'rev' | 'epoch' | 'serverTime' | 'audience' | 'recentCalls'> {
   clockSkewMs: number;
 }
 
@@ -46,7 +50,7 @@ export function rememberToken(token: string | null): void {
 }
 
 export const useStaff = create<State>(() => ({
-  lang: initialLang(),
+  lang: initialLang('staff'),
   token: readToken(),
   online: false,
   data: null,
@@ -63,7 +67,7 @@ function upsert<T extends { id: number }>(list: readonly T[], changed: readonly 
 }
 
 export function fromSnapshot(s: StaffSnapshot): StaffData {
-  const { rev: _rev, epoch: _epoch, serverTime, audience: _audience, ...rest } = s;
+  const { rev: _rev, epoch: _epoch, serverTime, audience: _audience, recentCalls: _recentCalls, ...rest } = s;
   return { ...rest, clockSkewMs: Date.parse(serverTime) - Date.now() };
 }
 
@@ -79,7 +83,6 @@ export function applyPatch(data: StaffData, p: StaffPatch): StaffData {
     waiting: p.waiting ?? data.waiting,
     // The open faults as a whole: a fault that was dealt with simply leaves the list.
     printerFaults: p.printerFaults ?? data.printerFaults,
-    recentCalls: p.call ? [p.call, ...data.recentCalls].slice(0, 10) : data.recentCalls,
   };
 }
 
@@ -94,8 +97,6 @@ export function mergeCase(c: Case): void {
 }
 
 // Selectors shared by several screens.
-
-export const selectMe = (s: State): StaffUser | null => s.data?.me ?? null;
 
 /** The counter the signed-in staff member holds (open or paused), if any. */
 export function myCounter(s: State): Counter | null {
@@ -116,6 +117,16 @@ export function caseById(s: State, caseId: number): Case | null {
 /** The hub's "now", so ages and waiting times agree with the hub whatever this PC's clock says. */
 export function hubNow(data: StaffData | null): number {
   return Date.now() + (data?.clockSkewMs ?? 0);
+}
+
+/** The office time zone the hub reported, for every time shown. */
+export function useTimeZone(): string {
+  return useStaff((s) => s.data?.timeZone ?? DEFAULT_TIMEZONE);
+}
+
+/** The hub's "now" as a ticking clock, for ages and waiting times on screen. */
+export function useHubNow(intervalMs: number): number {
+  return useNow(intervalMs, useStaff((s) => s.data?.clockSkewMs ?? 0));
 }
 
 /**

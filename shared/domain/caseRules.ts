@@ -75,6 +75,11 @@ export function missingIntakeFields(intake: CaseIntake): (typeof REQUIRED_INTAKE
   return REQUIRED_INTAKE_FIELDS.filter((f) => intake[f].trim() === '');
 }
 
+/** The shape of a visitor's e-mail address the intake accepts (something@somewhere); the form and the hub agree. */
+export function isVisitorEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+$/.test(text);
+}
+
 export const EMPTY_INTAKE: CaseIntake = {
   visitorName: '',
   visitorType: '',

@@ -1,5 +1,6 @@
 // Runtime validators for every client event: TypeScript types are not enough at the wire.
 import { z } from 'zod';
+import { isVisitorEmail } from '../domain/caseRules';
 import {
   CASE_CATEGORIES,
   CASE_STATUSES,
@@ -58,7 +59,7 @@ export const caseIntakeSchema = z.strictObject({
   visitorType: codeOrEmpty(VISITOR_TYPES, 'jenis pengguna'),
   visitorOrg: text(160),
   visitorPhone: text(40),
-  visitorEmail: text(120).refine((v) => v === '' || /^[^\s@]+@[^\s@]+$/.test(v), 'alamat e-mail'),
+  visitorEmail: text(120).refine((v) => v === '' || isVisitorEmail(v), 'alamat e-mail'),
   module: text(120),
   errorCode: text(80),
   lpseTicket: text(60),

@@ -3,19 +3,22 @@ import type { Lang } from '../protocol/errors';
 
 export type Dictionary<K extends string> = Record<K, Record<Lang, string>>;
 
-const STORAGE_KEY = 'antrian.lang';
+/** Each app remembers its own choice: staff switching to English on a shared browser leaves the TV in Indonesian. */
+export type LangApp = 'kiosk' | 'display' | 'staff';
 
-export function initialLang(): Lang {
+const storageKey = (app: LangApp) => `antrian.lang.${app}`;
+
+export function initialLang(app: LangApp): Lang {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+    return localStorage.getItem(storageKey(app)) === 'en' ? 'en' : 'id';
   } catch {
     return 'id';
   }
 }
 
-export function rememberLang(lang: Lang): void {
+export function rememberLang(lang: Lang, app: LangApp): void {
   try {
-    localStorage.setItem(STORAGE_KEY, lang);
+    localStorage.setItem(storageKey(app), lang);
   } catch {
     // A browser without storage simply starts in Indonesian next time.
   }

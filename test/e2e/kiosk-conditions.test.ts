@@ -61,6 +61,7 @@ it('says when the office opens again outside opening hours, and offers no button
   expect(await closed.getAttribute('data-opens-at')).toBe('2026-11-30T01:00:00.000Z');
   expect(await closed.textContent()).toMatch(/Senin, 30 November 2026.*08\.00 WIB/);
   expect(await page.getByTestId('kiosk-service-A').count()).toBe(0);
+  expect(await page.locator('body').textContent()).not.toContain('Sentuh layanan');
 });
 
 it('asks the priority question when the option is on, and queues a priority ticket first', async () => {

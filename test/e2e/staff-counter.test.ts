@@ -86,11 +86,12 @@ it('works the queue from the console: buttons enabled only when legal, function 
   await waitForText(page.getByTestId('waiting-count-B'), '2');
   await waitForText(page.getByTestId('waiting-count-A'), '0');
 
-  // A second officer trying to take the same counter gets the hub's refusal, in Indonesian.
+  // A second officer sees who holds Loket 1 and cannot pick it.
   const other = await signedIn(browser, hub.url, 'hd2');
-  await other.page.getByTestId('counter-select').selectOption({ label: 'Loket 1' });
-  await other.page.getByTestId('counter-open').click();
-  await waitForText(other.page.getByTestId('action-error').locator('span'), 'Loket ini sedang dipakai oleh Petugas 1.');
+  const loket1 = other.page.getByTestId('counter-select').locator('option', { hasText: 'Loket 1' });
+  await expect.poll(() => loket1.isDisabled()).toBe(true);
+  await other.page.getByText('Loket 1: dipakai Petugas 1').waitFor();
+  expect(await other.page.getByTestId('counter-select').locator('option', { hasText: 'Loket 2' }).isDisabled()).toBe(false);
   expect([...errors, ...other.errors]).toEqual([]);
   await other.context.close();
   await context.close();

@@ -32,7 +32,7 @@ const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const call = (ticketNumber: string, counterNumber: number) => ({ ticketNumber, counterNumber });
 const text = (n: string, loket: string) => `nomor antrian ${n} silakan menuju loket ${loket}`;
 
-function setup(options: { maxPending?: number; now?: () => number } = {}) {
+function setup(options: { now?: () => number } = {}) {
   const player = new FakePlayer();
   const started: string[] = [];
   const blocked: boolean[] = [];
@@ -139,27 +139,38 @@ describe('the announcer', () => {
     expect(errors).toHaveLength(2);
   });
 
-  it('keeps its queue bounded and drops calls too old to be news', async () => {
+  it('speaks a long burst whole and in order, and drops only calls too old to be news', async () => {
     let now = 0;
-    const { player, started, announcer } = setup({ maxPending: 3, now: () => now });
+    const { player, started, announcer } = setup({ now: () => now });
     player.blocked = true;
-    for (let i = 1; i <= 6; i++) announcer.announce(call(`A-00${i}`, 1));
+    const burst = Array.from({ length: 40 }, (_, i) => `A-${String(i + 1).padStart(3, '0')}`);
+    for (const number of burst) announcer.announce(call(number, 1));
     await flush();
-    expect(announcer.waiting).toBe(3);
+    expect(announcer.waiting).toBe(40);
     player.blocked = false;
     announcer.resume();
     await flush();
-    expect(started).toEqual([text('a empat', 'satu')]);
+    expect(started).toEqual([text('a satu', 'satu')]);
+    for (let i = 1; i < burst.length; i++) {
+      await player.finish();
+      await flush();
+    }
+    expect(started).toHaveLength(40);
+    expect(started[10]).toEqual(text('a sebelas', 'satu'));
+    expect(started.at(-1)).toEqual(text('a empat puluh', 'satu'));
 
-    player.blocked = true;
     await player.finish();
+    player.blocked = true;
+    announcer.announce(call('A-041', 1));
+    announcer.announce(call('A-042', 1));
+    await flush();
     now += 10 * 60_000;
     announcer.announce(call('B-001', 2));
-    await flush();
+    // The two calls that waited ten minutes are gone the moment a new one arrives: the queue stays bounded.
+    expect(announcer.waiting).toBe(1);
     player.blocked = false;
     announcer.resume();
     await flush();
-    // A-005 and A-006 waited ten minutes while blocked: only the fresh call is spoken.
-    expect(started).toEqual([text('a empat', 'satu'), text('b satu', 'dua')]);
+    expect(started.slice(40)).toEqual([text('b satu', 'dua')]);
   });
 });

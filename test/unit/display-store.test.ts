@@ -71,7 +71,6 @@ describe('the display store', () => {
     expect(state.counters?.map((c) => c.number)).toEqual([1, 2]);
     expect(state.recentCalls?.map((c) => c.ticketNumber)).toEqual(['A-002', 'A-003']);
     expect(state.runningText).toBe('Selamat datang');
-    expect(state.ready).toBe(true);
   });
 
   it('applies patches: counters upserted, a call on top with a new flash', () => {

@@ -2,23 +2,26 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../shared/protocol/errors';
 import type { IssuedTicket } from '../../shared/protocol/events';
-import { Issuer, type IssueRequest } from '../../kiosk/src/issuer';
+import { Issuer, UNANSWERED_MAX_AGE_MS, type IssueRequest } from '../../kiosk/src/issuer';
 
 const TIMEOUT: Reply<IssuedTicket> = { ok: false, error: { code: 'REQUEST_TIMEOUT', message: 'timeout' } };
+const UNREACHABLE: Reply<IssuedTicket> = { ok: false, error: { code: 'HUB_UNREACHABLE', message: 'offline' } };
 const issued = (number: string): Reply<IssuedTicket> => ({ ok: true, data: { ticket: { number } } as unknown as IssuedTicket });
 
 /** A hub stand-in that answers each request with the next scripted reply. */
 function hub(...replies: Reply<IssuedTicket>[]) {
   const sent: IssueRequest[] = [];
   let ids = 0;
+  const clock = { now: 1_000_000 };
   const issuer = new Issuer(
     async (request) => {
       sent.push(request);
       return replies.shift() ?? issued('A-999');
     },
     () => `req-${++ids}`,
+    () => clock.now,
   );
-  return { issuer, sent };
+  return { issuer, sent, clock };
 }
 
 describe('Issuer', () => {
@@ -45,6 +48,30 @@ describe('Issuer', () => {
     expect(await issuer.take('A', false)).toEqual(issued('A-002'));
     expect(await issuer.take('B', false)).toEqual(issued('B-001'));
     expect(sent.map((r) => `${r.serviceCode}:${r.requestId}`)).toEqual(['A:req-1', 'A:req-1', 'A:req-1', 'A:req-1', 'A:req-2', 'B:req-3']);
+  });
+
+  it('keeps the request when the hub restarts mid-tap: the timeout, then the dropped connection, are no answer', async () => {
+    const { issuer, sent } = hub(TIMEOUT, UNREACHABLE, issued('A-001'));
+    expect(await issuer.take('A', false)).toEqual(UNREACHABLE);
+    expect(await issuer.take('A', false)).toEqual(issued('A-001'));
+    expect(sent.map((r) => r.requestId)).toEqual(['req-1', 'req-1', 'req-1']);
+  });
+
+  it('forgets an unanswered request after a minute: a later tap is a new request', async () => {
+    const timeouts = (n: number) => Array.from({ length: n }, () => TIMEOUT);
+    const { issuer, sent, clock } = hub(...timeouts(3), issued('A-001'), ...timeouts(6), issued('A-002'));
+    await issuer.take('A', false);
+    clock.now += UNANSWERED_MAX_AGE_MS + 1;
+    expect(await issuer.take('A', false)).toEqual(issued('A-001'));
+    expect(sent.at(-1)?.requestId).toBe('req-2');
+    // The minute counts from the first send, not from the latest resend.
+    await issuer.take('A', false);
+    clock.now += UNANSWERED_MAX_AGE_MS / 2;
+    await issuer.take('A', false);
+    expect(sent.at(-1)?.requestId).toBe('req-3');
+    clock.now += UNANSWERED_MAX_AGE_MS / 2 + 1;
+    expect(await issuer.take('A', false)).toEqual(issued('A-002'));
+    expect(sent.at(-1)?.requestId).toBe('req-4');
   });
 
   it('does not resend a refusal: the hub answered', async () => {

@@ -20,6 +20,7 @@ import {
 } from '../../../shared/domain/types';
 import type { Reply } from '../../../shared/protocol/errors';
 import { Dialog } from '../../../shared/ui/Dialog';
+import { usePending } from '../../../shared/ui/usePending';
 import { caseRequest } from '../hub';
 import { useT, type TextKey } from '../i18n';
 import { useStaff } from '../store';
@@ -93,11 +94,9 @@ interface ActionProps {
 
 /** Runs a case request, then clears the form, or hands a stale refusal to the case screen. */
 function useSubmit(onStale: (message: string) => void) {
-  const [pending, setPending] = useState(false);
+  const [pending, run] = usePending();
   const submit = async (send: () => Promise<Reply<Case>>, done: () => void) => {
-    setPending(true);
-    const reply = await send();
-    setPending(false);
+    const reply = await run(send);
     if (reply.ok) done();
     else if (reply.error.code === 'CASE_STALE') onStale(reply.error.message);
   };

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../../../shared/domain/types';
 import type { ClientPayload } from '../../../shared/protocol/schemas';
+import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
@@ -32,7 +33,7 @@ export function CaseListScreen() {
   const live = useStaff(useShallow((s) => s.data?.cases ?? []));
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [results, setResults] = useState<Case[] | null>(null);
-  const [pending, setPending] = useState(false);
+  const [pending, run] = usePending();
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,9 +43,7 @@ export function CaseListScreen() {
     if (filters.ownerId) payload.ownerId = Number(filters.ownerId);
     if (filters.from) payload.from = filters.from;
     if (filters.to) payload.to = filters.to;
-    setPending(true);
-    const reply = await request('case:search', payload);
-    setPending(false);
+    const reply = await run(() => request('case:search', payload));
     if (reply.ok) setResults(reply.data);
   };
   const clear = () => {

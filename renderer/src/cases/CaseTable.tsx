@@ -1,16 +1,15 @@
 // Cases as rows (coordinator queue, head's board, case list): each row opens the case.
 import type { Case } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
-import { useNow } from '../../../shared/ui/useNow';
 import { navigate } from '../hub';
 import { useT } from '../i18n';
-import { useStaff } from '../store';
+import { useHubNow, useStaff } from '../store';
 
 export function CaseTable({ cases, empty }: { cases: readonly Case[]; empty: string }) {
   const t = useT();
   const lang = useStaff((s) => s.lang);
   const me = useStaff((s) => s.data?.me.id);
-  const now = useNow(30_000, useStaff((s) => s.data?.clockSkewMs ?? 0));
+  const now = useHubNow(30_000);
   if (cases.length === 0) return <p className="empty" data-testid="case-list-empty">{empty}</p>;
   const open = (c: Case) => navigate({ name: 'case', caseId: c.id });
   return (

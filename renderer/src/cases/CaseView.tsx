@@ -5,31 +5,38 @@ import { useEffect, useState } from 'react';
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { Case, CaseEntry } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
-import { useNow } from '../../../shared/ui/useNow';
-import { request } from '../hub';
+import { read } from '../hub';
 import { useT } from '../i18n';
-import { caseById, useStaff } from '../store';
+import { caseById, useHubNow, useStaff, useTimeZone } from '../store';
 import { CaseActions } from './CaseActions';
 import { IntakeForm } from './IntakeForm';
 import { Timeline } from './Timeline';
 
-/** The case as the hub last told this screen, with its timeline fetched again whenever it changes. */
+/**
+ * The case as the hub last told this screen, with its timeline fetched again whenever it changes and when
+ * the hub is back after a restart or a lost connection. A background read: it never touches the refusal
+ * banner, and only "no such case" counts as missing (a timeout is retried on reconnection).
+ */
 function useCaseDetail(caseId: number, generation: number) {
   const live = useStaff((s) => caseById(s, caseId));
+  const online = useStaff((s) => s.online);
   const [fetched, setFetched] = useState<{ case: Case; timeline: CaseEntry[] } | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const revision = live?.revision;
   useEffect(() => {
+    if (!online) return;
     let cancelled = false;
-    void request('case:get', { caseId }, ['CASE_NOT_FOUND']).then((reply) => {
+    void read('case:get', { caseId }).then((reply) => {
       if (cancelled) return;
-      if (reply.ok) setFetched(reply.data);
-      else setMissing(reply.error.message);
+      if (reply.ok) {
+        setFetched(reply.data);
+        setMissing(null);
+      } else if (reply.error.code === 'CASE_NOT_FOUND') setMissing(reply.error.message);
     });
     return () => {
       cancelled = true;
     };
-  }, [caseId, revision, generation]);
+  }, [caseId, revision, generation, online]);
   const current = live && (!fetched || live.revision >= fetched.case.revision) ? live : (fetched?.case ?? null);
   return { current, timeline: fetched?.timeline ?? [], missing };
 }
@@ -37,7 +44,8 @@ function useCaseDetail(caseId: number, generation: number) {
 function Slip({ c }: { c: Case }) {
   const t = useT();
   const office = useStaff((s) => s.data?.office);
-  const timeZone = useStaff((s) => s.data?.timeZone ?? 'Asia/Jakarta');
+  const lang = useStaff((s) => s.lang);
+  const timeZone = useTimeZone();
   return (
     <div className="print-slip" data-testid="case-slip">
       <p className="slip-office">{office?.name}</p>
@@ -46,7 +54,7 @@ function Slip({ c }: { c: Case }) {
       <p className="slip-reference">{c.reference}</p>
       {c.intake?.title && <p>{c.intake.title}</p>}
       {c.intake?.visitorName && <p>{c.intake.visitorName}</p>}
-      <p>{formatOfficeDateTime(c.openedAt, timeZone, 'id')}</p>
+      <p>{formatOfficeDateTime(c.openedAt, timeZone, lang)}</p>
       <p className="slip-note">{t('slipNote')}</p>
     </div>
   );
@@ -55,8 +63,8 @@ function Slip({ c }: { c: Case }) {
 export function CaseView({ caseId }: { caseId: number }) {
   const t = useT();
   const lang = useStaff((s) => s.lang);
-  const timeZone = useStaff((s) => s.data?.timeZone ?? 'Asia/Jakarta');
-  const now = useNow(30_000, useStaff((s) => s.data?.clockSkewMs ?? 0));
+  const timeZone = useTimeZone();
+  const now = useHubNow(30_000);
   // Reloading after a refusal shows the case as it is now: the intake form starts afresh from it, and notes
   // being typed stay, now based on what the user has just seen.
   const [generation, setGeneration] = useState(0);

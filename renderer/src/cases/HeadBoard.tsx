@@ -5,9 +5,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { queueStats } from '../../../shared/domain/queueStats';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
-import { useNow } from '../../../shared/ui/useNow';
 import { useT } from '../i18n';
-import { useStaff } from '../store';
+import { useHubNow, useStaff, useTimeZone } from '../store';
 import { OwnerFilter, StatusFilter } from './CaseFilters';
 import { CaseTable } from './CaseTable';
 
@@ -17,8 +16,8 @@ function QueueFigures() {
   const t = useT();
   const lang = useStaff((s) => s.lang);
   const tickets = useStaff((s) => s.data?.tickets) ?? [];
-  const timeZone = useStaff((s) => s.data?.timeZone ?? 'Asia/Jakarta');
-  const now = useNow(30_000, useStaff((s) => s.data?.clockSkewMs ?? 0));
+  const timeZone = useTimeZone();
+  const now = useHubNow(30_000);
   const stats = queueStats(tickets, new Date(now).toISOString(), timeZone);
   const seconds = (s: number | null) => (s === null ? '—' : formatDuration(s * 1000, lang));
   const figures: [string, string, string | number][] = [

@@ -1,7 +1,7 @@
 // The intake of SOP step 3: who the visitor is and what they came about. Name, visitor type, category and
 // title are required; the hub checks them again.
 import type { ReactNode } from 'react';
-import { caseMayDo, EMPTY_INTAKE, missingIntakeFields } from '../../../shared/domain/caseRules';
+import { caseMayDo, EMPTY_INTAKE, isVisitorEmail, missingIntakeFields, REQUIRED_INTAKE_FIELDS } from '../../../shared/domain/caseRules';
 import { CASE_CATEGORIES, VISITOR_TYPES, type Case, type CaseIntake } from '../../../shared/domain/types';
 import { caseRequest } from '../hub';
 import { useT, type TextKey } from '../i18n';
@@ -24,9 +24,7 @@ const FIELDS: { field: Field; testId: string; kind: 'input' | 'textarea' | 'visi
   { field: 'description', testId: 'case-description', kind: 'textarea' },
 ];
 
-const REQUIRED = new Set<Field>(['visitorName', 'visitorType', 'category', 'title']);
-/** The same shape the hub accepts. */
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const REQUIRED = new Set<Field>(REQUIRED_INTAKE_FIELDS);
 
 export function IntakeForm({ c, onStale }: { c: Case; onStale: (message: string) => void }) {
   const t = useT();
@@ -34,7 +32,8 @@ export function IntakeForm({ c, onStale }: { c: Case; onStale: (message: string)
   const draft = useDraft<CaseIntake>(c.intake ?? EMPTY_INTAKE, c.revision);
   const editable = role !== undefined && caseMayDo(role, c.status, 'intake');
   const missing = missingIntakeFields(draft.value);
-  const badEmail = draft.value.visitorEmail.trim() !== '' && !EMAIL.test(draft.value.visitorEmail.trim());
+  const email = draft.value.visitorEmail.trim();
+  const badEmail = email !== '' && !isVisitorEmail(email);
 
   const save = async () => {
     const reply = await caseRequest('case:intake', { caseId: c.id, revision: draft.base, intake: draft.value });

@@ -3,12 +3,12 @@
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { CaseEntry } from '../../../shared/domain/types';
 import { hasText, useT, type TextKey } from '../i18n';
-import { useStaff } from '../store';
+import { useStaff, useTimeZone } from '../store';
 
 export function Timeline({ entries }: { entries: readonly CaseEntry[] }) {
   const t = useT();
   const lang = useStaff((s) => s.lang);
-  const timeZone = useStaff((s) => s.data?.timeZone ?? 'Asia/Jakarta');
+  const timeZone = useTimeZone();
   const statusText = (status: string) => {
     const key = `caseStatus_${status}`;
     if (hasText(key)) return t(key as TextKey);

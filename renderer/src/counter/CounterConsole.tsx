@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { caseRoleMay } from '../../../shared/domain/caseRules';
 import { counterMayCall } from '../../../shared/domain/ticketRules';
 import { PAUSE_REASONS, type Counter, type PauseReason, type Ticket } from '../../../shared/domain/types';
+import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { useT, type TextKey } from '../i18n';
 import { activeTicketAt, todaysTickets, useStaff } from '../store';
@@ -47,19 +48,10 @@ export function CounterConsole({ counterId }: { counterId: number }) {
   const tickets = useStaff(useShallow((s) => todaysTickets(s.data)));
   const role = useStaff((s) => s.data?.me.role);
   const current = activeTicketAt(tickets, counterId);
-  const [pending, setPending] = useState(false);
+  const [pending, run] = usePending();
   const [reason, setReason] = useState('');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [transferring, setTransferring] = useState(false);
-
-  const run = async (work: () => Promise<unknown>) => {
-    setPending(true);
-    try {
-      await work();
-    } finally {
-      setPending(false);
-    }
-  };
 
   const waitingForMe = tickets.filter((tk) => tk.status === 'waiting' && counterMayCall(counter, tk)).length;
   const selected = tickets.find((tk) => tk.id === selectedId && tk.status === 'waiting') ?? null;

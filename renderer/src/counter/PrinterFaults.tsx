@@ -1,18 +1,18 @@
 // Kiosk printer faults staff must see: the visitor's number was shown on screen but not printed, and a
 // reprint is one click away.
-import { useState } from 'react';
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
+import type { PrinterFault } from '../../../shared/domain/types';
+import { ERROR_CODES, errorMessage, type ErrorCode, type Lang } from '../../../shared/protocol/errors';
+import { usePending } from '../../../shared/ui/usePending';
 import { request, showRefusal } from '../hub';
 import { useT } from '../i18n';
-import { useStaff } from '../store';
+import { useStaff, useTimeZone } from '../store';
 
 export function ReprintButton({ ticketId, number }: { ticketId: number; number: string }) {
   const t = useT();
-  const [pending, setPending] = useState(false);
+  const [pending, run] = usePending();
   const reprint = async () => {
-    setPending(true);
-    const reply = await request('print:reprint', { ticketId });
-    setPending(false);
+    const reply = await run(() => request('print:reprint', { ticketId }));
     // The hub answers a failed print as an outcome, not a refusal; staff must see it all the same.
     if (reply.ok && reply.data.result === 'fault') showRefusal(reply.data.fault);
   };
@@ -32,10 +32,15 @@ export function ReprintButton({ ticketId, number }: { ticketId: number; number: 
   );
 }
 
+/** The fault in the staff member's language; the driver's own (English) text only when its code is unknown. */
+function faultText(f: PrinterFault, lang: Lang): string {
+  return (ERROR_CODES as readonly string[]).includes(f.code) ? errorMessage(f.code as ErrorCode, lang) : f.message;
+}
+
 export function PrinterFaults() {
   const t = useT();
   const faults = useStaff((s) => s.data?.printerFaults) ?? [];
-  const timeZone = useStaff((s) => s.data?.timeZone ?? 'Asia/Jakarta');
+  const timeZone = useTimeZone();
   const lang = useStaff((s) => s.lang);
   if (faults.length === 0) return null;
   // One reprint button per ticket, however many times its printing failed.
@@ -47,7 +52,8 @@ export function PrinterFaults() {
       <ul>
         {faults.map((f) => (
           <li key={f.id}>
-            <strong>{f.deviceName}</strong> · {formatOfficeDateTime(f.at, timeZone, lang, { time: true })} · {f.message}
+            <strong>{f.deviceName}</strong> · {formatOfficeDateTime(f.at, timeZone, lang, { time: true })} ·{' '}
+            <span title={f.message}>{faultText(f, lang)}</span>
             {f.ticketNumber && (
               <>
                 {' '}

@@ -4,11 +4,28 @@ import type { ReactNode } from 'react';
 import { compareQueue } from '../../../shared/domain/ticketRules';
 import type { Counter, Ticket } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
-import { useNow } from '../../../shared/ui/useNow';
+import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { useT } from '../i18n';
-import { useStaff } from '../store';
+import { useHubNow, useStaff } from '../store';
 import { ReprintButton } from './PrinterFaults';
+
+/** Puts a returning no-show back in the queue. */
+function RequeueButton({ ticketId, number }: { ticketId: number; number: string }) {
+  const t = useT();
+  const [pending, run] = usePending();
+  return (
+    <button
+      type="button"
+      className="small"
+      data-testid={`requeue-${number}`}
+      disabled={pending}
+      onClick={() => void run(() => request('ticket:requeue', { ticketId }))}
+    >
+      {t('requeue')}
+    </button>
+  );
+}
 
 export function QueueLists({
   counter,
@@ -29,7 +46,7 @@ export function QueueLists({
   const waiting = useStaff((s) => s.data?.waiting) ?? {};
   const counters = useStaff((s) => s.data?.counters) ?? [];
   const faulted = useStaff((s) => s.data?.printerFaults) ?? [];
-  const now = useNow(15_000, useStaff((s) => s.data?.clockSkewMs ?? 0));
+  const now = useHubNow(15_000);
   const queued = tickets.filter((tk) => tk.status === 'waiting').sort(compareQueue);
   const noShows = tickets.filter((tk) => tk.status === 'no_show');
   const counterName = (id: number) => counters.find((c) => c.id === id)?.name ?? '?';
@@ -93,14 +110,7 @@ export function QueueLists({
             {noShows.map((tk) => (
               <li key={tk.id} data-testid={`noshow-row-${tk.number}`}>
                 <strong>{tk.number}</strong>
-                <button
-                  type="button"
-                  className="small"
-                  data-testid={`requeue-${tk.number}`}
-                  onClick={() => void request('ticket:requeue', { ticketId: tk.id })}
-                >
-                  {t('requeue')}
-                </button>
+                <RequeueButton ticketId={tk.id} number={tk.number} />
               </li>
             ))}
           </ul>

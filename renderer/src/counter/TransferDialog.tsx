@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Ticket } from '../../../shared/domain/types';
 import { Dialog } from '../../../shared/ui/Dialog';
+import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
@@ -12,13 +13,11 @@ export function TransferDialog({ counterId, ticket, onClose }: { counterId: numb
   const counters = useStaff((s) => s.data?.counters) ?? [];
   const [serviceCode, setServiceCode] = useState('');
   const [toCounterId, setToCounterId] = useState('');
-  const [pending, setPending] = useState(false);
+  const [pending, run] = usePending();
 
   const confirm = async () => {
-    setPending(true);
     const target = serviceCode ? { serviceCode } : { toCounterId: Number(toCounterId) };
-    const reply = await request('ticket:transfer', { counterId, ticketId: ticket.id, ...target });
-    setPending(false);
+    const reply = await run(() => request('ticket:transfer', { counterId, ticketId: ticket.id, ...target }));
     if (reply.ok) onClose();
   };
 

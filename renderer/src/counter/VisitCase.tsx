@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { caseRoleMay, CASE_ATTACHABLE } from '../../../shared/domain/caseRules';
 import type { Case, Ticket } from '../../../shared/domain/types';
+import { usePending } from '../../../shared/ui/usePending';
 import { CaseView } from '../cases/CaseView';
 import { request } from '../hub';
 import { useT } from '../i18n';
@@ -13,23 +14,20 @@ function AttachSearch({ ticket, counterId }: { ticket: Ticket; counterId: number
   const t = useT();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Case[] | null>(null);
-  const [pending, setPending] = useState(false);
+  const [pending, run] = usePending();
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    setPending(true);
-    const reply = await request('case:search', { query: query.trim() });
-    setPending(false);
+    const reply = await run(() => request('case:search', { query: query.trim() }));
     if (reply.ok) setResults(reply.data.filter((c) => CASE_ATTACHABLE.includes(c.status)));
   };
 
-  const attach = async (caseId: number) => {
-    setPending(true);
-    const ref = { counterId, ticketId: ticket.id };
-    const started = ticket.status === 'called' ? await request('ticket:start', ref) : null;
-    if (!started || started.ok) await request('case:attach', { ...ref, caseId });
-    setPending(false);
-  };
+  const attach = (caseId: number) =>
+    run(async () => {
+      const ref = { counterId, ticketId: ticket.id };
+      const started = ticket.status === 'called' ? await request('ticket:start', ref) : null;
+      if (!started || started.ok) await request('case:attach', { ...ref, caseId });
+    });
 
   return (
     <div className="attach">
@@ -78,15 +76,11 @@ export function VisitCase({ ticket, counterId }: { ticket: Ticket; counterId: nu
   const t = useT();
   const role = useStaff((s) => s.data?.me.role);
   const visitCase = useStaff((s) => s.data?.cases.find((c) => c.ticketId === ticket.id));
-  const [pending, setPending] = useState(false);
+  const [pending, run] = usePending();
   if (!role || !caseRoleMay(role, 'open')) return null;
   if (visitCase) return <CaseView key={visitCase.id} caseId={visitCase.id} />;
 
-  const open = async () => {
-    setPending(true);
-    await request('case:open', { counterId, ticketId: ticket.id });
-    setPending(false);
-  };
+  const open = () => run(() => request('case:open', { counterId, ticketId: ticket.id }));
   return (
     <section className="card visit-case">
       <h2>{t('visitCase')}</h2>
