@@ -66,6 +66,9 @@ export class Audiences {
 
   snapshot(session: Session): Snapshot {
     const { db } = this.deps;
+    if (session.kind === 'staff' && session.passwordChangeRequired) {
+      return { audience: 'password', epoch: this.epoch, rev: 0, serverTime: this.deps.clock().toISOString(), me: session.user };
+    }
     const today = this.today();
     const settings = getSettings(db);
     const base = {

@@ -1,10 +1,14 @@
 // Online backups of the live database (SQLite's backup API: consistent while the hub keeps serving),
 // daily by default, keeping the newest few.
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BackupInfo } from '../shared/domain/types';
 import type { Db } from './db/index';
 
 const PATTERN = /^antrian-(\d{8}T\d{6}Z)\.sqlite$/;
+
+/** How many daily backups are kept. */
+export const BACKUPS_KEPT = 14;
 
 export async function backupNow(db: Db, dir: string, now: Date, keep: number): Promise<string> {
   mkdirSync(dir, { recursive: true });
@@ -28,8 +32,11 @@ export function lastBackupAt(dir: string): Date | null {
     return null;
   }
   const stamp = PATTERN.exec(names[names.length - 1] ?? '')?.[1];
-  if (!stamp) return null;
-  return new Date(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+  return stamp ? new Date(stampToIso(stamp)) : null;
+}
+
+function stampToIso(stamp: string): string {
+  return stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6.000Z');
 }
 
 export interface BackupSchedule {
@@ -58,4 +65,18 @@ export function scheduleBackups(
   const timer = setInterval(check, 3_600_000);
   timer.unref();
   return { stop: () => clearInterval(timer) };
+}
+
+/** The backups in `dir`, newest first. */
+export function listBackups(dir: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => PATTERN.test(f));
+  } catch {
+    return [];
+  }
+  return names
+    .sort()
+    .reverse()
+    .map((file) => ({ file, at: stampToIso(PATTERN.exec(file)?.[1] ?? ''), bytes: statSync(join(dir, file)).size }));
 }

@@ -2,16 +2,17 @@
 // → transaction (their `run`) → ack → broadcast of the `change` they return.
 import type { Role, StaffUser } from '../shared/domain/types';
 import type { Lang } from '../shared/protocol/errors';
-import type { ClientReplies, Snapshot } from '../shared/protocol/events';
+import type { Audience, ClientReplies, Snapshot } from '../shared/protocol/events';
 import type { ClientEventName, ParsedPayload } from '../shared/protocol/schemas';
 import type { Db } from './db/index';
 import type { Device } from './db/devices';
 import type { RateLimiter } from './rateLimit';
+import type { RecentReplies } from './recentReplies';
 
 export type Session =
   | { kind: 'display'; device: Device | null }
   | { kind: 'kiosk'; device: Device }
-  | { kind: 'staff'; user: StaffUser; tokenHash: string };
+  | { kind: 'staff'; user: StaffUser; tokenHash: string; passwordChangeRequired: boolean };
 
 export interface HubDeps {
   db: Db;
@@ -19,6 +20,8 @@ export interface HubDeps {
   clock: () => Date;
   timeZone: string;
   log: (line: string) => void;
+  /** Where online backups are written and listed. */
+  backupDir: string;
 }
 
 /** What changed in one transaction; the broadcaster turns it into each audience's patch. */
@@ -34,6 +37,13 @@ export interface Change {
   caseIds?: number[];
   /** A printer fault was recorded or resolved: staff get the open faults. */
   printerFaults?: boolean;
+  /**
+   * Rare, structural changes (services, counters, staff made or retired by an admin): every socket of these
+   * audiences gets a fresh snapshot instead of a patch.
+   */
+  resync?: readonly Audience[];
+  /** The admin section's lists changed: admins get them again. */
+  admin?: boolean;
 }
 
 export interface HandlerContext {
@@ -52,6 +62,14 @@ export interface HandlerContext {
   setSession: (session: Session) => void;
   /** Disconnects every other socket signed in with this session (after sign-out). */
   endSession: (tokenHash: string) => void;
+  /** After the commit, disconnects every socket of these sessions: their screens return to sign-in. */
+  endSessions: (tokenHashes: readonly string[]) => void;
+  /** After the commit: a revoked or re-keyed device's sockets are cut off; a changed one gets a fresh snapshot. */
+  deviceChanged: (deviceId: number, how: 'cut' | 'refresh') => void;
+  /** Whether a device has a socket connected now. */
+  deviceOnline: (deviceId: number) => boolean;
+  /** Replies to creates by request id, so a retried create returns the first result. */
+  replies: RecentReplies;
   /** What this socket's audience may see now. */
   snapshot: () => Snapshot;
 }

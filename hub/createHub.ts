@@ -14,8 +14,14 @@ import {
 } from '../shared/protocol/schemas';
 import { Audiences } from './audiences';
 import type { Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step } from './context';
-import { findDeviceByKey, findSessionUser } from './db/index';
+import { adminView } from './adminView';
+import { findDeviceByKey, findSessionUser, getDevice, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
+import { adminBackupHandlers } from './handlers/admin/backups';
+import { adminCounterHandlers } from './handlers/admin/counters';
+import { adminDeviceHandlers } from './handlers/admin/devices';
+import { adminServiceHandlers } from './handlers/admin/services';
+import { adminStaffHandlers } from './handlers/admin/staff';
 import { authHandlers } from './handlers/auth';
 import { caseHandlers } from './handlers/cases';
 import { counterHandlers } from './handlers/counters';
@@ -26,6 +32,7 @@ import { ticketHandlers } from './handlers/tickets';
 import { handleHttp } from './http';
 import { hashToken } from './passwords';
 import { RateLimiter } from './rateLimit';
+import { RecentReplies } from './recentReplies';
 
 /** Larger payloads are refused with a code; far larger ones are dropped by Socket.IO itself. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -61,11 +68,23 @@ const HANDLERS: HandlerMap = {
   ...settingsHandlers,
   ...caseHandlers,
   ...printingHandlers,
+  ...adminServiceHandlers,
+  ...adminCounterHandlers,
+  ...adminStaffHandlers,
+  ...adminDeviceHandlers,
+  ...adminBackupHandlers,
 };
 
+/** What a session with a temporary password may still do: set its own, or leave. */
+const WHILE_PASSWORD_TEMPORARY: ReadonlySet<ClientEventName> = new Set(['auth:changePassword', 'auth:logout', 'sync:snapshot']);
+
+/** The broadcast room of a session; a session that must first change its password hears nothing. */
 function roomOf(session: Session): string {
+  if (session.kind === 'staff' && session.passwordChangeRequired) return 'password';
   return session.kind;
 }
+
+const isAdmin = (session: Session) => session.kind === 'staff' && !session.passwordChangeRequired && session.user.role === 'admin';
 
 function failure(code: ErrorCode, lang: Lang, params: Record<string, string> = {}): Reply<never> {
   return { ok: false, error: { code, message: errorMessage(code, lang, params), params } };
@@ -74,18 +93,46 @@ function failure(code: ErrorCode, lang: Lang, params: Record<string, string> = {
 export function createHub(deps: HubDeps, options: HubOptions): Hub {
   const audiences = new Audiences(deps);
   const limits = { login: new RateLimiter(60_000), kiosk: new RateLimiter(60_000) };
+  const replies = new RecentReplies();
+  /** Connected sockets per device, for "online" in the admin section. */
+  const deviceSockets = new Map<number, number>();
+  const deviceOnline = (id: number) => (deviceSockets.get(id) ?? 0) > 0;
   const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir }));
   const io: Hub['io'] = new Server(http, { maxHttpBufferSize: 1e6, serveClient: false });
 
   function broadcast(change: Change): void {
     for (const patch of audiences.patches(change)) io.to(patch.audience).emit('patch', patch);
+    for (const audience of change.resync ?? []) {
+      for (const socket of io.of('/').sockets.values()) {
+        if (roomOf(socket.data.session) === audience) socket.emit('snapshot', audiences.snapshot(socket.data.session));
+      }
+    }
+    if (change.admin) io.to('admin').emit('admin', adminView(deps.db, deviceOnline, deps.backupDir));
   }
 
   function enter(socket: HubSocket, session: Session): void {
     socket.leave(roomOf(socket.data.session));
+    socket.leave('admin');
     socket.data.session = session;
     socket.join(roomOf(session));
     socket.emit('snapshot', audiences.snapshot(session));
+    if (isAdmin(session)) {
+      socket.join('admin');
+      socket.emit('admin', adminView(deps.db, deviceOnline, deps.backupDir));
+    }
+  }
+
+  function socketsOf(match: (session: Session) => boolean): HubSocket[] {
+    return [...io.of('/').sockets.values()].filter((s) => s.data.session && match(s.data.session));
+  }
+
+  /** A device socket comes or goes: its last-seen time, and admins see it online or offline. */
+  function deviceSeen(session: Session, delta: 1 | -1): void {
+    const device = session.kind === 'staff' ? null : session.device;
+    if (!device) return;
+    deviceSockets.set(device.id, Math.max(0, (deviceSockets.get(device.id) ?? 0) + delta));
+    touchDevice(deps.db, device.id, deps.clock().toISOString());
+    broadcast({ admin: true });
   }
 
   io.use((socket, next) => {
@@ -99,12 +146,14 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     let session: Session = { kind: 'display', device: null };
     if (typeof auth.token === 'string' && auth.token) {
       const tokenHash = hashToken(auth.token);
-      const user = findSessionUser(deps.db, tokenHash, deps.clock().toISOString());
-      if (!user) return refuse('SESSION_EXPIRED');
-      session = { kind: 'staff', user, tokenHash };
+      const found = findSessionUser(deps.db, tokenHash, deps.clock().toISOString());
+      if (!found) return refuse('SESSION_EXPIRED');
+      session = { kind: 'staff', tokenHash, ...found };
     } else if (typeof auth.deviceKey === 'string' && auth.deviceKey) {
       const device = findDeviceByKey(deps.db, auth.deviceKey);
       if (!device) return refuse('DEVICE_KEY_INVALID');
+      if (!device.active) return refuse('DEVICE_REVOKED');
+      // A survey tablet sees what the waiting room sees until the survey gives it its own audience.
       session = device.kind === 'kiosk' ? { kind: 'kiosk', device } : { kind: 'display', device };
     }
     socket.data = { session, lang };
@@ -112,8 +161,9 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   });
 
   io.on('connection', (socket: HubSocket) => {
-    socket.join(roomOf(socket.data.session));
-    socket.emit('snapshot', audiences.snapshot(socket.data.session));
+    enter(socket, socket.data.session);
+    deviceSeen(socket.data.session, 1);
+    socket.on('disconnect', () => deviceSeen(socket.data.session, -1));
 
     // Unknown events and oversized payloads are answered here, before any handler sees them.
     socket.use(([event, ...args], next) => {
@@ -150,6 +200,10 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       ack(failure('SESSION_EXPIRED', lang));
       return void socket.disconnect(true);
     }
+    // The hub, not the screen, keeps a temporary password from doing anything but being replaced.
+    if (session.kind === 'staff' && session.passwordChangeRequired && !WHILE_PASSWORD_TEMPORARY.has(event)) {
+      return ack(failure('PASSWORD_CHANGE_REQUIRED', lang));
+    }
     if (!handler.who.includes('anyone')) {
       if (session.kind === 'display') return ack(failure('NOT_AUTHENTICATED', lang));
       const who = session.kind === 'kiosk' ? 'kiosk' : session.user.role;
@@ -182,11 +236,25 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       setSession: (next) => effects.push(() => enter(socket, next)),
       endSession: (tokenHash) =>
         effects.push(() => {
-          for (const other of io.of('/').sockets.values()) {
-            const s = other.data.session;
-            if (other !== socket && s?.kind === 'staff' && s.tokenHash === tokenHash) other.disconnect(true);
+          for (const other of socketsOf((s) => s.kind === 'staff' && s.tokenHash === tokenHash)) {
+            if (other !== socket) other.disconnect(true);
           }
         }),
+      endSessions: (tokenHashes) =>
+        effects.push(() => {
+          const ended = new Set(tokenHashes);
+          for (const other of socketsOf((s) => s.kind === 'staff' && ended.has(s.tokenHash))) other.disconnect(true);
+        }),
+      deviceChanged: (deviceId, how) =>
+        effects.push(() => {
+          const fresh = getDevice(deps.db, deviceId);
+          for (const other of socketsOf((s) => s.kind !== 'staff' && s.device?.id === deviceId)) {
+            if (how === 'cut' || !fresh) other.disconnect(true);
+            else enter(other, other.data.session.kind === 'kiosk' ? { kind: 'kiosk', device: fresh } : { kind: 'display', device: fresh });
+          }
+        }),
+      deviceOnline,
+      replies,
       snapshot: () => audiences.snapshot(session),
     };
     let result;

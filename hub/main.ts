@@ -15,10 +15,15 @@ async function main(): Promise<void> {
   console.log(`Antrian LPSE hub siap / ready (data: ${config.dataDir}, zona waktu: ${config.timeZone})`);
   console.log(`  Aplikasi petugas / staff app: ${urls.counter}`);
   console.log(`  Layar ruang tunggu / display: ${urls.display}`);
-  for (const k of urls.kiosks) console.log(`  Kiosk "${k.name}": ${k.url}`);
+  for (const d of urls.newDevices) console.log(`  Perangkat / device "${d.name}": ${d.url}`);
   if (running.generatedAdminPassword) {
     console.log(`  Akun admin dibuat / admin account created: admin / ${running.generatedAdminPassword}`);
+    console.log('  (kata sandi sementara: ganti saat masuk pertama / temporary: set your own at first sign-in)');
+  }
+  if (urls.newDevices.length || running.generatedAdminPassword) {
     console.log('  (ditampilkan sekali ini saja / shown this once only)');
+  } else {
+    console.log('  Alamat kiosk dan layar: Admin → Perangkat di aplikasi petugas / device addresses: Admin → Devices in the staff app');
   }
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,22 +1,55 @@
-// Staff passwords and session tokens, with node:crypto only.
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+// Staff passwords and session tokens, with node:crypto only. Hashing runs off the event loop (libuv's
+// thread pool) and at most a few at a time: a burst of sign-ins waits in a short line or is refused, and
+// never stalls kiosks and counters.
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const N = 16384;
-const R = 8;
-const P = 1;
+const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+/** Hashes running at once; the thread pool has four threads, and file reads need some. */
+const CONCURRENT = 2;
+/** Hashes waiting their turn; past that a sign-in is refused as busy (PASSWORD_CHECK_BUSY). */
+const MAX_WAITING = 64;
 
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password, salt, KEY_LENGTH, { N, r: R, p: P });
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+export class HashingBusy extends Error {}
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function scryptBounded(password: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
+  if (running >= CONCURRENT) {
+    if (waiting.length >= MAX_WAITING) throw new HashingBusy();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running++;
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scrypt(password, salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+const format = (salt: Buffer, key: Buffer) =>
+  `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  return format(salt, await scryptBounded(password, salt, KEY_LENGTH, PARAMS));
+}
+
+/** For the first start's seed only, before the hub serves anyone. */
+export function hashPasswordSync(password: string): string {
+  const salt = randomBytes(16);
+  return format(salt, scryptSync(password, salt, KEY_LENGTH, PARAMS));
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
+  const actual = await scryptBounded(password, Buffer.from(salt, 'base64'), expected.length, {
     N: Number(n),
     r: Number(r),
     p: Number(p),
@@ -25,7 +58,7 @@ export function verifyPassword(password: string, stored: string): boolean {
 }
 
 /** Spends the same time as a real check, so a wrong username is not told apart by timing. */
-export const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
+export const DUMMY_HASH = hashPasswordSync(randomBytes(12).toString('hex'));
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
@@ -35,9 +68,28 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-/** A password people can type from a printout: no look-alike characters. */
+/** A password or key people can type from a printout: no look-alike characters. */
 export function generatePassword(length = 14): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(length);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  // Rejection sampling keeps every character equally likely (256 is not a multiple of the alphabet).
+  const limit = 256 - (256 % alphabet.length);
+  let out = '';
+  while (out.length < length) {
+    for (const b of randomBytes(length * 2)) {
+      if (b < limit && out.length < length) out += alphabet[b % alphabet.length];
+    }
+  }
+  return out;
+}
+
+/** How long a temporary password (a new account's, or a reset's) works. */
+const TEMP_PASSWORD_DAYS = 7;
+
+export function tempPasswordExpiry(now: Date): string {
+  return new Date(now.getTime() + TEMP_PASSWORD_DAYS * 86_400_000).toISOString();
+}
+
+/** A device key: 128 bits, URL-safe. */
+export function newDeviceKey(): string {
+  return randomBytes(16).toString('base64url');
 }

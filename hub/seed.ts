@@ -1,10 +1,9 @@
 // The first start of a new database: the seed file's services, counters, users, devices and settings,
 // or the defaults (services A and B, Loket 1–3, an admin, one kiosk).
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ROLES } from '../shared/domain/types';
-import { officeSchema, settingsSchema } from '../shared/protocol/schemas';
+import { officeSchema, printerSchema, settingsSchema } from '../shared/protocol/schemas';
 import {
   DEFAULT_OFFICE,
   DEFAULT_SETTINGS,
@@ -16,13 +15,9 @@ import {
   saveSettings,
   type Db,
 } from './db/index';
-import { generatePassword, hashPassword } from './passwords';
+import { generatePassword, hashPasswordSync, newDeviceKey, tempPasswordExpiry } from './passwords';
 
-const printerSchema = z.strictObject({
-  host: z.string().min(1),
-  port: z.int().min(1).max(65535).default(9100),
-  width: z.union([z.literal(58), z.literal(80)]).default(80),
-});
+const seedPrinterSchema = printerSchema.partial({ port: true, width: true }).transform((p) => ({ port: 9100, width: 80 as const, ...p }));
 
 export const seedSchema = z.strictObject({
   office: officeSchema.partial({ address: true }).optional(),
@@ -34,7 +29,7 @@ export const seedSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().min(1).max(40),
-        number: z.int().min(0).max(999).optional(),
+        number: z.int().min(1).max(999).optional(),
         services: z.array(z.string()).min(1),
       }),
     )
@@ -54,8 +49,8 @@ export const seedSchema = z.strictObject({
       z.strictObject({
         name: z.string().min(1),
         kind: z.enum(['kiosk', 'display']),
-        key: z.string().min(8),
-        printer: printerSchema.optional(),
+        key: z.string().min(16),
+        printer: seedPrinterSchema.optional(),
       }),
     )
     .optional(),
@@ -78,14 +73,18 @@ const DEFAULT_SERVICES = [
 ];
 
 /** "Loket 12" → 12: what the voice says when the seed gives no number. */
-function trailingNumber(name: string): number {
-  const m = /(\d+)\s*$/.exec(name);
-  return m ? Number(m[1]) : 0;
+function spokenNumber(c: { name: string; number?: number }): number {
+  const m = /(\d+)\s*$/.exec(c.name);
+  const n = c.number ?? (m ? Number(m[1]) : 0);
+  if (n < 1 || n > 999) throw new Error(`ANTRIAN_SEED: loket "${c.name}" perlu "number" 1–999 (yang diucapkan: "loket dua")`);
+  return n;
 }
 
 export interface SeedResult {
-  /** Set when the admin password was generated: printed once, never stored in clear. */
+  /** Set when the admin password was generated: a temporary one, printed once, never stored in clear. */
   generatedAdminPassword?: string;
+  /** The devices made, with their keys: printed once, as only their hashes are stored. */
+  devices: { name: string; kind: 'kiosk' | 'display'; key: string }[];
 }
 
 /** Applies to a new database only; runs inside the caller's transaction. `null`: no seed file. */
@@ -100,29 +99,44 @@ export function applySeed(db: Db, seedFile: Seed | null, adminPassword: string |
   if (serviceIds.size !== services.length) throw new Error('ANTRIAN_SEED: kode layanan ganda');
 
   const counters = seed.counters ?? [1, 2, 3].map((n) => ({ name: `Loket ${n}`, number: n, services: [...serviceIds.keys()] }));
+  const numbers = new Set<number>();
   for (const c of counters) {
     const ids = c.services.map((code) => {
       const id = serviceIds.get(code);
       if (id === undefined) throw new Error(`ANTRIAN_SEED: loket ${c.name} memakai layanan ${code} yang tidak ada`);
       return id;
     });
-    insertCounter(db, { name: c.name, number: c.number ?? trailingNumber(c.name), serviceIds: ids });
+    const number = spokenNumber(c);
+    if (numbers.has(number)) throw new Error(`ANTRIAN_SEED: nomor loket ${number} dipakai dua kali`);
+    numbers.add(number);
+    insertCounter(db, { name: c.name, number, serviceIds: ids });
   }
 
-  const result: SeedResult = {};
+  const result: SeedResult = { devices: [] };
   const users = seed.users ?? [];
   if (!users.some((u) => u.username === 'admin')) {
+    // A generated password is temporary: the admin sets their own at first sign-in. One from the
+    // environment is the admin's own choice.
     const password = adminPassword ?? generatePassword();
     if (!adminPassword) result.generatedAdminPassword = password;
-    insertUser(db, { username: 'admin', name: 'Administrator', role: 'admin', passwordHash: hashPassword(password), createdAt: now });
+    insertUser(db, {
+      username: 'admin',
+      name: 'Administrator',
+      role: 'admin',
+      passwordHash: hashPasswordSync(password),
+      tempExpiresAt: adminPassword ? null : tempPasswordExpiry(new Date(now)),
+      createdAt: now,
+    });
   }
   for (const u of users) {
-    insertUser(db, { username: u.username, name: u.name, role: u.role, passwordHash: hashPassword(u.password), createdAt: now });
+    insertUser(db, { username: u.username, name: u.name, role: u.role, passwordHash: hashPasswordSync(u.password), tempExpiresAt: null, createdAt: now });
   }
 
   // Without a seed, one kiosk, so a fresh `npm start` can try the whole flow in a browser.
-  const devices =
-    seed.devices ?? (seedFile ? [] : [{ name: 'Kiosk', kind: 'kiosk' as const, key: randomBytes(12).toString('base64url') }]);
-  for (const d of devices) insertDevice(db, { name: d.name, kind: d.kind, key: d.key, printer: d.printer ?? null });
+  const devices = seed.devices ?? (seedFile ? [] : [{ name: 'Kiosk', kind: 'kiosk' as const, key: newDeviceKey() }]);
+  for (const d of devices) {
+    insertDevice(db, { name: d.name, kind: d.kind, key: d.key, printer: d.printer ?? null, counterId: null, createdAt: now });
+    result.devices.push({ name: d.name, kind: d.kind, key: d.key });
+  }
   return result;
 }

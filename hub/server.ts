@@ -1,17 +1,19 @@
 // Starts a hub from its configuration: opens (or creates and seeds) the database and listens.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { scheduleBackups } from './backup';
+import { BACKUPS_KEPT, scheduleBackups } from './backup';
 import { createHub, type Hub } from './createHub';
 import type { HubConfig } from './config';
-import { listDevices, openDatabase, type Db } from './db/index';
+import { openDatabase, type Db } from './db/index';
+import { DEVICE_PAGES } from './handlers/admin/devices';
 import { applySeed, readSeed } from './seed';
 
 export interface RunningHub {
   hub: Hub;
   db: Db;
   port: number;
-  urls: { counter: string; display: string; kiosks: { name: string; url: string }[] };
+  /** The staff app and the display; the devices made on this first start (their keys are shown this once). */
+  urls: { counter: string; display: string; newDevices: { name: string; url: string }[] };
   generatedAdminPassword?: string;
   stop(): Promise<void>;
 }
@@ -29,13 +31,11 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
   // Read the seed before touching the database, so a typo in it leaves no half-made file behind.
   const seed = config.seedFile ? readSeed(config.seedFile) : null;
   const { db, created } = openDatabase(join(config.dataDir, 'antrian.sqlite'));
-  let generatedAdminPassword: string | undefined;
-  if (created) {
-    generatedAdminPassword = db
-      .transaction(() => applySeed(db, seed, config.adminPassword, clock().toISOString()))
-      .immediate().generatedAdminPassword;
-  }
-  const hub = createHub({ db, clock, timeZone: config.timeZone, log }, { appsDir: options.appsDir });
+  const seeded = created
+    ? db.transaction(() => applySeed(db, seed, config.adminPassword, clock().toISOString())).immediate()
+    : { devices: [] };
+  const backupDir = join(config.dataDir, 'backups');
+  const hub = createHub({ db, clock, timeZone: config.timeZone, log, backupDir }, { appsDir: options.appsDir });
   let port: number;
   try {
     port = await hub.listen(config.port, config.host);
@@ -45,9 +45,9 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     throw e;
   }
   const backups = scheduleBackups(db, {
-    dir: join(config.dataDir, 'backups'),
+    dir: backupDir,
     everyMs: 86_400_000,
-    keep: 14,
+    keep: BACKUPS_KEPT,
     clock,
     log,
   });
@@ -57,13 +57,11 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     hub,
     db,
     port,
-    generatedAdminPassword,
+    generatedAdminPassword: seeded.generatedAdminPassword,
     urls: {
       counter: `${base}/counter`,
       display: `${base}/display`,
-      kiosks: listDevices(db)
-        .filter((d) => d.kind === 'kiosk')
-        .map((d) => ({ name: d.name, url: `${base}/kiosk?key=${encodeURIComponent(d.key)}` })),
+      newDevices: seeded.devices.map((d) => ({ name: d.name, url: `${base}${DEVICE_PAGES[d.kind]}?key=${encodeURIComponent(d.key)}` })),
     },
     async stop() {
       backups.stop();

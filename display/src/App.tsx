@@ -207,8 +207,19 @@ function EnableSound({ onEnable }: { onEnable: () => void }) {
   );
 }
 
+function Revoked() {
+  const t = useT();
+  return (
+    <div className="screen revoked" role="alert" data-testid="display-revoked">
+      <p>{t('revoked')}</p>
+    </div>
+  );
+}
+
 export function App({ onEnableSound }: { onEnableSound: () => void }) {
   const online = useDisplay((s) => s.online);
+  const revoked = useDisplay((s) => s.revoked);
+  if (revoked) return <Revoked />;
   return (
     <div className={online === false ? 'screen stale' : 'screen'}>
       <Header onEnableSound={onEnableSound} />

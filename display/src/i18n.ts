@@ -25,6 +25,10 @@ export const DICT = {
     id: 'Browser menahan suara. Klik sekali agar panggilan terdengar.',
     en: 'The browser holds back sound. Click once so calls can be heard.',
   },
+  revoked: {
+    id: 'Layar ini tidak lagi terdaftar di server antrian. Hubungi admin untuk alamat layar yang baru.',
+    en: 'This display is no longer registered with the queue server. Ask the admin for its new address.',
+  },
   switchLang: { id: 'English', en: 'Bahasa Indonesia' },
 } satisfies Dictionary<string>;
 

@@ -30,6 +30,8 @@ export interface DisplayState {
   flashes: number;
   /** The browser blocks sound until someone clicks. */
   soundBlocked: boolean;
+  /** This display was given a key the hub no longer accepts (revoked, or replaced by a new one). */
+  revoked: boolean;
 }
 
 export const initialState = (lang: Lang): DisplayState => ({
@@ -46,6 +48,7 @@ export const initialState = (lang: Lang): DisplayState => ({
   recentCalls: [],
   flashes: 0,
   soundBlocked: false,
+  revoked: false,
 });
 
 export const useDisplay = create<DisplayState>()(() => initialState(initialLang('display')));

@@ -83,7 +83,7 @@ export function startDisplay(options: DisplayOptions): RunningDisplay {
     onError: (e) => console.warn('announcer:', e),
   });
 
-  let key = options.key;
+  const key = options.key;
   let lastHeardAt: string | null = null;
   const client = connectHub({
     auth: () => (key ? { deviceKey: key } : {}),
@@ -104,11 +104,12 @@ export function startDisplay(options: DisplayOptions): RunningDisplay {
         announcer.announce(p.call);
       }
     },
-    onRefused: () => {
-      // The display needs no key: an unknown one must not keep the waiting room dark.
-      if (!key) return;
-      key = null;
-      client.reconnect();
+    onRefused: (code) => {
+      // A display given a key does not fall back to keyless when the key stops working: an admin revoked
+      // or replaced it, and the screen says so instead of quietly showing the queue.
+      if (code !== 'DEVICE_REVOKED' && code !== 'DEVICE_KEY_INVALID') return;
+      useDisplay.setState({ revoked: true });
+      client.close();
     },
   });
 

@@ -177,3 +177,8 @@ export function caseTimeline(db: Db, caseId: number): CaseEntry[] {
     return { ...entry, note };
   });
 }
+
+/** A user's cases that are not closed: what must be reassigned when their account is deactivated. */
+export function listOpenCasesOwnedBy(db: Db, userId: number): Case[] {
+  return (sql(db, `${SELECT} WHERE c.owner_id = ? AND c.status != 'closed' ORDER BY c.id`).all(userId) as CaseRow[]).map(toCase);
+}

@@ -1,4 +1,4 @@
-import type { Counter, CounterState, PauseReason } from '../../shared/domain/types';
+import type { AdminCounter, Counter, CounterState, PauseReason } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
 
@@ -40,12 +40,50 @@ export function findCounterHeldBy(db: Db, userId: number): Counter | undefined {
   return row && toCounter(row);
 }
 
-export function insertCounter(db: Db, c: { name: string; number: number; serviceIds: number[] }): number {
-  const id = Number(sql(db, 'INSERT INTO counters (name, number) VALUES (?, ?)').run(c.name, c.number).lastInsertRowid);
-  for (const serviceId of c.serviceIds) {
+export function insertCounter(db: Db, c: { name: string; number: number; serviceIds: number[]; active?: boolean }): number {
+  const id = Number(
+    sql(db, 'INSERT INTO counters (name, number, active) VALUES (?, ?, ?)').run(c.name, c.number, c.active === false ? 0 : 1)
+      .lastInsertRowid,
+  );
+  setCounterServices(db, id, c.serviceIds);
+  return id;
+}
+
+function setCounterServices(db: Db, id: number, serviceIds: number[]): void {
+  sql(db, 'DELETE FROM counter_services WHERE counter_id = ?').run(id);
+  for (const serviceId of serviceIds) {
     sql(db, 'INSERT INTO counter_services (counter_id, service_id) VALUES (?, ?)').run(id, serviceId);
   }
-  return id;
+}
+
+export function updateCounter(db: Db, id: number, c: { name: string; number: number; serviceIds: number[]; active: boolean }): void {
+  sql(db, 'UPDATE counters SET name = ?, number = ?, active = ? WHERE id = ?').run(c.name, c.number, c.active ? 1 : 0, id);
+  setCounterServices(db, id, c.serviceIds);
+}
+
+/** Every counter, inactive ones too, for the admin section. */
+export function listAdminCounters(db: Db): AdminCounter[] {
+  const rows = sql(
+    db,
+    `SELECT c.id, c.name, c.number, c.active,
+       (SELECT group_concat(s.code, ',') FROM counter_services cs JOIN services s ON s.id = cs.service_id WHERE cs.counter_id = c.id) AS serviceCodes
+     FROM counters c ORDER BY c.active DESC, c.number, c.name`,
+  ).all() as { id: number; name: string; number: number; active: number; serviceCodes: string | null }[];
+  return rows.map((r) => ({ ...r, active: r.active === 1, serviceCodes: r.serviceCodes ? r.serviceCodes.split(',').sort() : [] }));
+}
+
+/** A counter by id whether active or not (getCounter sees active ones only). */
+export function getAdminCounter(db: Db, id: number): AdminCounter | undefined {
+  return listAdminCounters(db).find((c) => c.id === id);
+}
+
+/** Another counter, active or not, already has this name or (among active ones) this spoken number. */
+export function counterClash(db: Db, c: { name: string; number: number; active: boolean }, exceptId: number | null): 'name' | 'number' | null {
+  if (sql(db, 'SELECT 1 FROM counters WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(c.name, exceptId)) return 'name';
+  if (c.active && sql(db, 'SELECT 1 FROM counters WHERE number = ? AND active = 1 AND id IS NOT ?').get(c.number, exceptId)) {
+    return 'number';
+  }
+  return null;
 }
 
 export function updateCounterState(

@@ -1,6 +1,6 @@
 // Opens the database file and brings its schema up to date, in one transaction.
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations/index';
+import { MIGRATIONS, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
 
@@ -23,7 +23,7 @@ export interface Opened {
   created: boolean;
 }
 
-export function openDatabase(file: string, migrations: readonly string[] = MIGRATIONS): Opened {
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Opened {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -34,7 +34,10 @@ export function openDatabase(file: string, migrations: readonly string[] = MIGRA
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > migrations.length) throw new DatabaseTooNew(version, migrations.length);
     db.transaction(() => {
-      for (let v = version; v < migrations.length; v++) db.exec(migrations[v] as string);
+      for (const migration of migrations.slice(version)) {
+        if (typeof migration === 'string') db.exec(migration);
+        else migration(db);
+      }
       db.pragma(`user_version = ${migrations.length}`);
     }).immediate();
     return { db, created: version === 0 };

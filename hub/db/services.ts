@@ -2,26 +2,57 @@ import type { Service } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
 
-interface ServiceRow {
-  id: number;
-  code: string;
-  name: string;
+interface ServiceRow extends Omit<Service, 'active' | 'askPriority'> {
   active: number;
+  askPriority: number;
 }
 
-const toService = (r: ServiceRow): Service => ({ id: r.id, code: r.code, name: r.name, active: r.active === 1 });
+const COLUMNS = 'id, code, name, name_en AS nameEn, sort, ask_priority AS askPriority, active';
 
+const toService = (r: ServiceRow): Service => ({ ...r, active: r.active === 1, askPriority: r.askPriority === 1 });
+
+/** Every service, inactive ones too (tickets already waiting in them are still served), in kiosk order. */
 export function listServices(db: Db): Service[] {
-  return (sql(db, 'SELECT id, code, name, active FROM services ORDER BY sort, code').all() as ServiceRow[]).map(toService);
+  return (sql(db, `SELECT ${COLUMNS} FROM services ORDER BY sort, code`).all() as ServiceRow[]).map(toService);
 }
 
 export function findActiveService(db: Db, code: string): Service | undefined {
-  const row = sql(db, 'SELECT id, code, name, active FROM services WHERE code = ? AND active = 1').get(code) as
-    | ServiceRow
-    | undefined;
+  const row = sql(db, `SELECT ${COLUMNS} FROM services WHERE code = ? AND active = 1`).get(code) as ServiceRow | undefined;
   return row && toService(row);
 }
 
-export function insertService(db: Db, s: { code: string; name: string; sort: number }): number {
-  return Number(sql(db, 'INSERT INTO services (code, name, sort) VALUES (?, ?, ?)').run(s.code, s.name, s.sort).lastInsertRowid);
+export function getService(db: Db, id: number): Service | undefined {
+  const row = sql(db, `SELECT ${COLUMNS} FROM services WHERE id = ?`).get(id) as ServiceRow | undefined;
+  return row && toService(row);
+}
+
+export function findServiceByCode(db: Db, code: string): Service | undefined {
+  const row = sql(db, `SELECT ${COLUMNS} FROM services WHERE code = ?`).get(code) as ServiceRow | undefined;
+  return row && toService(row);
+}
+
+type ServiceFields = Omit<Service, 'id' | 'code'>;
+
+export function insertService(db: Db, s: { code: string } & Partial<ServiceFields> & { name: string }): number {
+  return Number(
+    sql(db, 'INSERT INTO services (code, name, name_en, sort, ask_priority, active) VALUES (?, ?, ?, ?, ?, ?)').run(
+      s.code,
+      s.name,
+      s.nameEn ?? '',
+      s.sort ?? 0,
+      s.askPriority === false ? 0 : 1,
+      s.active === false ? 0 : 1,
+    ).lastInsertRowid,
+  );
+}
+
+export function updateService(db: Db, id: number, s: ServiceFields): void {
+  sql(db, 'UPDATE services SET name = ?, name_en = ?, sort = ?, ask_priority = ?, active = ? WHERE id = ?').run(
+    s.name,
+    s.nameEn,
+    s.sort,
+    s.askPriority ? 1 : 0,
+    s.active ? 1 : 0,
+    id,
+  );
 }

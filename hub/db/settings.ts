@@ -3,6 +3,9 @@ import type { Db } from './open';
 import { sql } from './statements';
 
 export const DEFAULT_SETTINGS: Settings = {
+  publicUrl: '',
+  headName: '',
+  headNip: '',
   priorityEnabled: false,
   kioskRateLimitPerMinute: 20,
   runningText: 'Selamat datang di Layanan Pengadaan Secara Elektronik (LPSE). Silakan ambil nomor antrian.',

@@ -1,44 +1,81 @@
-// Staff sign-in and sign-out. Sign-in is rate-limited per username and per address.
+// Staff sign-in, sign-out and password changes. Password checks run off the event loop (see passwords.ts):
+// the first transaction decides whether to try, the check runs after it, and a second one records the
+// outcome. Sign-in attempts are limited per username *and address*, and per address: someone guessing
+// `admin` from one PC never keeps the real admin out at another.
 import { ROLES } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
-import { deleteSession, findUserByUsername, insertSession } from '../db/index';
-import type { Handler } from '../context';
-import { DUMMY_HASH, hashToken, newToken, verifyPassword } from '../passwords';
+import {
+  appendEvent,
+  deleteSession,
+  deleteUserSessions,
+  findUserByUsername,
+  getUserWithHash,
+  insertSession,
+  setUserPassword,
+  trimSessions,
+} from '../db/index';
+import type { ClientEventName } from '../../shared/protocol/schemas';
+import type { Handler, HandlerContext, Step } from '../context';
+import { DUMMY_HASH, HashingBusy, hashPassword, hashToken, newToken, verifyPassword } from '../passwords';
 
-const FAILURES_PER_USERNAME = 5;
-const FAILURES_PER_ADDRESS = 20;
+const ATTEMPTS_PER_USERNAME_AND_ADDRESS = 5;
+const ATTEMPTS_PER_ADDRESS = 20;
 const SESSION_DAYS = 7;
+/** Sessions a user may hold at once (a PC each, say); signing in again retires the oldest. */
+const SESSIONS_PER_USER = 10;
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** Runs a password check or hash after the first transaction; a full line of checks is refused as busy. */
+export function afterHashing<T, E extends ClientEventName>(
+  work: () => Promise<T>,
+  then: (result: T) => Step<E>,
+): { io: () => Promise<Step<E>> } {
+  return {
+    io: () =>
+      work().then(then, (e: unknown) => {
+        if (!(e instanceof HashingBusy)) throw e;
+        return () => {
+          throw new DomainError('PASSWORD_CHECK_BUSY');
+        };
+      }),
+  };
+}
 
 const login: Handler<'auth:login'> = {
   who: ['anyone'],
   run(ctx, p) {
     const nowMs = ctx.now.getTime();
-    const userKey = `user:${p.username.toLowerCase()}`;
+    const pairKey = `user:${p.username.toLowerCase()}\naddress:${ctx.address}`;
     const addressKey = `address:${ctx.address}`;
-    const blocked =
-      ctx.limits.login.count(userKey, nowMs) >= FAILURES_PER_USERNAME ||
-      ctx.limits.login.count(addressKey, nowMs) >= FAILURES_PER_ADDRESS;
-    if (blocked) throw new DomainError('LOGIN_RATE_LIMITED', { seconds: '60' });
+    // Every attempt counts until it succeeds, so a burst sent at once cannot outrun the limit.
+    const wait =
+      ctx.limits.login.take(addressKey, ATTEMPTS_PER_ADDRESS, nowMs) ||
+      ctx.limits.login.take(pairKey, ATTEMPTS_PER_USERNAME_AND_ADDRESS, nowMs);
+    if (wait) throw new DomainError('LOGIN_RATE_LIMITED', { seconds: String(wait) });
 
-    const user = findUserByUsername(ctx.db, p.username);
-    const valid = verifyPassword(p.password, user?.passwordHash ?? DUMMY_HASH) && user !== undefined;
-    if (!valid) {
-      ctx.limits.login.take(userKey, Infinity, nowMs);
-      ctx.limits.login.take(addressKey, Infinity, nowMs);
-      throw new DomainError('LOGIN_FAILED');
-    }
-    ctx.limits.login.clear(userKey);
-    const token = newToken();
-    const tokenHash = hashToken(token);
-    insertSession(ctx.db, {
-      tokenHash,
-      userId: user.id,
-      createdAt: ctx.nowIso,
-      expiresAt: new Date(nowMs + SESSION_DAYS * 86_400_000).toISOString(),
-    });
-    const staff = { id: user.id, username: user.username, name: user.name, role: user.role };
-    ctx.setSession({ kind: 'staff', user: staff, tokenHash });
-    return { reply: { token, user: staff } };
+    const found = findUserByUsername(ctx.db, p.username);
+    return afterHashing(
+      async () => (await verifyPassword(p.password, found?.passwordHash ?? DUMMY_HASH)) && found !== undefined,
+      (valid) => (next) => {
+        const user = valid && found ? getUserWithHash(next.db, found.id) : undefined;
+        if (!user || user.passwordHash !== found?.passwordHash) throw new DomainError('LOGIN_FAILED');
+        if (user.tempExpiresAt !== null && user.tempExpiresAt <= next.nowIso) throw new DomainError('PASSWORD_TEMP_EXPIRED');
+        next.limits.login.clear(pairKey);
+        const token = newToken();
+        const tokenHash = hashToken(token);
+        insertSession(next.db, {
+          tokenHash,
+          userId: user.id,
+          createdAt: next.nowIso,
+          expiresAt: new Date(next.now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+        });
+        next.endSessions(trimSessions(next.db, user.id, SESSIONS_PER_USER));
+        const staff = { id: user.id, username: user.username, name: user.name, role: user.role };
+        const passwordChangeRequired = user.tempExpiresAt !== null;
+        next.setSession({ kind: 'staff', user: staff, tokenHash, passwordChangeRequired });
+        return { reply: { token, user: staff, passwordChangeRequired } };
+      },
+    );
   },
 };
 
@@ -54,4 +91,42 @@ const logout: Handler<'auth:logout'> = {
   },
 };
 
-export const authHandlers = { 'auth:login': login, 'auth:logout': logout };
+function signedInUser(ctx: HandlerContext) {
+  const session = ctx.session;
+  if (session.kind !== 'staff') throw new DomainError('NOT_AUTHENTICATED');
+  const user = getUserWithHash(ctx.db, session.user.id);
+  if (!user) throw new DomainError('SESSION_EXPIRED');
+  return { session, user };
+}
+
+/**
+ * Every user sets their own password: right after signing in with a temporary one (which needs no
+ * `current`: it was just given), or later by giving the current one. Other sessions of the user end.
+ */
+const changePassword: Handler<'auth:changePassword'> = {
+  who: ROLES,
+  run(ctx, p) {
+    const { session, user } = signedInUser(ctx);
+    if (p.next.length < MIN_PASSWORD_LENGTH) throw new DomainError('PASSWORD_TOO_SHORT', { min: String(MIN_PASSWORD_LENGTH) });
+    const needsCurrent = !session.passwordChangeRequired;
+    if (needsCurrent && !p.current) throw new DomainError('PASSWORD_WRONG');
+    return afterHashing(
+      async () => ({
+        currentOk: !needsCurrent || (await verifyPassword(p.current ?? '', user.passwordHash)),
+        same: await verifyPassword(p.next, user.passwordHash),
+        hash: await hashPassword(p.next),
+      }),
+      (r) => (next) => {
+        if (!r.currentOk) throw new DomainError('PASSWORD_WRONG');
+        if (r.same) throw new DomainError('PASSWORD_SAME');
+        setUserPassword(next.db, user.id, r.hash, null);
+        next.endSessions(deleteUserSessions(next.db, user.id, session.tokenHash));
+        appendEvent(next.db, { at: next.nowIso, type: 'auth.password', userId: user.id, data: { wasTemporary: !needsCurrent } });
+        next.setSession({ ...session, passwordChangeRequired: false });
+        return { reply: { user: session.user }, change: { admin: true } };
+      },
+    );
+  },
+};
+
+export const authHandlers = { 'auth:login': login, 'auth:logout': logout, 'auth:changePassword': changePassword };

@@ -10,7 +10,7 @@ import {
   updateCounterState,
 } from '../db/index';
 import { COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
-import { heldCounter, staffUser } from './guards';
+import { applyAndLog, heldCounter, staffUser } from './guards';
 
 const STATE_WORDS = {
   closed: { id: 'tutup', en: 'closed' },
@@ -95,6 +95,17 @@ const close: Handler<'counter:close'> = {
     return transition(ctx, counter, 'close', null, null, seconds ? { pausedSeconds: seconds } : {});
   },
 };
+
+/**
+ * Frees a counter whose officer can no longer hold it (their account was deactivated): its called or served
+ * ticket waits again at its old place, and the counter closes. Returns the ticket changed, if any.
+ */
+export function releaseCounter(ctx: HandlerContext, counter: Counter): number[] {
+  const current = findActiveTicketAtCounter(ctx.db, counter.id);
+  if (current) applyAndLog(ctx, current, { type: 'release' }, counter.id);
+  transition(ctx, counter, 'close', null, null, { released: true });
+  return current ? [current.id] : [];
+}
 
 export const counterHandlers = {
   'counter:open': open,

@@ -57,6 +57,7 @@ const ACTION_WORDS: Record<TicketAction['type'], { id: string; en: string }> = {
   finish: { id: 'diselesaikan', en: 'finished' },
   cancel: { id: 'dibatalkan', en: 'cancelled' },
   expire: { id: 'dinyatakan kedaluwarsa', en: 'expired' },
+  release: { id: 'dikembalikan ke antrian', en: 'put back in the queue' },
 };
 
 /** Applies a ticket action, stores the ticket and appends the event, all in the caller's transaction. */

@@ -3,7 +3,7 @@
 // (see Deferred in context.ts), and a second transaction records how it went. A fault never touches the
 // ticket: it stays issued and in the queue.
 import { ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
-import { ROLES, type Ticket } from '../../shared/domain/types';
+import { ROLES, type PrinterTarget, type Ticket } from '../../shared/domain/types';
 import { encodeTicket } from '../../shared/escpos/ticketLayout';
 import { ticketText } from '../../shared/escpos/ticketText';
 import type { PrinterFaultCode } from '../../shared/protocol/bridge';
@@ -19,7 +19,6 @@ import {
   resolvePrinterFaults,
   wasTicketPrintRequested,
   type Device,
-  type PrinterTarget,
 } from '../db/index';
 import { actorOf, type Change, type Handler, type HandlerContext } from '../context';
 import { PrinterFault, printOverTcp } from '../printer/tcpPrinter';

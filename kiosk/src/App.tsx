@@ -42,9 +42,10 @@ export function App({ actions }: { actions: KioskActions }) {
   const open = useOpenState(now);
 
   if (setup) {
+    const SETUP_TEXT = { no_key: 'noKey', key_invalid: 'keyInvalid', revoked: 'revoked' } as const;
     return (
-      <main className="kiosk kiosk-setup" data-testid="kiosk-setup">
-        <p>{t(setup === 'no_key' ? 'noKey' : 'keyInvalid')}</p>
+      <main className="kiosk kiosk-setup" data-testid={setup === 'revoked' ? 'kiosk-revoked' : 'kiosk-setup'}>
+        <p>{t(SETUP_TEXT[setup])}</p>
       </main>
     );
   }

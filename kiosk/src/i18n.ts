@@ -27,6 +27,7 @@ export type KioskKey =
   | 'noHours'
   | 'noKey'
   | 'keyInvalid'
+  | 'revoked'
   | 'connecting';
 
 export const DICT: Dictionary<KioskKey> = {
@@ -66,6 +67,10 @@ export const DICT: Dictionary<KioskKey> = {
   keyInvalid: {
     id: 'Kunci perangkat kiosk ini tidak dikenal server antrian. Hubungi admin.',
     en: 'The queue server does not know this kiosk’s device key. Please contact the admin.',
+  },
+  revoked: {
+    id: 'Kiosk ini sudah tidak dipakai: aksesnya dicabut oleh admin. Silakan ambil nomor di kiosk lain atau tanyakan petugas.',
+    en: 'This kiosk is out of service: an admin revoked its access. Please use another kiosk or ask staff.',
   },
   connecting: { id: 'Menghubungkan ke server antrian…', en: 'Connecting to the queue server…' },
 };

@@ -8,6 +8,7 @@ import type { IssuedTicket } from '../../shared/protocol/events';
 import { connectHub, type HubClient } from '../../shared/ui/hubClient';
 import { Issuer } from './issuer';
 import { fromPatch, fromSnapshot, useKiosk, withPrint, type PrintState, type PriorityKind } from './store';
+import { newRequestId } from '../../shared/ui/requestId';
 
 declare global {
   interface Window {
@@ -35,11 +36,6 @@ export interface KioskActions {
 const { setState: set, getState: get } = useKiosk;
 
 /** Random enough to never repeat, and available on plain http (unlike crypto.randomUUID). */
-function newRequestId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return `kiosk-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
 async function printWithBridge(bridge: PrinterBridge, issued: IssuedTicket): Promise<BridgePrintResult> {
   const s = get();
   try {
@@ -82,6 +78,11 @@ export function startKiosk(deviceKey: string | null): KioskActions {
     },
     onOnline: (online) => set({ online }),
     onRefused: (code) => {
+      // Revoked for good: nothing can be taken here, and asking again would change nothing.
+      if (code === 'DEVICE_REVOKED') {
+        client.close();
+        return set({ setup: 'revoked', shown: null, askingPriorityFor: null });
+      }
       if (code !== 'DEVICE_KEY_INVALID') return;
       set({ setup: 'key_invalid' });
       // Each refused attempt lands here again, so one pending retry at a time.
@@ -93,7 +94,7 @@ export function startKiosk(deviceKey: string | null): KioskActions {
       }
     },
   });
-  const issuer = new Issuer((request) => client.request('ticket:issue', request), newRequestId);
+  const issuer = new Issuer((request) => client.request('ticket:issue', request), () => newRequestId('kiosk'));
   let holdTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Back to the welcome screen after the hold; the next visitor starts in Bahasa Indonesia. */
@@ -128,7 +129,8 @@ export function startKiosk(deviceKey: string | null): KioskActions {
     tapService(serviceCode) {
       const s = get();
       if (!s.ready || !s.online || s.settling || issuer.busy) return;
-      if (s.settings.priorityEnabled) set({ askingPriorityFor: serviceCode, shown: null, notice: null });
+      const asks = s.settings.priorityEnabled && s.services.find((x) => x.code === serviceCode)?.askPriority !== false;
+      if (asks) set({ askingPriorityFor: serviceCode, shown: null, notice: null });
       else void take(serviceCode, false);
     },
     answerPriority(kind) {

@@ -26,8 +26,8 @@ export type PriorityKind = (typeof PRIORITY_KINDS)[number];
 export interface KioskState {
   /** null until the first connection attempt has an outcome. */
   online: boolean | null;
-  /** Why this page cannot act as a kiosk: no key was ever given, or the hub does not know it. */
-  setup: 'no_key' | 'key_invalid' | null;
+  /** Why this page cannot act as a kiosk: no key was ever given, the hub does not know it, or an admin revoked it. */
+  setup: 'no_key' | 'key_invalid' | 'revoked' | null;
   /** A kiosk snapshot has arrived: services and settings are the hub's. */
   ready: boolean;
   lang: Lang;

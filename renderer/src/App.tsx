@@ -1,5 +1,6 @@
 // The staff app's frame: sign-in until there is a session, then the navigation bar and the section the
 // address names.
+import { AdminSection } from './admin/AdminSection';
 import { CaseView } from './cases/CaseView';
 import { CaseListScreen } from './cases/CaseListScreen';
 import { CoordinatorQueue } from './cases/CoordinatorQueue';
@@ -8,6 +9,7 @@ import { CounterScreen } from './counter/CounterScreen';
 import { Header } from './Header';
 import { useT } from './i18n';
 import { Notices } from './Notices';
+import { PasswordScreen } from './PasswordScreen';
 import { SignIn } from './SignIn';
 import { useStaff } from './store';
 
@@ -24,6 +26,10 @@ function Section() {
       return <CoordinatorQueue />;
     case 'board':
       return <HeadBoard />;
+    case 'admin':
+      return <AdminSection tab={route.tab} />;
+    case 'password':
+      return <PasswordScreen forced={false} />;
     default:
       return null;
   }
@@ -33,7 +39,9 @@ export function App() {
   const t = useT();
   const token = useStaff((s) => s.token);
   const signedIn = useStaff((s) => s.data !== null);
+  const mustChangePassword = useStaff((s) => s.passwordChange !== null);
   if (!token) return <SignIn />;
+  if (mustChangePassword) return <PasswordScreen forced />;
   if (!signedIn) {
     return (
       <main className="centered">

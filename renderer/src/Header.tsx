@@ -29,6 +29,7 @@ export function Header() {
   const escalated = useStaff((s) => s.data?.cases.filter((c) => c.status === 'escalated').length ?? 0);
   if (!me) return null;
   const current = route?.name === 'case' ? 'cases' : route?.name;
+  const firstAdminTab = { name: 'admin', tab: 'services' } as const;
   return (
     <header className="topbar">
       <div className="brand">
@@ -42,7 +43,7 @@ export function Header() {
             type="button"
             data-testid={`nav-${section}`}
             aria-current={current === section ? 'page' : undefined}
-            onClick={() => navigate({ name: section })}
+            onClick={() => navigate(section === 'admin' ? firstAdminTab : { name: section })}
           >
             {t(`nav_${section}`)}
             {section === 'queue' && escalated > 0 && <span className="badge">{escalated}</span>}
@@ -53,6 +54,14 @@ export function Header() {
         <span data-testid="me-name">{me.name}</span>
         <span className="role">{t(`role_${me.role}`)}</span>
         <LangSwitch />
+        <button
+          type="button"
+          data-testid="nav-password"
+          aria-current={current === 'password' ? 'page' : undefined}
+          onClick={() => navigate({ name: 'password' })}
+        >
+          {t('nav_password')}
+        </button>
         <button type="button" data-testid="logout" onClick={() => void signOut()}>
           {t('signOut')}
         </button>

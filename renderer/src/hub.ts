@@ -1,5 +1,6 @@
 // The socket → store wiring, outside components: one connection for the page's life. Before sign-in it
 // is anonymous; after sign-in it carries the session token, so a reload or a hub restart resumes it.
+import { setupDone } from '../../shared/domain/setup';
 import type { Case } from '../../shared/domain/types';
 import { errorMessage, type ErrorCode, type Lang, type Reply, type ReplyError } from '../../shared/protocol/errors';
 import type { ClientReplies } from '../../shared/protocol/events';
@@ -22,9 +23,15 @@ export function startHub(): void {
     lang: () => getState().lang,
     onOnline: (online) => setState({ online }),
     onSnapshot: (snapshot) => {
+      if (!getState().token) return;
+      if (snapshot.audience === 'password') {
+        setState({ passwordChange: snapshot.me, data: null, online: true, signInNotice: null });
+        return;
+      }
       // Before sign-in (and right after sign-out) the hub sends the public snapshot: not ours to show.
-      if (snapshot.audience !== 'staff' || !getState().token) return;
-      setState({ data: fromSnapshot(snapshot), online: true, signInNotice: null });
+      if (snapshot.audience !== 'staff') return;
+      setState({ data: fromSnapshot(snapshot), passwordChange: null, online: true, signInNotice: null });
+      if (snapshot.me.role !== 'admin') setState({ admin: null });
       settleRoute();
     },
     onPatch: (patch) => {
@@ -37,6 +44,10 @@ export function startHub(): void {
       client?.reconnect();
     },
   });
+  client.socket.on('admin', (admin) => {
+    setState({ admin });
+    settleRoute();
+  });
   window.addEventListener('hashchange', () => {
     useStaff.setState({ route: parseRoute(window.location.hash) });
     settleRoute();
@@ -45,9 +56,12 @@ export function startHub(): void {
 
 /** A signed-in user on no route, or one their role does not reach, goes to where their role lands. */
 function settleRoute(): void {
-  const { data, route } = useStaff.getState();
+  const { data, route, admin } = useStaff.getState();
   if (!data) return;
-  if (!route || !mayVisit(data.me.role, route)) navigate(landing(data.me.role));
+  const role = data.me.role;
+  // An admin's landing depends on the setup checklist, which arrives just after the snapshot.
+  if (role === 'admin' && !admin) return;
+  if (!route || !mayVisit(role, route)) navigate(landing(role, admin !== null && setupDone(admin, data.services)));
 }
 
 export function navigate(route: Route): void {
@@ -58,7 +72,7 @@ export function navigate(route: Route): void {
 
 function signedOut(notice: string | null): void {
   rememberToken(null);
-  useStaff.setState({ token: null, data: null, route: null, refusal: null, signInNotice: notice });
+  useStaff.setState({ token: null, data: null, admin: null, passwordChange: null, route: null, refusal: null, signInNotice: notice });
   history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
@@ -108,6 +122,11 @@ export async function signIn(username: string, password: string): Promise<string
   // The hub sends the staff snapshot on this same socket right after the reply.
   useStaff.setState({ token: reply.data.token, route: null, signInNotice: null });
   return null;
+}
+
+/** Sets the signed-in user's own password; `current` is left out right after a temporary one. */
+export async function changePassword(next: string, current?: string): Promise<Reply<ClientReplies['auth:changePassword']>> {
+  return request('auth:changePassword', current === undefined ? { next } : { current, next });
 }
 
 export async function signOut(): Promise<void> {

@@ -2,6 +2,7 @@
 // named `<kind>_<code>`, so a screen shows any code without its own table.
 import { useMemo } from 'react';
 import { translator, type Dictionary } from '../../shared/ui/i18n';
+import { adminText } from './admin/text';
 import { useStaff } from './store';
 
 const dict = {
@@ -232,6 +233,7 @@ const dict = {
   statNoShow: { id: 'Tidak hadir', en: 'No-shows' },
   statAverageWait: { id: 'Rata-rata tunggu', en: 'Average wait' },
   statAverageService: { id: 'Rata-rata layanan', en: 'Average service' },
+  ...adminText,
 } satisfies Dictionary<string>;
 
 export type TextKey = keyof typeof dict;

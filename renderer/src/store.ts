@@ -3,7 +3,7 @@
 // hub.ts; components read it through selectors.
 import { create } from 'zustand';
 import { DEFAULT_TIMEZONE, officeDay } from '../../shared/domain/officeTime';
-import type { Case, Counter, Ticket } from '../../shared/domain/types';
+import type { AdminView, Case, Counter, StaffUser, Ticket } from '../../shared/domain/types';
 import type { Lang, ReplyError } from '../../shared/protocol/errors';
 import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
 import { initialLang } from '../../shared/ui/i18n';
@@ -30,6 +30,10 @@ export interface State {
   refusal: ReplyError | null;
   /** Why the sign-in screen is shown again (an expired session). */
   signInNotice: string | null;
+  /** Signed in with a temporary password: nothing else is shown until the user has set their own. */
+  passwordChange: StaffUser | null;
+  /** Admins only: the admin section's lists, as the hub last sent them. */
+  admin: AdminView | null;
 }
 
 function readToken(): string | null {
@@ -57,6 +61,8 @@ export const useStaff = create<State>(() => ({
   route: parseRoute(window.location.hash),
   refusal: null,
   signInNotice: null,
+  passwordChange: null,
+  admin: null,
 }));
 
 function upsert<T extends { id: number }>(list: readonly T[], changed: readonly T[] | undefined): T[] {

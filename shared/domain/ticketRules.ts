@@ -12,7 +12,8 @@ export type TicketAction =
   | { type: 'start' }
   | { type: 'finish' }
   | { type: 'cancel' }
-  | { type: 'expire' };
+  | { type: 'expire' }
+  | { type: 'release' };
 
 export type TicketActionType = TicketAction['type'] | 'issue';
 
@@ -33,6 +34,8 @@ export const TICKET_RULES: Record<TicketAction['type'], Rule> = {
   finish: { from: ['serving'], to: 'done', sopStep: 3 },
   cancel: { from: ['waiting', 'called'], to: 'cancelled', sopStep: 2 },
   expire: { from: ['waiting', 'called'], to: 'expired', sopStep: 2 },
+  // The officer's account was deactivated mid-visit: the visitor waits again at their old place.
+  release: { from: ['called', 'serving'], to: 'waiting', sopStep: 2 },
 };
 
 export const ISSUE_SOP_STEP = 2;
@@ -76,6 +79,8 @@ export function applyTicketAction(ticket: Ticket, action: TicketAction, at: stri
       };
     case 'start':
       return { ...ticket, status, servingAt: at };
+    case 'release':
+      return { ...ticket, status, counterId: null, servingAt: null };
     case 'finish':
     case 'cancel':
     case 'expire':

@@ -23,7 +23,7 @@ export type PauseReason = (typeof PAUSE_REASONS)[number];
 export const COUNTER_STATES = ['closed', 'open', 'paused'] as const;
 export type CounterState = (typeof COUNTER_STATES)[number];
 
-export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export const DEVICE_KINDS = ['kiosk', 'display', 'survey'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -39,6 +39,11 @@ export interface Office {
 }
 
 export interface Settings {
+  /** The hub's address as kiosks, tablets and visitors' phones reach it, e.g. `http://192.168.1.10:7400`; '' = unset. */
+  publicUrl: string;
+  /** The Head of Unit's name and NIP, for signed reports. */
+  headName: string;
+  headNip: string;
   priorityEnabled: boolean;
   kioskRateLimitPerMinute: number;
   runningText: string;
@@ -50,8 +55,15 @@ export interface Settings {
 
 export interface Service {
   id: number;
+  /** One letter A–Z, the ticket's prefix; fixed once created (numbers already given out carry it). */
   code: string;
   name: string;
+  nameEn: string;
+  /** Place on the kiosk, lowest first. */
+  sort: number;
+  /** Whether the kiosk's priority question (when turned on) applies to this service. */
+  askPriority: boolean;
+  /** An inactive service is off the kiosk; tickets already waiting are still served. */
   active: boolean;
 }
 
@@ -95,6 +107,58 @@ export interface StaffUser {
   username: string;
   name: string;
   role: Role;
+}
+
+export interface PrinterTarget {
+  host: string;
+  port: number;
+  width: 58 | 80;
+}
+
+// What the admin section shows; admins only.
+
+export interface AdminUser extends StaffUser {
+  active: boolean;
+  /** The user has set their own password (not the temporary one an admin gave). */
+  ownPassword: boolean;
+  /** When the temporary password stops working; null once the user set their own. */
+  tempExpiresAt: string | null;
+}
+
+export interface AdminCounter {
+  id: number;
+  name: string;
+  number: number;
+  serviceCodes: string[];
+  active: boolean;
+}
+
+export interface AdminDevice {
+  id: number;
+  name: string;
+  kind: DeviceKind;
+  /** False once revoked: its key no longer opens anything. */
+  active: boolean;
+  printer: PrinterTarget | null;
+  /** A survey tablet's counter. */
+  counterId: number | null;
+  online: boolean;
+  lastSeenAt: string | null;
+  openFaults: number;
+}
+
+export interface BackupInfo {
+  file: string;
+  at: string;
+  bytes: number;
+}
+
+export interface AdminView {
+  users: AdminUser[];
+  counters: AdminCounter[];
+  devices: AdminDevice[];
+  /** Newest first. */
+  backups: BackupInfo[];
 }
 
 /** A call as the waiting room sees it: no personal data. */

@@ -88,6 +88,42 @@ const MESSAGES = {
     id: 'Tidak ada printer untuk nomor {ticket}: nomor ini tidak diambil di kiosk yang memiliki printer.',
     en: 'There is no printer for ticket {ticket}: it was not taken at a kiosk with a printer.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    id: 'Ganti dulu kata sandi sementara Anda dengan kata sandi Anda sendiri.',
+    en: 'First replace your temporary password with one of your own.',
+  },
+  PASSWORD_TOO_SHORT: { id: 'Kata sandi baru minimal {min} karakter.', en: 'The new password needs at least {min} characters.' },
+  PASSWORD_SAME: {
+    id: 'Kata sandi baru harus berbeda dari kata sandi yang sekarang.',
+    en: 'The new password must differ from the current one.',
+  },
+  PASSWORD_WRONG: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  PASSWORD_TEMP_EXPIRED: {
+    id: 'Kata sandi sementara sudah kedaluwarsa. Minta admin mengatur ulang kata sandi Anda.',
+    en: 'The temporary password has expired. Ask an admin to reset your password.',
+  },
+  PASSWORD_CHECK_BUSY: {
+    id: 'Server sedang sibuk memeriksa kata sandi. Coba lagi sebentar lagi.',
+    en: 'The server is busy checking passwords. Try again in a moment.',
+  },
+  DUPLICATE: { id: '{field} "{value}" sudah dipakai.', en: '{field} "{value}" is already in use.' },
+  COUNTER_NEEDS_SERVICE: { id: 'Loket harus melayani minimal satu layanan.', en: 'A counter must serve at least one service.' },
+  COUNTER_HELD: {
+    id: '{counter} sedang dipakai {user}; tutup dulu loket itu sebelum menonaktifkannya.',
+    en: '{counter} is in use by {user}; close it before deactivating it.',
+  },
+  LAST_ADMIN: {
+    id: 'Admin aktif terakhir tidak bisa dinonaktifkan atau diganti perannya.',
+    en: 'The last active admin cannot be deactivated or given another role.',
+  },
+  USER_NOT_FOUND: { id: 'Akun petugas tidak ditemukan.', en: 'Staff account not found.' },
+  DEVICE_NOT_FOUND: { id: 'Perangkat tidak ditemukan.', en: 'Device not found.' },
+  DEVICE_REVOKED: {
+    id: 'Akses perangkat ini sudah dicabut oleh admin.',
+    en: "This device's access has been revoked by an admin.",
+  },
+  SURVEY_NEEDS_COUNTER: { id: 'Tablet survei harus dipasang di sebuah loket.', en: 'A survey tablet must belong to a counter.' },
+  PRINTER_NOT_SET: { id: 'Perangkat {device} tidak memiliki printer.', en: 'Device {device} has no printer.' },
   SETTINGS_INVALID: { id: 'Pengaturan tidak valid: {detail}', en: 'Invalid settings: {detail}' },
   HUB_UNREACHABLE: { id: 'Tidak terhubung ke server antrian.', en: 'Not connected to the queue server.' },
   REQUEST_TIMEOUT: { id: 'Server tidak menjawab. Silakan coba lagi.', en: 'The server did not answer. Please try again.' },
@@ -105,8 +141,57 @@ export interface ReplyError {
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
 
+/** The words for the fields a person fills in, so a refusal names the field in the reader's language. */
+const FIELD_WORDS: Record<string, Record<Lang, string>> = {
+  code: { id: 'Kode layanan', en: 'Service code' },
+  name: { id: 'Nama', en: 'Name' },
+  nameEn: { id: 'Nama (Inggris)', en: 'Name (English)' },
+  sort: { id: 'Urutan', en: 'Order' },
+  number: { id: 'Nomor loket', en: 'Counter number' },
+  serviceCodes: { id: 'Layanan', en: 'Services' },
+  username: { id: 'Nama pengguna', en: 'Username' },
+  role: { id: 'Peran', en: 'Role' },
+  kind: { id: 'Jenis perangkat', en: 'Device kind' },
+  host: { id: 'Alamat printer', en: 'Printer address' },
+  port: { id: 'Port printer', en: 'Printer port' },
+  width: { id: 'Lebar kertas', en: 'Paper width' },
+  counterId: { id: 'Loket', en: 'Counter' },
+  password: { id: 'Kata sandi', en: 'Password' },
+  current: { id: 'Kata sandi saat ini', en: 'Current password' },
+  next: { id: 'Kata sandi baru', en: 'New password' },
+  address: { id: 'Alamat', en: 'Address' },
+  publicUrl: { id: 'Alamat server untuk perangkat', en: "The hub's address for devices" },
+  headName: { id: 'Nama Kepala Unit', en: 'Head of Unit name' },
+  headNip: { id: 'NIP Kepala Unit', en: 'Head of Unit NIP' },
+  runningText: { id: 'Teks berjalan', en: 'Running text' },
+  ticketFooter: { id: 'Catatan kaki tiket', en: 'Ticket footer' },
+  ticketHoldSeconds: { id: 'Lama tiket tampil', en: 'Ticket display time' },
+  kioskRateLimitPerMinute: { id: 'Batas tiket per menit', en: 'Tickets per minute limit' },
+  openingHours: { id: 'Jam buka', en: 'Opening hours' },
+  device: { id: 'Perangkat', en: 'Device' },
+  visitorName: { id: 'Nama pengunjung', en: "Visitor's name" },
+  visitorEmail: { id: 'E-mail pengunjung', en: "Visitor's e-mail" },
+  visitorPhone: { id: 'Telepon pengunjung', en: "Visitor's phone" },
+  title: { id: 'Judul', en: 'Title' },
+  mon: { id: 'Senin', en: 'Monday' },
+  tue: { id: 'Selasa', en: 'Tuesday' },
+  wed: { id: 'Rabu', en: 'Wednesday' },
+  thu: { id: 'Kamis', en: 'Thursday' },
+  fri: { id: 'Jumat', en: 'Friday' },
+  sat: { id: 'Sabtu', en: 'Saturday' },
+  sun: { id: 'Minggu', en: 'Sunday' },
+};
+
+/** A field's name as a person reads it; an unknown one as it is. */
+export function fieldWord(field: string, lang: Lang): string {
+  return FIELD_WORDS[field]?.[lang] ?? field;
+}
+
 export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string> = {}): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key] ?? '';
+    return key === 'field' ? fieldWord(value, lang) : value;
+  });
 }
 
 /** Thrown inside hub handlers; turned into an `ok:false` reply in the caller's language. */

@@ -1,5 +1,10 @@
 // The Socket.IO contract: what each client event answers, and what the hub pushes to each audience.
 import type {
+  AdminCounter,
+  AdminDevice,
+  AdminUser,
+  AdminView,
+  BackupInfo,
   Call,
   Case,
   CaseEntry,
@@ -18,6 +23,21 @@ import type { Reply } from './errors';
 import type { ClientEventName, ClientPayload } from './schemas';
 
 export type Audience = 'display' | 'kiosk' | 'staff';
+
+/** A device's key, shown once: on making the device or giving it a new key. */
+export interface DeviceKeyReply {
+  device: AdminDevice;
+  key: string;
+  /** The device's page with its key, e.g. `/kiosk?key=…`; the admin screen puts the hub's address before it. */
+  path: string;
+}
+
+/** A one-time password, shown once: on making an account or resetting its password. */
+export interface TempPasswordReply {
+  user: AdminUser;
+  tempPassword: string;
+  expiresAt: string;
+}
 
 export interface IssuedTicket {
   ticket: Ticket;
@@ -65,7 +85,19 @@ export interface StaffSnapshot extends SnapshotBase {
   cases: Case[];
 }
 
-export type Snapshot = DisplaySnapshot | KioskSnapshot | StaffSnapshot;
+/**
+ * A session opened with a temporary password sees nothing until its user has set their own: only who they
+ * are, so the screen can ask for the new password.
+ */
+export interface PasswordChangeSnapshot {
+  audience: 'password';
+  epoch: string;
+  rev: number;
+  serverTime: string;
+  me: StaffUser;
+}
+
+export type Snapshot = DisplaySnapshot | KioskSnapshot | StaffSnapshot | PasswordChangeSnapshot;
 
 /** What changed, for one audience. Lists are upserts by id. */
 export interface DisplayPatch {
@@ -122,8 +154,9 @@ export type PrintOutcome =
   | { ticketNumber: string; result: 'fault'; fault: { code: PrinterFaultCode; message: string } };
 
 export interface ClientReplies {
-  'auth:login': { token: string; user: StaffUser };
+  'auth:login': { token: string; user: StaffUser; passwordChangeRequired: boolean };
   'auth:logout': Record<string, never>;
+  'auth:changePassword': { user: StaffUser };
   'sync:snapshot': Snapshot;
   'ticket:issue': IssuedTicket;
   'counter:open': Counter;
@@ -157,6 +190,22 @@ export interface ClientReplies {
   'print:ticket': PrintOutcome;
   'print:fault': Record<string, never>;
   'print:reprint': PrintOutcome;
+  'admin:serviceCreate': Service;
+  'admin:serviceUpdate': Service;
+  'admin:counterCreate': AdminCounter;
+  'admin:counterUpdate': AdminCounter;
+  'admin:userCreate': TempPasswordReply;
+  'admin:userUpdate': AdminUser;
+  'admin:userResetPassword': TempPasswordReply;
+  /** The deactivated account, and its open cases to reassign. */
+  'admin:userDeactivate': { user: AdminUser; openCases: Case[] };
+  'admin:userReactivate': AdminUser;
+  'admin:deviceCreate': DeviceKeyReply;
+  'admin:deviceUpdate': AdminDevice;
+  'admin:deviceRekey': DeviceKeyReply;
+  'admin:deviceRevoke': AdminDevice;
+  'admin:testPrint': { result: 'printed' } | { result: 'fault'; fault: { code: PrinterFaultCode; message: string } };
+  'admin:backupNow': BackupInfo;
 }
 
 export type ClientToServerEvents = {
@@ -166,6 +215,8 @@ export type ClientToServerEvents = {
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   patch: (patch: Patch) => void;
+  /** Admins only: the admin section's lists, whole, on sign-in and whenever one of them changes. */
+  admin: (view: AdminView) => void;
 }
 
 /** Socket handshake `auth`: a staff session token, a kiosk device key, or nothing (display). */

@@ -1,8 +1,11 @@
 // Runtime validators for every client event: TypeScript types are not enough at the wire.
 import { z } from 'zod';
 import { isVisitorEmail } from '../domain/caseRules';
+import { parseHm } from '../domain/officeTime';
 import {
   CASE_CATEGORIES,
+  DEVICE_KINDS,
+  ROLES,
   CASE_STATUSES,
   CLOSE_CHANNELS,
   ESCALATION_TARGETS,
@@ -11,6 +14,7 @@ import {
   WEEKDAYS,
 } from '../domain/types';
 import { PRINTER_FAULT_CODES } from './bridge';
+import { fieldWord, type Lang } from './errors';
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
 const serviceCode = z.string().regex(/^[A-Z]$/, 'kode layanan satu huruf A-Z');
@@ -21,15 +25,37 @@ const interval = z
   .tuple([hm, hm])
   .refine(([a, b]) => a < b, 'jam buka harus sebelum jam tutup');
 
+/** A day's open intervals, none overlapping another. */
+const dayIntervals = z
+  .array(interval)
+  .max(6)
+  .superRefine((ivs, ctx) => {
+    const sorted = [...ivs].sort((a, b) => parseHm(a[0]) - parseHm(b[0]));
+    for (let i = 1; i < sorted.length; i++) {
+      const [prev, cur] = [sorted[i - 1] as [string, string], sorted[i] as [string, string]];
+      if (parseHm(cur[0]) < parseHm(prev[1])) {
+        ctx.addIssue({ code: 'custom', message: `tumpang tindih: ${prev.join('–')} dan ${cur.join('–')}` });
+      }
+    }
+  });
+
 export const openingHoursSchema = z.union([
   z.literal('always'),
-  z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(interval).max(6)])) as Record<
+  z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, dayIntervals])) as Record<
     (typeof WEEKDAYS)[number],
-    z.ZodArray<typeof interval>
+    typeof dayIntervals
   >),
 ]);
 
 export const settingsSchema = z.strictObject({
+  publicUrl: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((v) => v === '' || /^https?:\/\/[^/\s?#@]+\/?$/.test(v), 'alamat seperti http://192.168.1.10:7400')
+    .transform((v) => v.replace(/\/$/, '')),
+  headName: z.string().trim().max(120),
+  headNip: z.string().trim().regex(/^[0-9 ]{0,24}$/, 'NIP berupa angka'),
   priorityEnabled: z.boolean(),
   kioskRateLimitPerMinute: z.int().min(1).max(10_000),
   runningText: z.string().max(500),
@@ -68,9 +94,37 @@ export const caseIntakeSchema = z.strictObject({
   description: text(4000),
 });
 
+// Admin section. A create carries a request id: a retried create returns the first result.
+const requestId = z.string().min(8).max(64);
+const label = (max: number) => z.string().trim().min(1, 'wajib diisi').max(max);
+export const printerSchema = z.strictObject({
+  host: z.string().trim().min(1, 'wajib diisi').max(253),
+  port: z.int('1–65535').min(1, '1–65535').max(65535, '1–65535'),
+  width: z.union([z.literal(58), z.literal(80)]),
+});
+const serviceFields = {
+  name: label(80),
+  nameEn: z.string().trim().max(80),
+  sort: z.int().min(0).max(999),
+  askPriority: z.boolean(),
+  active: z.boolean(),
+};
+const counterFields = {
+  name: label(40),
+  number: z.int('1–999').min(1, '1–999').max(999, '1–999'),
+  serviceCodes: z.array(serviceCode).max(26),
+  active: z.boolean(),
+};
+const staffFields = { name: label(80), role: z.enum(ROLES) };
+const deviceFields = { name: label(60), printer: printerSchema.nullable(), counterId: id.nullable() };
+const userRef = { userId: id };
+const deviceRef = { deviceId: id };
+
 export const clientEventSchemas = {
   'auth:login': z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
   'auth:logout': z.strictObject({}),
+  // `current` is left out only right after signing in with a temporary password.
+  'auth:changePassword': z.strictObject({ current: z.string().max(200).optional(), next: z.string().max(200) }),
   'sync:snapshot': z.strictObject({}),
   'ticket:issue': z.strictObject({
     requestId: z.string().min(8).max(64),
@@ -126,6 +180,28 @@ export const clientEventSchemas = {
   'print:ticket': z.strictObject({ ticketId: id }),
   'print:fault': z.strictObject({ ticketId: id, code: z.enum(PRINTER_FAULT_CODES), message: z.string().max(500) }),
   'print:reprint': z.strictObject({ ticketId: id }),
+  'admin:serviceCreate': z.strictObject({ requestId, code: serviceCode, ...serviceFields }),
+  'admin:serviceUpdate': z.strictObject({ serviceId: id, ...serviceFields }),
+  'admin:counterCreate': z.strictObject({ requestId, ...counterFields }),
+  'admin:counterUpdate': z.strictObject({ counterId: id, ...counterFields }),
+  'admin:userCreate': z.strictObject({
+    requestId,
+    username: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{2,32}$/, '2–32 huruf, angka, titik, garis bawah atau tanda hubung'),
+    ...staffFields,
+  }),
+  'admin:userUpdate': z.strictObject({ ...userRef, ...staffFields }),
+  'admin:userResetPassword': z.strictObject(userRef),
+  'admin:userDeactivate': z.strictObject(userRef),
+  'admin:userReactivate': z.strictObject(userRef),
+  'admin:deviceCreate': z.strictObject({ requestId, kind: z.enum(DEVICE_KINDS), ...deviceFields }),
+  'admin:deviceUpdate': z.strictObject({ ...deviceRef, ...deviceFields }),
+  'admin:deviceRekey': z.strictObject(deviceRef),
+  'admin:deviceRevoke': z.strictObject(deviceRef),
+  'admin:testPrint': z.strictObject(deviceRef),
+  'admin:backupNow': z.strictObject({}),
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -143,10 +219,16 @@ export function safeParseIn<S extends z.ZodType>(schema: S, data: unknown, lang:
   return schema.safeParse(data, { error: ZOD_LOCALES[lang].localeError });
 }
 
-/** Short human-readable detail of a validation failure, e.g. `serviceCode: kode layanan satu huruf A-Z`. */
-export function describeIssues(error: z.ZodError): string {
+/**
+ * Short human-readable detail of a validation failure, each field named in the reader's language, e.g.
+ * `Kode layanan: kode layanan satu huruf A-Z`.
+ */
+export function describeIssues(error: z.ZodError, lang: Lang = 'id'): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .map((i) => {
+      const field = [...i.path].reverse().find((k): k is string => typeof k === 'string');
+      return field ? `${fieldWord(field, lang)}: ${i.message}` : i.message;
+    })
     .join('; ');
 }

@@ -27,7 +27,7 @@ afterAll(async () => {
 it('recovers from an unknown device key once the key is added, without a reload', { timeout: 60_000 }, async () => {
   page = await openKiosk(browser, hub.url, { key: NEW_KEY, ready: false });
   await page.getByTestId('kiosk-setup').waitFor();
-  insertDevice(hub.db, { name: 'Kiosk Lantai 2', kind: 'kiosk', key: NEW_KEY, printer: null });
+  insertDevice(hub.db, { name: 'Kiosk Lantai 2', kind: 'kiosk', key: NEW_KEY, printer: null, counterId: null, createdAt: new Date().toISOString() });
   // The kiosk asks again every 30 s while refused.
   await page.getByTestId('kiosk-service-A').waitFor({ timeout: 40_000 });
   expect(await page.getByTestId('kiosk-setup').count()).toBe(0);

@@ -1,5 +1,6 @@
 // Real socket.io-client connections, as kiosks, displays and staff would make them.
 import { io, type Socket } from 'socket.io-client';
+import type { AdminView } from '../../shared/domain/types';
 import type { Reply } from '../../shared/protocol/errors';
 import type {
   ClientReplies,
@@ -17,6 +18,8 @@ export interface TestClient {
   socket: ClientSocket;
   snapshots: Snapshot[];
   patches: Patch[];
+  /** Admins only: every admin view received, oldest first. */
+  adminViews: AdminView[];
   /** Every raw frame received, as JSON text: for "never receives personal data" checks. */
   raw: string[];
   request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Reply<ClientReplies[E]>>;
@@ -31,10 +34,12 @@ export function connect(url: string, auth: HandshakeAuth = {}): Promise<TestClie
   const socket: ClientSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   const snapshots: Snapshot[] = [];
   const patches: Patch[] = [];
+  const adminViews: AdminView[] = [];
   const raw: string[] = [];
   const waiters: Array<{ match: (p: Patch) => boolean; resolve: (p: Patch) => void }> = [];
   socket.onAny((_event, ...args) => raw.push(JSON.stringify(args)));
   socket.on('snapshot', (s) => snapshots.push(s));
+  socket.on('admin', (v) => adminViews.push(v));
   socket.on('patch', (p) => {
     patches.push(p);
     for (const w of [...waiters]) {
@@ -48,6 +53,7 @@ export function connect(url: string, auth: HandshakeAuth = {}): Promise<TestClie
     socket,
     snapshots,
     patches,
+    adminViews,
     raw,
     request(event, payload) {
       return new Promise((resolve, reject) => {

@@ -56,19 +56,24 @@ export interface TestHub extends RunningHub {
   dispose(): Promise<void>;
 }
 
+/**
+ * `seed: null` starts as `npm start` does on a new machine: no seed file and no admin password set, so the
+ * admin's password is generated (temporary) and the defaults are made.
+ */
 export async function startTestHub(
-  options: { seed?: Seed; clock?: FakeClock; dataDir?: string; timeZone?: string; port?: number } = {},
+  options: { seed?: Seed | null; clock?: FakeClock; dataDir?: string; timeZone?: string; port?: number } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'antrian-test-'));
-  const seedFile = join(dataDir, 'seed.json');
-  writeFileSync(seedFile, JSON.stringify(options.seed ?? testSeed()));
+  const bare = options.seed === null;
+  const seedFile = bare ? undefined : join(dataDir, 'seed.json');
+  if (seedFile) writeFileSync(seedFile, JSON.stringify(options.seed ?? testSeed()));
   const logs: string[] = [];
   const running = await startHub(
     {
       port: options.port ?? 0,
       host: '127.0.0.1',
       dataDir,
-      adminPassword: ADMIN_PASSWORD,
+      adminPassword: bare ? undefined : ADMIN_PASSWORD,
       seedFile,
       timeZone: options.timeZone ?? 'Asia/Jakarta',
     },

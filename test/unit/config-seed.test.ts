@@ -62,7 +62,7 @@ it('applies a seed file, numbering counters from their names, and catches typos'
       services: [{ code: 'C', name: 'Konsultasi' }],
       counters: [{ name: 'Meja 7', services: ['C'] }],
       users: [{ username: 'admin', password: 'x', name: 'Admin Kantor', role: 'admin' }],
-      devices: [{ name: 'Kiosk', kind: 'kiosk', key: 'kunci-kiosk-1', printer: { host: '10.0.0.9' } }],
+      devices: [{ name: 'Kiosk', kind: 'kiosk', key: 'kunci-kiosk-lobi-1', printer: { host: '10.0.0.9' } }],
       settings: { priorityEnabled: true },
     }),
   );

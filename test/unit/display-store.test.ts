@@ -41,7 +41,7 @@ function snapshot(extra: Partial<DisplaySnapshot> = {}): DisplaySnapshot {
     serverTime: '2026-11-24T02:00:00.000Z',
     timeZone: 'Asia/Jakarta',
     office: { name: 'LPSE Kota Batam', address: '' },
-    services: [{ id: 1, code: 'A', name: 'Gangguan', active: true }],
+    services: [{ id: 1, code: 'A', name: 'Gangguan', nameEn: '', sort: 0, askPriority: true, active: true }],
     waiting: { A: 2 },
     settings: { runningText: 'Selamat datang', voice: 'clips' },
     counters: [counter(2, 2), counter(1, 1)],

@@ -23,7 +23,7 @@ const SNAPSHOT: KioskSnapshot = {
   serverTime: '2026-11-24T02:00:10.000Z',
   timeZone: 'Asia/Jakarta',
   office: { name: 'LPSE Kota Batam', address: 'Batam Centre' },
-  services: [{ id: 1, code: 'A', name: 'Gangguan / Permasalahan', active: true }],
+  services: [{ id: 1, code: 'A', name: 'Gangguan / Permasalahan', nameEn: '', sort: 0, askPriority: true, active: true }],
   waiting: { A: 2 },
   settings: { priorityEnabled: true, ticketHoldSeconds: 20, ticketFooter: 'Terima kasih', openingHours: 'always' },
   device: { id: 1, name: 'Kiosk Lobi', hasPrinter: true },

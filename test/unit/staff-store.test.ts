@@ -49,6 +49,9 @@ const snapshot: StaffSnapshot = {
   services: [],
   waiting: { A: 1 },
   settings: {
+    publicUrl: '',
+    headName: '',
+    headNip: '',
     priorityEnabled: false,
     kioskRateLimitPerMinute: 20,
     runningText: '',
@@ -101,11 +104,16 @@ describe('the staff snapshot kept current by patches', () => {
 
 describe('where staff land and go', () => {
   it('lands each role on its own section and reads sections back from the address', () => {
-    expect(landing('helpdesk')).toEqual({ name: 'counter' });
-    expect(landing('coordinator')).toEqual({ name: 'queue' });
-    expect(landing('head')).toEqual({ name: 'board' });
-    expect(landing('admin')).toEqual({ name: 'board' });
+    expect(landing('helpdesk', true)).toEqual({ name: 'counter' });
+    expect(landing('coordinator', true)).toEqual({ name: 'queue' });
+    expect(landing('head', true)).toEqual({ name: 'board' });
+    expect(landing('admin', true)).toEqual({ name: 'board' });
+    // While the setup checklist has an item not done, an admin lands where it is done.
+    expect(landing('admin', false)).toEqual({ name: 'admin', tab: 'services' });
     expect(parseRoute(routeHash({ name: 'case', caseId: 42 }))).toEqual({ name: 'case', caseId: 42 });
+    expect(parseRoute(routeHash({ name: 'admin', tab: 'devices' }))).toEqual({ name: 'admin', tab: 'devices' });
+    expect(mayVisit('helpdesk', { name: 'admin', tab: 'services' })).toBe(false);
+    expect(mayVisit('helpdesk', { name: 'password' })).toBe(true);
     expect(parseRoute('#/nowhere')).toBeNull();
     expect(mayVisit('admin', { name: 'counter' })).toBe(false);
     expect(mayVisit('helpdesk', { name: 'case', caseId: 1 })).toBe(true);

@@ -1,6 +1,11 @@
-// Numbered migrations, applied in order; the count applied is the database's `user_version`.
+// Numbered migrations, applied in order; the count applied is the database's `user_version`. A migration
+// is SQL, or a function for the few steps SQL cannot do alone (hashing stored keys).
+import type { Db } from '../open';
 import m001 from './001_queue';
 import m002 from './002_cases';
 import m003 from './003_printing';
+import m004 from './004_admin';
 
-export const MIGRATIONS: readonly string[] = [m001, m002, m003];
+export type Migration = string | ((db: Db) => void);
+
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];

@@ -1,0 +1,139 @@
+// Counters: name, the number the voice says, the services served, active. A counter someone holds stays
+// active until it is closed.
+import type { AdminCounter } from '../../../shared/domain/types';
+import { newRequestId } from '../../../shared/ui/requestId';
+import { request } from '../hub';
+import { useT } from '../i18n';
+import { useStaff } from '../store';
+import { FormProblem, SaveRow } from './parts';
+import { useAdminForm } from './useAdminForm';
+
+interface CounterForm {
+  requestId: string;
+  name: string;
+  number: string;
+  serviceCodes: string[];
+  active: boolean;
+}
+
+export function CountersTab() {
+  const t = useT();
+  const counters = useStaff((s) => s.admin?.counters) ?? [];
+  const services = useStaff((s) => s.data?.services) ?? [];
+  const live = useStaff((s) => s.data?.counters) ?? [];
+  const f = useAdminForm<CounterForm>();
+  const form = f.form;
+  const holder = (id: number | null) => {
+    const c = live.find((x) => x.id === id);
+    return c && c.state !== 'closed' ? (c.userName ?? '?') : null;
+  };
+
+  const openNew = () => {
+    const next = Math.max(0, ...counters.filter((c) => c.active).map((c) => c.number)) + 1;
+    f.open({ requestId: newRequestId('counter'), name: `Loket ${next}`, number: String(next), serviceCodes: [], active: true });
+  };
+  const openEdit = (c: AdminCounter) =>
+    f.open({ requestId: '', name: c.name, number: String(c.number), serviceCodes: c.serviceCodes, active: c.active }, c.id);
+
+  const problem = (x: CounterForm): string | null => {
+    if (!x.name.trim()) return t('required', { field: t('counterName') });
+    const name = x.name.trim().toLowerCase();
+    if (counters.some((c) => c.id !== f.editing && c.name.toLowerCase() === name)) return t('duplicate', { field: t('counterName'), value: x.name });
+    const n = Number(x.number);
+    if (!/^\d+$/.test(x.number) || n < 1 || n > 999) return t('counterNumberInvalid');
+    if (x.active && counters.some((c) => c.id !== f.editing && c.active && c.number === n)) {
+      return t('duplicate', { field: t('counterNumber'), value: x.number });
+    }
+    if (x.serviceCodes.length === 0) return t('counterNeedsService');
+    const held = holder(f.editing);
+    if (!x.active && held) return t('counterHeldNote', { name: held });
+    return null;
+  };
+
+  const save = () =>
+    f.save((x, id) => {
+      const fields = { name: x.name, number: Number(x.number), serviceCodes: x.serviceCodes, active: x.active };
+      return id === null
+        ? request('admin:counterCreate', { requestId: x.requestId, ...fields })
+        : request('admin:counterUpdate', { counterId: id, ...fields });
+    });
+
+  const toggleService = (code: string, on: boolean) =>
+    form && f.set({ serviceCodes: on ? [...form.serviceCodes, code].sort() : form.serviceCodes.filter((c) => c !== code) });
+
+  return (
+    <section className="card">
+      <div className="row spread">
+        <h2>{t('adminTab_counters')}</h2>
+        <button type="button" data-testid="counter-new" onClick={openNew}>
+          {t('counterNew')}
+        </button>
+      </div>
+      {form && (
+        <div className="admin-form" data-testid="counter-form">
+          <div className="fields">
+            <label>
+              {t('counterName')}
+              <input data-testid="counter-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
+            </label>
+            <label>
+              {t('counterNumber')}
+              <input data-testid="counter-number" inputMode="numeric" value={form.number} onChange={(e) => f.set({ number: e.target.value })} />
+            </label>
+            <fieldset className="checks">
+              <legend>{t('counterServices')}</legend>
+              {services.map((s) => (
+                <label key={s.code} className="check">
+                  <input
+                    type="checkbox"
+                    data-testid={`counter-service-${s.code}`}
+                    checked={form.serviceCodes.includes(s.code)}
+                    onChange={(e) => toggleService(s.code, e.target.checked)}
+                  />
+                  {s.code} — {s.name}
+                </label>
+              ))}
+            </fieldset>
+            <label className="check">
+              <input type="checkbox" data-testid="counter-active" checked={form.active} onChange={(e) => f.set({ active: e.target.checked })} />
+              {t('active')}
+            </label>
+          </div>
+          <FormProblem problem={problem(form)} />
+          <SaveRow id="counter-save" disabled={f.pending || problem(form) !== null} onSave={() => void save()} onCancel={f.close} />
+        </div>
+      )}
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th>{t('counterNumber')}</th>
+            <th>{t('counterName')}</th>
+            <th>{t('counterServices')}</th>
+            <th>{t('status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {counters.map((c) => (
+            <tr key={c.id} data-testid={`counter-row-${c.number}`} className={c.active ? '' : 'inactive'}>
+              <td>
+                <strong>{c.number}</strong>
+              </td>
+              <td>{c.name}</td>
+              <td>{c.serviceCodes.join(', ')}</td>
+              <td>
+                {t(c.active ? 'active' : 'inactive')}
+                {holder(c.id) && <div className="muted">{t('counterHeldBy', { name: holder(c.id) ?? '' })}</div>}
+              </td>
+              <td>
+                <button type="button" className="small" data-testid={`counter-edit-${c.number}`} onClick={() => openEdit(c)}>
+                  {t('edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+// Services: code letter (fixed once made), names in Bahasa Indonesia and English, kiosk order, the
+// priority question, active.
+import type { Service } from '../../../shared/domain/types';
+import { newRequestId } from '../../../shared/ui/requestId';
+import { request } from '../hub';
+import { useT } from '../i18n';
+import { useStaff } from '../store';
+import { FormProblem, SaveRow } from './parts';
+import { useAdminForm } from './useAdminForm';
+
+interface ServiceForm {
+  requestId: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  sort: string;
+  askPriority: boolean;
+  active: boolean;
+}
+
+export function ServicesTab() {
+  const t = useT();
+  const services = useStaff((s) => s.data?.services) ?? [];
+  const f = useAdminForm<ServiceForm>();
+  const form = f.form;
+
+  const openNew = () =>
+    f.open({
+      requestId: newRequestId('service'),
+      code: '',
+      name: '',
+      nameEn: '',
+      sort: String(Math.max(-1, ...services.map((s) => s.sort)) + 1),
+      askPriority: true,
+      active: true,
+    });
+  const openEdit = (s: Service) =>
+    f.open({ requestId: '', code: s.code, name: s.name, nameEn: s.nameEn, sort: String(s.sort), askPriority: s.askPriority, active: s.active }, s.id);
+
+  const problem = (x: ServiceForm): string | null => {
+    if (f.editing === null) {
+      if (!/^[A-Z]$/.test(x.code)) return t('serviceCodeInvalid');
+      if (services.some((s) => s.code === x.code)) return t('duplicate', { field: t('serviceCode'), value: x.code });
+    }
+    if (!x.name.trim()) return t('required', { field: t('serviceName') });
+    if (!/^\d{1,3}$/.test(x.sort)) return t('settingsNumberInvalid', { field: t('serviceOrder'), min: 0, max: 999 });
+    return null;
+  };
+
+  const save = () =>
+    f.save((x, id) => {
+      const fields = { name: x.name, nameEn: x.nameEn, sort: Number(x.sort), askPriority: x.askPriority, active: x.active };
+      return id === null
+        ? request('admin:serviceCreate', { requestId: x.requestId, code: x.code, ...fields })
+        : request('admin:serviceUpdate', { serviceId: id, ...fields });
+    });
+
+  return (
+    <section className="card">
+      <div className="row spread">
+        <h2>{t('adminTab_services')}</h2>
+        <button type="button" data-testid="service-new" onClick={openNew}>
+          {t('serviceNew')}
+        </button>
+      </div>
+      {form && (
+        <div className="admin-form" data-testid="service-form">
+          <div className="fields">
+            <label>
+              {t('serviceCode')}
+              <input
+                data-testid="service-code"
+                maxLength={1}
+                value={form.code}
+                disabled={f.editing !== null}
+                title={f.editing !== null ? t('serviceCodeFixed') : undefined}
+                onChange={(e) => f.set({ code: e.target.value.toUpperCase() })}
+              />
+            </label>
+            <label>
+              {t('serviceName')}
+              <input data-testid="service-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
+            </label>
+            <label>
+              {t('serviceNameEn')}
+              <input data-testid="service-name-en" value={form.nameEn} onChange={(e) => f.set({ nameEn: e.target.value })} />
+            </label>
+            <label>
+              {t('serviceOrder')}
+              <input data-testid="service-order" inputMode="numeric" value={form.sort} onChange={(e) => f.set({ sort: e.target.value })} />
+            </label>
+            <label className="check">
+              <input type="checkbox" data-testid="service-priority" checked={form.askPriority} onChange={(e) => f.set({ askPriority: e.target.checked })} />
+              {t('servicePriority')}
+            </label>
+            <label className="check">
+              <input type="checkbox" data-testid="service-active" checked={form.active} onChange={(e) => f.set({ active: e.target.checked })} />
+              {t('active')}
+            </label>
+          </div>
+          {!form.active && <p className="hint">{t('serviceInactiveNote')}</p>}
+          <FormProblem problem={problem(form)} />
+          <SaveRow id="service-save" disabled={f.pending || problem(form) !== null} onSave={() => void save()} onCancel={f.close} />
+        </div>
+      )}
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th>{t('serviceCode')}</th>
+            <th>{t('serviceName')}</th>
+            <th>{t('serviceOrder')}</th>
+            <th>{t('servicePriority')}</th>
+            <th>{t('status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {services.map((s) => (
+            <tr key={s.id} data-testid={`service-row-${s.code}`} className={s.active ? '' : 'inactive'}>
+              <td>
+                <strong>{s.code}</strong>
+              </td>
+              <td>
+                {s.name}
+                {s.nameEn && <div className="muted">{s.nameEn}</div>}
+              </td>
+              <td>{s.sort}</td>
+              <td>{t(s.askPriority ? 'yes' : 'no')}</td>
+              <td>{t(s.active ? 'active' : 'inactive')}</td>
+              <td>
+                <button type="button" className="small" data-testid={`service-edit-${s.code}`} onClick={() => openEdit(s)}>
+                  {t('edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
