@@ -21,6 +21,7 @@ import {
   serviceDurations,
 } from '../db/index';
 import { actorOf, COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
+import { attachVisitCase, openVisitCase, withdrawIfEmpty } from './cases';
 import { applyAndLog, heldCounter, staffUser, ticketAtCounter, todaysTicket } from './guards';
 
 const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
@@ -147,19 +148,51 @@ const recall: Handler<'ticket:recall'> = {
   },
 };
 
-/** A counter action on the counter's own ticket that frees or keeps the counter. */
-function atCounter<E extends 'ticket:noShow' | 'ticket:start' | 'ticket:finish'>(
-  type: 'no_show' | 'start' | 'finish',
-): Handler<E> {
-  return {
-    who: COUNTER_ROLES,
-    run(ctx, p) {
-      const counter = heldCounter(ctx, p.counterId);
-      const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type }, counter.id);
-      return { reply: ticket, change: { ticketIds: [ticket.id], counterIds: [counter.id] } };
-    },
-  };
-}
+const noShow: Handler<'ticket:noShow'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = heldCounter(ctx, p.counterId);
+    const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'no_show' }, counter.id);
+    return { reply: ticket, change: { ticketIds: [ticket.id], counterIds: [counter.id] } };
+  },
+};
+
+/**
+ * SOP step 3: service starts and the visit's case opens (or the returning visitor's chosen case is attached)
+ * in this one transaction, so a ticket being served always has its case.
+ */
+const start: Handler<'ticket:start'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = heldCounter(ctx, p.counterId);
+    const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'start' }, counter.id);
+    const visit =
+      p.caseId === undefined
+        ? { case: openVisitCase(ctx, ticket, counter.id), caseIds: [] }
+        : attachVisitCase(ctx, ticket, p.caseId, counter.id);
+    return {
+      reply: { ticket, case: visit.case },
+      change: { ticketIds: [ticket.id], counterIds: [counter.id], caseIds: [visit.case.id, ...visit.caseIds] },
+    };
+  },
+};
+
+/** The visit ends; a case it left empty is withdrawn with it. */
+const finish: Handler<'ticket:finish'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = heldCounter(ctx, p.counterId);
+    const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'finish' }, counter.id);
+    const withdrawn = withdrawIfEmpty(ctx.db, ticket.id, {
+      at: ctx.nowIso,
+      officeDay: ctx.today,
+      userId: staffUser(ctx).id,
+      counterId: counter.id,
+    });
+    const change = { ticketIds: [ticket.id], counterIds: [counter.id], caseIds: withdrawn === null ? [] : [withdrawn] };
+    return { reply: ticket, change };
+  },
+};
 
 const requeue: Handler<'ticket:requeue'> = {
   who: COUNTER_ROLES,
@@ -210,10 +243,10 @@ export const ticketHandlers = {
   'ticket:callNext': callNext,
   'ticket:callSpecific': callSpecific,
   'ticket:recall': recall,
-  'ticket:noShow': atCounter<'ticket:noShow'>('no_show'),
+  'ticket:noShow': noShow,
   'ticket:requeue': requeue,
   'ticket:transfer': transfer,
-  'ticket:start': atCounter<'ticket:start'>('start'),
-  'ticket:finish': atCounter<'ticket:finish'>('finish'),
+  'ticket:start': start,
+  'ticket:finish': finish,
   'ticket:cancel': cancel,
 };

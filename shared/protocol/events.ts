@@ -136,11 +136,10 @@ export interface ClientReplies {
   'ticket:noShow': Ticket;
   'ticket:requeue': Ticket;
   'ticket:transfer': Ticket;
-  'ticket:start': Ticket;
+  'ticket:start': { ticket: Ticket; case: Case };
   'ticket:finish': Ticket;
   'ticket:cancel': Ticket;
   'settings:update': { office: Office; settings: Settings };
-  'case:open': Case;
   'case:attach': Case;
   'case:intake': Case;
   'case:handle': Case;

@@ -25,6 +25,7 @@ const aCase = (id: number, status: Case['status'], revision: number): Case => ({
   status,
   ownerId: 1,
   ownerName: 'Petugas 1',
+  openedById: 1,
   ticketId: 1,
   ticketNumber: 'A-001',
   intake: null,
