@@ -21,6 +21,7 @@ import {
   getSettings,
   getTicket,
   listCounters,
+  listDevices,
   listCurrentCases,
   listOpenPrinterFaults,
   listRecentCalls,
@@ -89,6 +90,9 @@ export class Audiences {
         recentCalls: listRecentCalls(db, today, RECENT_CALLS),
         me: session.user,
         cases: listCurrentCases(db, today),
+        printingKiosks: listDevices(db)
+          .filter((d) => d.kind === 'kiosk' && d.printer !== null)
+          .map((d) => d.id),
       } satisfies StaffSnapshot;
     }
     if (session.kind === 'kiosk') {

@@ -85,6 +85,7 @@ const issue: Handler<'ticket:issue'> = {
       targetCounterId: null,
       recallCount: 0,
       deviceId: session.kind === 'kiosk' ? session.device.id : null,
+      transferredFrom: null,
     };
     const id = insertTicket(ctx.db, draft, requester, p.requestId);
     const ticket: Ticket = { id, ...draft };

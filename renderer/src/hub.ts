@@ -7,7 +7,7 @@ import type { ClientEventName, ClientPayload } from '../../shared/protocol/schem
 import { connectHub, type HubClient } from '../../shared/ui/hubClient';
 import { rememberLang } from '../../shared/ui/i18n';
 import { landing, mayVisit, parseRoute, routeHash, type Route } from './routes';
-import { applyPatch, fromSnapshot, mergeCase, rememberToken, useStaff } from './store';
+import { applyPatch, fromSnapshot, mergeCase, rememberToken, useStaff, type Leave } from './store';
 
 let client: HubClient | null = null;
 
@@ -47,10 +47,17 @@ export function startHub(): void {
 function settleRoute(): void {
   const { data, route } = useStaff.getState();
   if (!data) return;
-  if (!route || !mayVisit(data.me.role, route)) navigate(landing(data.me.role));
+  if (!route || !mayVisit(data.me.role, route)) go(landing(data.me.role));
 }
 
+/** Goes to a section; with unsaved intake typing it asks first (see resolveLeave). */
 export function navigate(route: Route): void {
+  const { intakeDraft, route: here } = useStaff.getState();
+  if (intakeDraft && routeHash(route) !== routeHash(here ?? route)) useStaff.setState({ pendingLeave: { kind: 'navigate', route } });
+  else go(route);
+}
+
+function go(route: Route): void {
   useStaff.setState({ route, refusal: null });
   const hash = routeHash(route);
   if (window.location.hash !== hash) window.location.hash = hash;
@@ -58,7 +65,15 @@ export function navigate(route: Route): void {
 
 function signedOut(notice: string | null): void {
   rememberToken(null);
-  useStaff.setState({ token: null, data: null, route: null, refusal: null, signInNotice: notice });
+  useStaff.setState({
+    token: null,
+    data: null,
+    route: null,
+    refusal: null,
+    signInNotice: notice,
+    intakeDraft: null,
+    pendingLeave: null,
+  });
   history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
@@ -110,9 +125,50 @@ export async function signIn(username: string, password: string): Promise<string
   return null;
 }
 
+/** Signs out; with unsaved intake typing it asks first. */
 export async function signOut(): Promise<void> {
+  if (useStaff.getState().intakeDraft) useStaff.setState({ pendingLeave: { kind: 'signOut' } });
+  else await endSession();
+}
+
+async function endSession(): Promise<void> {
   if (client?.socket.connected) await client.request('auth:logout', {});
   signedOut(null);
+}
+
+/** Finishes the visit at the counter; with unsaved intake typing it asks first. The console starts at the top again. */
+export async function finishVisit(counterId: number, ticketId: number): Promise<void> {
+  if (useStaff.getState().intakeDraft) {
+    useStaff.setState({ pendingLeave: { kind: 'finish', counterId, ticketId } });
+    return;
+  }
+  const reply = await request('ticket:finish', { counterId, ticketId });
+  if (reply.ok) window.scrollTo(0, 0);
+}
+
+async function leave(to: Leave): Promise<void> {
+  if (to.kind === 'finish') await finishVisit(to.counterId, to.ticketId);
+  else if (to.kind === 'navigate') go(to.route);
+  else await endSession();
+}
+
+/**
+ * The answer to "the intake is not saved": save it and go on (a refusal keeps the typing and stays), drop it
+ * and go on, or stay with it.
+ */
+export async function resolveLeave(choice: 'save' | 'discard' | 'stay'): Promise<void> {
+  const { pendingLeave: to, intakeDraft: draft } = useStaff.getState();
+  useStaff.setState({ pendingLeave: null });
+  if (!to || choice === 'stay') return;
+  if (choice === 'save' && draft) {
+    const reply = await caseRequest('case:intake', { caseId: draft.caseId, revision: draft.base, intake: draft.intake });
+    if (!reply.ok) {
+      showRefusal(reply.error);
+      return;
+    }
+  }
+  useStaff.setState({ intakeDraft: null });
+  await leave(to);
 }
 
 export function dismissRefusal(): void {

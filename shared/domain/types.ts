@@ -88,6 +88,8 @@ export interface Ticket {
   targetCounterId: number | null;
   recallCount: number;
   deviceId: number | null;
+  /** The service it was in before its last transfer; null when never transferred. */
+  transferredFrom: string | null;
 }
 
 export interface StaffUser {
@@ -141,7 +143,9 @@ export interface PrinterFault {
 // `withdrawn` is apart: a visit's case with nothing recorded, which no board, list or figure counts.
 export const CASE_STATUSES = ['open', 'escalated', 'reported', 'resolved', 'closed'] as const;
 export const CASE_WITHDRAWN = 'withdrawn';
-export type CaseStatus = (typeof CASE_STATUSES)[number] | typeof CASE_WITHDRAWN;
+/** The statuses lists, boards and searches show. */
+export type ListedCaseStatus = (typeof CASE_STATUSES)[number];
+export type CaseStatus = ListedCaseStatus | typeof CASE_WITHDRAWN;
 
 export const VISITOR_TYPES = ['penyedia', 'ppk', 'pokja', 'pp', 'auditor', 'lainnya'] as const;
 export type VisitorType = (typeof VISITOR_TYPES)[number];

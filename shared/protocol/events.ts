@@ -63,6 +63,8 @@ export interface StaffSnapshot extends SnapshotBase {
   me: StaffUser;
   /** Every case not closed, plus those closed today. */
   cases: Case[];
+  /** Kiosks with a printer: only their tickets can be reprinted. */
+  printingKiosks: number[];
 }
 
 export type Snapshot = DisplaySnapshot | KioskSnapshot | StaffSnapshot;
@@ -156,6 +158,7 @@ export interface ClientReplies {
   'print:ticket': PrintOutcome;
   'print:fault': Record<string, never>;
   'print:reprint': PrintOutcome;
+  'print:closeFaults': Record<string, never>;
 }
 
 export type ClientToServerEvents = {

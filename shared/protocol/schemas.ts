@@ -126,6 +126,7 @@ export const clientEventSchemas = {
   'print:ticket': z.strictObject({ ticketId: id }),
   'print:fault': z.strictObject({ ticketId: id, code: z.enum(PRINTER_FAULT_CODES), message: z.string().max(500) }),
   'print:reprint': z.strictObject({ ticketId: id }),
+  'print:closeFaults': z.strictObject({ ticketId: id }),
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
