@@ -139,6 +139,8 @@ export class Audiences {
     if (displayCounters.size) display.counters = [...displayCounters.values()].map((c) => publicCounter(db, c));
     if (waiting) display.waiting = waiting;
     if (call) display.call = call;
+    const noShows = tickets.filter((t) => t.status === 'no_show').map((t) => t.number);
+    if (noShows.length) display.noShows = noShows;
 
     const kiosk: Omit<KioskPatch, 'rev' | 'epoch' | 'audience'> = {};
     if (office) kiosk.office = office;

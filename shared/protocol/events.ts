@@ -80,6 +80,8 @@ export interface DisplayPatch {
   counters?: PublicCounter[];
   waiting?: WaitingCounts;
   call?: Call;
+  /** Tickets marked no-show: they leave the recent calls. */
+  noShows?: string[];
 }
 
 export interface KioskPatch {
