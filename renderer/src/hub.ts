@@ -115,6 +115,12 @@ export async function caseRequest<E extends CaseMutation>(event: E, payload: Cli
   return reply;
 }
 
+/** Starts service; the visit's case the hub opened (or attached) with it goes into the store at once. */
+export async function startService(ref: { counterId: number; ticketId: number; caseId?: number }): Promise<void> {
+  const reply = await request('ticket:start', ref);
+  if (reply.ok) mergeCase(reply.data.case);
+}
+
 export async function signIn(username: string, password: string): Promise<string | null> {
   if (!client) throw new Error('startHub() first');
   const reply = await client.request('auth:login', { username, password });

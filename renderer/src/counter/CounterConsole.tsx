@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { counterMayCall } from '../../../shared/domain/ticketRules';
 import { PAUSE_REASONS, type Counter, type PauseReason, type Ticket } from '../../../shared/domain/types';
 import { usePending } from '../../../shared/ui/usePending';
-import { finishVisit, request } from '../hub';
+import { finishVisit, request, startService } from '../hub';
 import { useT, type TextKey } from '../i18n';
 import { activeTicketAt, todaysTickets, useHubNow, useStaff } from '../store';
 import { PrinterFaults } from './PrinterFaults';
@@ -142,7 +142,7 @@ export function CounterConsole({ counterId }: { counterId: number }) {
     recall: async () => ticketRef && request('ticket:recall', ticketRef),
     noShow: async () => ticketRef && request('ticket:noShow', ticketRef),
     // SOP step 3: the hub opens the visit's case with the start.
-    start: async () => ticketRef && request('ticket:start', ticketRef),
+    start: async () => ticketRef && startService(ticketRef),
     finish: async () => ticketRef && finishVisit(ticketRef.counterId, ticketRef.ticketId),
     transfer: async () => setTransferring(true),
     pauseResume: () =>

@@ -7,7 +7,7 @@ import { CASE_ATTACHABLE } from '../../../shared/domain/caseRules';
 import type { Case, Ticket } from '../../../shared/domain/types';
 import { usePending } from '../../../shared/ui/usePending';
 import { CaseView } from '../cases/CaseView';
-import { request } from '../hub';
+import { caseRequest, request, startService } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
 
@@ -26,8 +26,8 @@ function AttachSearch({ ticket, counterId, replacing }: { ticket: Ticket; counte
   const attach = (caseId: number) =>
     run(async () => {
       const ref = { counterId, ticketId: ticket.id, caseId };
-      if (ticket.status === 'called') await request('ticket:start', ref);
-      else await request('case:attach', ref);
+      if (ticket.status === 'called') await startService(ref);
+      else await caseRequest('case:attach', ref);
     });
 
   return (
