@@ -38,7 +38,15 @@ export function startHub(): void {
     },
   });
   window.addEventListener('hashchange', () => {
-    useStaff.setState({ route: parseRoute(window.location.hash) });
+    const route = parseRoute(window.location.hash);
+    const { intakeDraft, route: here } = useStaff.getState();
+    // The back button with unsaved intake typing: stay where the typing is and ask, as the navigation bar does.
+    if (intakeDraft && here && route && routeHash(route) !== routeHash(here)) {
+      history.replaceState(null, '', routeHash(here));
+      navigate(route);
+      return;
+    }
+    useStaff.setState({ route });
     settleRoute();
   });
 }

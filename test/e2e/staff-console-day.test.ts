@@ -119,6 +119,15 @@ it('gives a coordinator serving at a counter the case workspace, with only the a
   expect(await page.getByTestId('case-take').count()).toBe(0);
   await page.getByTestId('case-timeline').locator('[data-type="ticket.start"]').waitFor();
   await screenshot(page, 'counter-1366x768-coordinator');
+
+  // Leaving the case for the case list with unsaved typing asks too; discarding goes on without it.
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('unsaved-dialog').waitFor();
+  await page.getByTestId('unsaved-discard').click();
+  await page.getByTestId('case-search-query').waitFor();
+  await page.getByTestId('nav-counter').click();
+  await waitForCaseStatus(page, 'open');
+  expect(await page.getByTestId('case-visitor-name').inputValue()).toBe('');
   expect(errors).toEqual([]);
   await context.close();
 });
