@@ -65,7 +65,7 @@ it('rolls back a failing migration whole', () => {
   check.close();
 });
 
-it('brings a database of the previous version up to date, keeping its tickets and cases', () => {
+it('brings a database of the previous version up to date, keeping its rows', () => {
   const file = fresh();
   const older = openDatabase(file, MIGRATIONS.slice(0, 3));
   older.db.exec(`INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('hd1', 'Petugas 1', 'helpdesk', 'x', '2026-11-24T00:00:00Z')`);
