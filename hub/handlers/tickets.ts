@@ -2,7 +2,7 @@
 import { estimateWaitMinutes } from '../../shared/domain/estimate';
 import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime';
 import { formatTicketNumber, ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
-import type { Ticket } from '../../shared/domain/types';
+import type { Case, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import type { IssuedTicket } from '../../shared/protocol/events';
 import {
@@ -167,13 +167,15 @@ const start: Handler<'ticket:start'> = {
   run(ctx, p) {
     const counter = heldCounter(ctx, p.counterId);
     const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'start' }, counter.id);
-    const visit =
-      p.caseId === undefined
-        ? { case: openVisitCase(ctx, ticket, counter.id), caseIds: [] }
-        : attachVisitCase(ctx, ticket, p.caseId, counter.id);
+    // Attaching also reports the case it withdrew (a transferred visit's empty one), if any.
+    let visit: { case: Case; caseIds: number[] };
+    if (p.caseId === undefined) {
+      const opened = openVisitCase(ctx, ticket, counter.id);
+      visit = { case: opened, caseIds: [opened.id] };
+    } else visit = attachVisitCase(ctx, ticket, p.caseId, counter.id);
     return {
       reply: { ticket, case: visit.case },
-      change: { ticketIds: [ticket.id], counterIds: [counter.id], caseIds: [visit.case.id, ...visit.caseIds] },
+      change: { ticketIds: [ticket.id], counterIds: [counter.id], caseIds: visit.caseIds },
     };
   },
 };
