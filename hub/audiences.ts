@@ -21,6 +21,7 @@ import {
   getSettings,
   getTicket,
   listCounters,
+  listDevices,
   listCurrentCases,
   listOpenPrinterFaults,
   listRecentCalls,
@@ -92,6 +93,9 @@ export class Audiences {
         recentCalls: listRecentCalls(db, today, RECENT_CALLS),
         me: session.user,
         cases: listCurrentCases(db, today),
+        printingKiosks: listDevices(db)
+          .filter((d) => d.kind === 'kiosk' && d.printer !== null)
+          .map((d) => d.id),
       } satisfies StaffSnapshot;
     }
     if (session.kind === 'kiosk') {
@@ -138,6 +142,8 @@ export class Audiences {
     if (displayCounters.size) display.counters = [...displayCounters.values()].map((c) => publicCounter(db, c));
     if (waiting) display.waiting = waiting;
     if (call) display.call = call;
+    const noShows = tickets.filter((t) => t.status === 'no_show').map((t) => t.number);
+    if (noShows.length) display.noShows = noShows;
 
     const kiosk: Omit<KioskPatch, 'rev' | 'epoch' | 'audience'> = {};
     if (office) kiosk.office = office;

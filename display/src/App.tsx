@@ -5,7 +5,7 @@ import type { PublicCounter } from '../../shared/domain/types';
 import { translator } from '../../shared/ui/i18n';
 import { useNow } from '../../shared/ui/useNow';
 import { DICT } from './i18n';
-import { chooseLang, useDisplay } from './store';
+import { useDisplay } from './store';
 
 function useT() {
   const lang = useDisplay((s) => s.lang);
@@ -30,27 +30,18 @@ function Clock() {
 }
 
 function Header({ onEnableSound }: { onEnableSound: () => void }) {
-  const t = useT();
   const office = useDisplay((s) => s.office);
-  const lang = useDisplay((s) => s.lang);
+  const online = useDisplay((s) => s.online);
   return (
     <header className="header">
       <div className="office">
         <span className="office-name" data-testid="display-office-name">
           {office?.name ?? ''}
         </span>
-        {office?.address ? <span className="office-address">{office.address}</span> : null}
+        {/* Offline, the notice takes the address's line: the office name stays whole. */}
+        {online === false ? <OfflineNotice /> : office?.address ? <span className="office-address">{office.address}</span> : null}
       </div>
-      <OfflineNotice />
       <EnableSound onEnable={onEnableSound} />
-      <button
-        type="button"
-        className="lang-switch"
-        data-testid="display-lang"
-        onClick={() => chooseLang(lang === 'id' ? 'en' : 'id')}
-      >
-        {t('switchLang')}
-      </button>
       <Clock />
     </header>
   );
@@ -156,11 +147,12 @@ function Waiting() {
           .map((s) => (
             <li key={s.id} className="waiting-item">
               <span className="waiting-code">{s.code}</span>
-              <span className="waiting-name">{s.name}</span>
+              <span className="waiting-name" data-testid={`display-service-name-${s.code}`}>
+                {s.name}
+              </span>
               <span className="waiting-count" data-testid={`display-waiting-${s.code}`}>
                 {waiting[s.code] ?? 0}
               </span>
-              <span className="waiting-unit">{t('people')}</span>
             </li>
           ))}
       </ul>
@@ -184,8 +176,6 @@ function RunningText() {
 
 function OfflineNotice() {
   const t = useT();
-  const online = useDisplay((s) => s.online);
-  if (online !== false) return null;
   return (
     <div className="offline" role="status" data-testid="display-offline">
       <span className="offline-dot" aria-hidden="true" />

@@ -8,14 +8,13 @@ export const DICT = {
   recentCalls: { id: 'Panggilan Terakhir', en: 'Recent calls' },
   counters: { id: 'Loket', en: 'Counters' },
   noCounterOpen: { id: 'Belum ada loket yang buka', en: 'No counter is open yet' },
-  counterIdle: { id: 'Siap melayani', en: 'Ready' },
+  counterIdle: { id: 'Siap', en: 'Ready' },
   paused: { id: 'Istirahat', en: 'On break' },
   reason_istirahat: { id: '', en: '' },
   reason_sholat: { id: 'Sholat', en: 'Prayer' },
   reason_rapat: { id: 'Rapat', en: 'Meeting' },
   reason_lainnya: { id: '', en: '' },
-  waiting: { id: 'Menunggu', en: 'Waiting' },
-  people: { id: 'orang', en: 'people' },
+  waiting: { id: 'Menunggu (orang)', en: 'Waiting (people)' },
   offline: {
     id: 'Tidak terhubung ke server antrian — menyambung kembali…',
     en: 'Not connected to the queue server — reconnecting…',
@@ -29,7 +28,6 @@ export const DICT = {
     id: 'Layar ini tidak lagi terdaftar di server antrian. Hubungi admin untuk alamat layar yang baru.',
     en: 'This display is no longer registered with the queue server. Ask the admin for its new address.',
   },
-  switchLang: { id: 'English', en: 'Bahasa Indonesia' },
 } satisfies Dictionary<string>;
 
 export type DisplayKey = keyof typeof DICT;

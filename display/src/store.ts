@@ -5,7 +5,6 @@ import { DEFAULT_TIMEZONE, officeDay } from '../../shared/domain/officeTime';
 import type { Call, Office, PublicCounter, Service, WaitingCounts } from '../../shared/domain/types';
 import type { Lang } from '../../shared/protocol/errors';
 import type { DisplayPatch, DisplaySnapshot } from '../../shared/protocol/events';
-import { initialLang, rememberLang } from '../../shared/ui/i18n';
 
 /** How many recent calls the screen keeps and shows. */
 export const RECENT_CALLS = 8;
@@ -51,7 +50,8 @@ export const initialState = (lang: Lang): DisplayState => ({
   revoked: false,
 });
 
-export const useDisplay = create<DisplayState>()(() => initialState(initialLang('display')));
+// Nobody touches the TV: its language is Indonesian unless its address says `?lang=en` (see wiring.ts).
+export const useDisplay = create<DisplayState>()(() => initialState('id'));
 
 const sameCall = (a: Call, b: Call) => a.ticketNumber === b.ticketNumber && a.counterId === b.counterId;
 
@@ -104,10 +104,9 @@ export function fromPatch(state: DisplayState, p: DisplayPatch): Partial<Display
     next.recentCalls = withCall(state.recentCalls, p.call);
     next.flashes = state.flashes + 1;
   }
+  if (p.noShows) {
+    const gone = new Set(p.noShows);
+    next.recentCalls = (next.recentCalls ?? state.recentCalls).filter((c) => !gone.has(c.ticketNumber));
+  }
   return next;
-}
-
-export function chooseLang(lang: Lang): void {
-  rememberLang(lang, 'display');
-  useDisplay.setState({ lang });
 }

@@ -2,7 +2,7 @@ import type { Call } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
 
-/** The day's latest calls and recalls, newest first, as the waiting room saw them. */
+/** The day's latest calls and recalls, newest first, as the waiting room saw them; a no-show is no longer one. */
 export function listRecentCalls(db: Db, officeDay: string, limit: number): Call[] {
   return sql(
     db,
@@ -12,7 +12,7 @@ export function listRecentCalls(db: Db, officeDay: string, limit: number): Call[
          (SELECT count(*) FROM events r WHERE r.ticket_id = e.ticket_id AND r.type = 'ticket.recall' AND r.id <= e.id)
        ELSE 0 END AS recall
      FROM events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
-     WHERE e.type IN ('ticket.call', 'ticket.recall') AND t.office_day = ?
+     WHERE e.type IN ('ticket.call', 'ticket.recall') AND t.office_day = ? AND t.status != 'no_show'
      ORDER BY e.id DESC LIMIT ?`,
   ).all(officeDay, limit) as Call[];
 }

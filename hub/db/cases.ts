@@ -1,5 +1,5 @@
 import { EMPTY_INTAKE } from '../../shared/domain/caseRules';
-import type { Case, CaseEntry, CaseIntake, CaseStatus } from '../../shared/domain/types';
+import { CASE_WITHDRAWN, type Case, type CaseEntry, type CaseIntake, type CaseStatus } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
 
@@ -7,7 +7,8 @@ import { sql } from './statements';
 type CaseRow = Omit<Case, 'intake'> & CaseIntake & { intakeAt: string | null };
 
 const SELECT = `
-  SELECT c.id, c.reference, c.status, c.owner_id AS ownerId, u.name AS ownerName, c.ticket_id AS ticketId,
+  SELECT c.id, c.reference, CASE WHEN c.withdrawn_at IS NULL THEN c.status ELSE 'withdrawn' END AS status,
+    c.owner_id AS ownerId, u.name AS ownerName, c.opened_by AS openedById, c.ticket_id AS ticketId,
     t.number AS ticketNumber, c.opened_at AS openedAt, c.updated_at AS updatedAt, c.revision, c.intake_at AS intakeAt,
     c.visitor_name AS visitorName, c.visitor_type AS visitorType, c.visitor_org AS visitorOrg,
     c.visitor_phone AS visitorPhone, c.visitor_email AS visitorEmail, c.module, c.error_code AS errorCode,
@@ -38,11 +39,18 @@ export function findCaseOfTicket(db: Db, ticketId: number): Case | undefined {
   return row && toCase(row);
 }
 
-/** What staff screens hold: every case not closed, plus those closed on `officeDay`. */
+/** What staff screens hold: every case not closed, plus those closed on `officeDay`; never a withdrawn one. */
 export function listCurrentCases(db: Db, officeDay: string): Case[] {
   return (
-    sql(db, `${SELECT} WHERE c.status != 'closed' OR c.closed_day = ? ORDER BY c.id`).all(officeDay) as CaseRow[]
+    sql(db, `${SELECT} WHERE c.withdrawn_at IS NULL AND (c.status != 'closed' OR c.closed_day = ?) ORDER BY c.id`).all(
+      officeDay,
+    ) as CaseRow[]
   ).map(toCase);
+}
+
+/** Nothing was recorded in the case: its only event is its opening. */
+export function caseIsEmpty(db: Db, caseId: number): boolean {
+  return sql(db, "SELECT 1 FROM events WHERE case_id = ? AND type != 'case.open' LIMIT 1").get(caseId) === undefined;
 }
 
 export interface CaseFilter {
@@ -65,7 +73,7 @@ export function searchCases(db: Db, filter: CaseFilter, me: number): Case[] {
      WHERE (@like IS NULL OR c.reference LIKE @like ESCAPE '\\' OR c.visitor_name LIKE @like ESCAPE '\\'
          OR c.visitor_org LIKE @like ESCAPE '\\' OR c.lpse_support_ticket LIKE @like ESCAPE '\\'
          OR c.lpse_ticket LIKE @like ESCAPE '\\')
-       AND (@status IS NULL OR c.status = @status)
+       AND c.withdrawn_at IS NULL AND (@status IS NULL OR c.status = @status)
        AND (@ownerId IS NULL OR c.owner_id = @ownerId)
        AND (@from IS NULL OR c.opened_day >= @from)
        AND (@to IS NULL OR c.opened_day <= @to)
@@ -115,12 +123,19 @@ export function linkCaseTicket(db: Db, l: { caseId: number; ticketId: number; at
   );
 }
 
+/** The visit leaves the case it was first given (a withdrawn one) for the case attached in its place. */
+export function unlinkCaseTicket(db: Db, ticketId: number): void {
+  sql(db, 'DELETE FROM case_tickets WHERE ticket_id = ?').run(ticketId);
+}
+
 /** Stores a case's new state; `officeDay` dates its closing. */
 export function updateCase(db: Db, c: Case, officeDay: string): void {
   const intake = c.intake;
   sql(
     db,
-    `UPDATE cases SET status = @status, owner_id = @ownerId, ticket_id = @ticketId, updated_at = @updatedAt,
+    `UPDATE cases SET status = CASE WHEN @withdrawn THEN status ELSE @status END,
+       withdrawn_at = CASE WHEN @withdrawn THEN coalesce(withdrawn_at, @updatedAt) END,
+       owner_id = @ownerId, ticket_id = @ticketId, updated_at = @updatedAt,
        revision = @revision, closed_day = CASE WHEN @status = 'closed' THEN coalesce(closed_day, @officeDay) END,
        intake_at = CASE WHEN @hasIntake THEN coalesce(intake_at, @updatedAt) END,
        visitor_name = @visitorName, visitor_type = @visitorType, visitor_org = @visitorOrg,
@@ -132,6 +147,7 @@ export function updateCase(db: Db, c: Case, officeDay: string): void {
   ).run({
     id: c.id,
     status: c.status,
+    withdrawn: c.status === CASE_WITHDRAWN ? 1 : 0,
     ownerId: c.ownerId,
     ticketId: c.ticketId,
     updatedAt: c.updatedAt,
@@ -153,9 +169,39 @@ interface EntryRow extends Omit<CaseEntry, 'note'> {
   counterName: string | null;
 }
 
+interface EntryData {
+  note?: unknown;
+  target?: string;
+  lpseSupportTicket?: string;
+  serviceCode?: string;
+  fromServiceCode?: string;
+  targetCounterId?: number | null;
+}
+
+/** A transfer's from and to, an escalation's target and LPSE Support number, as the timeline shows them. */
+function entryDetail(db: Db, type: string, d: EntryData): Pick<CaseEntry, 'from' | 'to' | 'lpseSupportTicket'> {
+  const serviceName = (code: string) => {
+    const row = sql(db, 'SELECT name FROM services WHERE code = ?').get(code) as { name: string } | undefined;
+    return `${code} — ${row?.name ?? ''}`;
+  };
+  if (type === 'ticket.transfer') {
+    const counter =
+      d.targetCounterId == null
+        ? undefined
+        : (sql(db, 'SELECT name FROM counters WHERE id = ?').get(d.targetCounterId) as { name: string } | undefined);
+    return {
+      ...(d.fromServiceCode ? { from: serviceName(d.fromServiceCode) } : {}),
+      to: counter?.name ?? serviceName(d.serviceCode ?? ''),
+    };
+  }
+  if (type === 'case.escalate') return { to: d.target, ...(d.lpseSupportTicket ? { lpseSupportTicket: d.lpseSupportTicket } : {}) };
+  return {};
+}
+
 /**
- * A case's timeline, oldest first: the queue events (SOP step 2: issued, called…) of every visit it was
- * handled in, and every case action. Ticket entries are noted with their number and counter.
+ * A case's timeline, oldest first: the queue events of every visit it was handled in (issued, called, service
+ * started and finished, transferred…) and every case action. Ticket entries are noted with their number and
+ * counter.
  */
 export function caseTimeline(db: Db, caseId: number): CaseEntry[] {
   const rows = sql(
@@ -166,19 +212,20 @@ export function caseTimeline(db: Db, caseId: number): CaseEntry[] {
        LEFT JOIN users u ON u.id = e.user_id LEFT JOIN devices d ON d.id = e.device_id
        LEFT JOIN tickets t ON t.id = e.ticket_id LEFT JOIN counters k ON k.id = e.counter_id
      WHERE e.case_id = @caseId
-        OR (e.case_id IS NULL AND e.sop_step = 2 AND e.type LIKE 'ticket.%'
+        OR (e.case_id IS NULL AND e.type LIKE 'ticket.%'
             AND e.ticket_id IN (SELECT ticket_id FROM case_tickets WHERE case_id = @caseId))
      ORDER BY e.id`,
   ).all({ caseId }) as EntryRow[];
   return rows.map(({ data, ticketNumber, counterName, ...entry }) => {
+    const d = JSON.parse(data) as EntryData;
     const note = entry.type.startsWith('case.')
-      ? String((JSON.parse(data) as { note?: unknown }).note ?? '')
+      ? String(d.note ?? '')
       : [ticketNumber, counterName].filter(Boolean).join(' · ');
-    return { ...entry, note };
+    return { ...entry, note, ...entryDetail(db, entry.type, d) };
   });
 }
 
 /** A user's cases that are not closed: what must be reassigned when their account is deactivated. */
 export function listOpenCasesOwnedBy(db: Db, userId: number): Case[] {
-  return (sql(db, `${SELECT} WHERE c.owner_id = ? AND c.status != 'closed' ORDER BY c.id`).all(userId) as CaseRow[]).map(toCase);
+  return (sql(db, `${SELECT} WHERE c.owner_id = ? AND c.withdrawn_at IS NULL AND c.status != 'closed' ORDER BY c.id`).all(userId) as CaseRow[]).map(toCase);
 }

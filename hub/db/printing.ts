@@ -23,14 +23,22 @@ export function resolvePrinterFaults(db: Db, deviceId: number, at: string): numb
     .changes;
 }
 
-/** Faults no print has resolved yet, oldest first: what staff are shown. */
+/** Staff dealt with a ticket's faults (reprinted elsewhere, told the visitor): they leave the notice. */
+export function closePrinterFaults(db: Db, ticketId: number, at: string, userId: number): number {
+  return sql(
+    db,
+    'UPDATE printer_faults SET closed_at = ?, closed_by = ? WHERE ticket_id = ? AND resolved_at IS NULL AND closed_at IS NULL',
+  ).run(at, userId, ticketId).changes;
+}
+
+/** Faults no print has resolved and no one has closed yet, oldest first: what staff are shown. */
 export function listOpenPrinterFaults(db: Db): PrinterFault[] {
   return sql(
     db,
     `SELECT f.id, f.device_id AS deviceId, d.name AS deviceName, f.ticket_id AS ticketId, t.number AS ticketNumber,
        f.code, f.message, f.at
      FROM printer_faults f JOIN devices d ON d.id = f.device_id LEFT JOIN tickets t ON t.id = f.ticket_id
-     WHERE f.resolved_at IS NULL ORDER BY f.id`,
+     WHERE f.resolved_at IS NULL AND f.closed_at IS NULL ORDER BY f.id`,
   ).all() as PrinterFault[];
 }
 

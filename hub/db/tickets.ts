@@ -18,12 +18,13 @@ interface TicketRow {
   targetCounterId: number | null;
   recallCount: number;
   deviceId: number | null;
+  transferredFrom: string | null;
 }
 
 const COLUMNS = `id, office_day AS officeDay, number, service_code AS serviceCode, priority, status,
   issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, serving_at AS servingAt,
   finished_at AS finishedAt, counter_id AS counterId, target_counter_id AS targetCounterId,
-  recall_count AS recallCount, device_id AS deviceId`;
+  recall_count AS recallCount, device_id AS deviceId, transferred_from AS transferredFrom`;
 
 const toTicket = (r: TicketRow): Ticket => ({ ...r, priority: r.priority === 1 });
 
@@ -153,7 +154,7 @@ export function updateTicket(db: Db, t: Ticket): void {
   sql(
     db,
     `UPDATE tickets SET service_code = ?, status = ?, queued_at = ?, called_at = ?, serving_at = ?, finished_at = ?,
-       counter_id = ?, target_counter_id = ?, recall_count = ? WHERE id = ?`,
+       counter_id = ?, target_counter_id = ?, recall_count = ?, transferred_from = ? WHERE id = ?`,
   ).run(
     t.serviceCode,
     t.status,
@@ -164,6 +165,7 @@ export function updateTicket(db: Db, t: Ticket): void {
     t.counterId,
     t.targetCounterId,
     t.recallCount,
+    t.transferredFrom,
     t.id,
   );
 }

@@ -1,6 +1,7 @@
 // The case of SOP steps 3–9: opened for the visit being served, then every action of the table in
 // PRODUCT.md, each checked against CASE_RULES (role, from-status, what it needs) and the revision the
-// client last saw. A case outlives its ticket: finishing the visit leaves it as it is.
+// client last saw. A case outlives its ticket: finishing the visit leaves it as it is, unless nothing was
+// recorded in it (then it is withdrawn).
 import {
   CASE_ATTACHABLE,
   CASE_OWNER_ROLES,
@@ -10,16 +11,18 @@ import {
   closeContactField,
   closeContactMissing,
   formatCaseReference,
+  mayEditIntake,
   missingIntakeFields,
   needsLpseSupportTicket,
   type REQUIRED_INTAKE_FIELDS,
   type CaseAction,
 } from '../../shared/domain/caseRules';
-import { ROLES, type Case, type CaseStatus, type Ticket } from '../../shared/domain/types';
+import { CASE_WITHDRAWN, ROLES, type Case, type CaseStatus, type Ticket } from '../../shared/domain/types';
 import { DomainError, type Lang } from '../../shared/protocol/errors';
 import type { ParsedPayload } from '../../shared/protocol/schemas';
 import {
   appendEvent,
+  caseIsEmpty,
   caseTimeline,
   findCaseOfTicket,
   getCase,
@@ -28,7 +31,9 @@ import {
   listUsers,
   nextCaseSequence,
   searchCases,
+  unlinkCaseTicket,
   updateCase,
+  type Db,
 } from '../db/index';
 import type { Handler, HandlerContext } from '../context';
 import { heldCounter, staffUser, ticketAtCounter } from './guards';
@@ -37,6 +42,7 @@ type Words = Record<Lang, string>;
 
 const STATUS_WORDS: Record<CaseStatus, Words> = {
   open: { id: 'terbuka', en: 'open' },
+  withdrawn: { id: 'ditarik karena kosong', en: 'withdrawn as empty' },
   escalated: { id: 'dieskalasi', en: 'escalated' },
   reported: { id: 'dilaporkan ke Kepala Unit', en: 'reported to the Head of Unit' },
   resolved: { id: 'selesai ditangani', en: 'resolved' },
@@ -148,60 +154,107 @@ function servedTicket(ctx: HandlerContext, p: { counterId: number; ticketId: num
   return ticketAtCounter(ctx, heldCounter(ctx, p.counterId), p.ticketId);
 }
 
-const open: Handler<'case:open'> = {
-  who: CASE_RULES.open.roles,
-  run(ctx, p) {
-    const ticket = servedTicket(ctx, p);
-    // One case per visit: opening again (a reload, a second click) gives the same case.
-    const existing = findCaseOfTicket(ctx.db, ticket.id);
-    if (existing) return { reply: existing };
-    const user = staffUser(ctx);
-    const year = Number(ctx.today.slice(0, 4));
-    const reference = formatCaseReference(year, nextCaseSequence(ctx.db, year));
-    const id = insertCase(ctx.db, {
-      reference,
-      ownerId: user.id,
-      ticketId: ticket.id,
-      openedAt: ctx.nowIso,
-      openedDay: ctx.today,
-    });
-    linkCaseTicket(ctx.db, { caseId: id, ticketId: ticket.id, at: ctx.nowIso, userId: user.id });
-    appendEvent(ctx.db, {
-      at: ctx.nowIso,
-      type: 'case.open',
-      caseId: id,
-      ticketId: ticket.id,
-      counterId: p.counterId,
-      userId: user.id,
-      toStatus: CASE_RULES.open.to,
-      sopStep: CASE_RULES.open.sopStep,
-      data: { note: ticket.number, reference },
-    });
-    return { reply: existingCase(ctx, id), change: { caseIds: [id] } };
-  },
-};
+/**
+ * SOP step 3, inside `ticket:start`'s transaction: the visit's new case. A ticket that already has one (it was
+ * transferred while served and is started again) keeps it.
+ */
+export function openVisitCase(ctx: HandlerContext, ticket: Ticket, counterId: number): Case {
+  const existing = findCaseOfTicket(ctx.db, ticket.id);
+  if (existing) return existing;
+  const user = staffUser(ctx);
+  const year = Number(ctx.today.slice(0, 4));
+  const reference = formatCaseReference(year, nextCaseSequence(ctx.db, year));
+  const id = insertCase(ctx.db, {
+    reference,
+    ownerId: user.id,
+    ticketId: ticket.id,
+    openedAt: ctx.nowIso,
+    openedDay: ctx.today,
+  });
+  linkCaseTicket(ctx.db, { caseId: id, ticketId: ticket.id, at: ctx.nowIso, userId: user.id });
+  appendEvent(ctx.db, {
+    at: ctx.nowIso,
+    type: 'case.open',
+    caseId: id,
+    ticketId: ticket.id,
+    counterId,
+    userId: user.id,
+    toStatus: CASE_RULES.open.to,
+    sopStep: CASE_RULES.open.sopStep,
+    data: { note: ticket.number, reference },
+  });
+  return existingCase(ctx, id);
+}
 
+/**
+ * A case whose only event is its opening is withdrawn when its visit ends (finished by the officer, by the
+ * day's end, or replaced by an attached case): nothing was recorded, so no board, list or figure counts it.
+ * Returns the id of the case withdrawn, if any.
+ */
+export function withdrawIfEmpty(
+  db: Db,
+  ticketId: number,
+  e: { at: string; officeDay: string; userId: number | null; counterId: number | null },
+): number | null {
+  const c = findCaseOfTicket(db, ticketId);
+  if (!c || c.status !== 'open' || !caseIsEmpty(db, c.id)) return null;
+  updateCase(db, { ...c, status: CASE_WITHDRAWN, revision: c.revision + 1, updatedAt: e.at }, e.officeDay);
+  appendEvent(db, {
+    at: e.at,
+    type: 'case.withdraw',
+    caseId: c.id,
+    ticketId,
+    counterId: e.counterId,
+    userId: e.userId,
+    fromStatus: c.status,
+    toStatus: CASE_WITHDRAWN,
+    sopStep: CASE_RULES.open.sopStep,
+    data: { note: '' },
+  });
+  return c.id;
+}
+
+/**
+ * A returning visitor's open case continues at this visit, in place of the new case `ticket:start` opened
+ * (withdrawn, when still empty); a new case with something recorded is not thrown away.
+ */
+export function attachVisitCase(ctx: HandlerContext, ticket: Ticket, caseId: number, counterId: number): { case: Case; caseIds: number[] } {
+  const c = existingCase(ctx, caseId);
+  const current = findCaseOfTicket(ctx.db, ticket.id);
+  if (current?.id === c.id) return { case: c, caseIds: [] };
+  if (!CASE_ATTACHABLE.includes(c.status)) throw illegal(ctx, c, 'attach');
+  const user = staffUser(ctx);
+  const withdrawn = current
+    ? withdrawIfEmpty(ctx.db, ticket.id, { at: ctx.nowIso, officeDay: ctx.today, userId: user.id, counterId })
+    : null;
+  if (current && withdrawn === null) {
+    throw new DomainError('CASE_ALREADY_OPEN', { ticket: ticket.number, reference: current.reference });
+  }
+  if (current) unlinkCaseTicket(ctx.db, ticket.id);
+  linkCaseTicket(ctx.db, { caseId: c.id, ticketId: ticket.id, at: ctx.nowIso, userId: user.id });
+  const { reply } = record(ctx, c, { ...c, ticketId: ticket.id }, {
+    type: 'case.attach',
+    sopStep: CASE_RULES.open.sopStep,
+    note: ticket.number,
+    ticketId: ticket.id,
+    counterId,
+  });
+  return { case: reply, caseIds: withdrawn === null ? [c.id] : [c.id, withdrawn] };
+}
+
+/** The officer recognises a returning visitor after service started: their case replaces the new, empty one. */
 const attach: Handler<'case:attach'> = {
   who: CASE_RULES.open.roles,
   run(ctx, p) {
     const ticket = servedTicket(ctx, p);
-    const c = existingCase(ctx, p.caseId);
-    const current = findCaseOfTicket(ctx.db, ticket.id);
-    if (current?.id === c.id) return { reply: c };
-    if (current) throw new DomainError('CASE_ALREADY_OPEN', { ticket: ticket.number, reference: current.reference });
-    if (!CASE_ATTACHABLE.includes(c.status)) throw illegal(ctx, c, 'attach');
-    linkCaseTicket(ctx.db, { caseId: c.id, ticketId: ticket.id, at: ctx.nowIso, userId: staffUser(ctx).id });
-    return record(ctx, c, { ...c, ticketId: ticket.id }, {
-      type: 'case.attach',
-      sopStep: CASE_RULES.open.sopStep,
-      note: ticket.number,
-      ticketId: ticket.id,
-      counterId: p.counterId,
-    });
+    if (ticket.status !== 'serving') throw new DomainError('TICKET_NOT_SERVING', { ticket: ticket.number });
+    const { case: c, caseIds } = attachVisitCase(ctx, ticket, p.caseId, p.counterId);
+    return { reply: c, change: { caseIds } };
   },
 };
 
-const intake = caseAction<'case:intake'>('intake', (ctx, _c, p) => {
+const intake = caseAction<'case:intake'>('intake', (ctx, c, p) => {
+  if (!mayEditIntake(staffUser(ctx), c)) throw new DomainError('FORBIDDEN');
   const missing = missingIntakeFields(p.intake);
   if (missing.length) {
     throw new DomainError('CASE_INTAKE_INCOMPLETE', { fields: missing.map((f) => INTAKE_WORDS[f][ctx.lang]).join(', ') });
@@ -213,8 +266,10 @@ const escalate = caseAction<'case:escalate'>('escalate', (_ctx, c, p) => {
   // A number given now, else one already on the case or brought by the visitor.
   const lpseSupportTicket = p.lpseSupportTicket || c.lpseSupportTicket || c.intake?.lpseTicket || '';
   if (needsLpseSupportTicket(p.target) && !lpseSupportTicket) throw new DomainError('CASE_LPSE_TICKET_REQUIRED');
+  // The number is the intake's "LPSE Support ticket" too, when the intake has none yet.
+  const intakeWithTicket = c.intake && !c.intake.lpseTicket ? { ...c.intake, lpseTicket: lpseSupportTicket } : c.intake;
   return {
-    set: { escalationTarget: p.target, lpseSupportTicket },
+    set: { escalationTarget: p.target, lpseSupportTicket, intake: intakeWithTicket },
     note: p.note ?? '',
     data: { target: p.target, lpseSupportTicket },
   };
@@ -271,7 +326,6 @@ const search: Handler<'case:search'> = {
 };
 
 export const caseHandlers = {
-  'case:open': open,
   'case:attach': attach,
   'case:intake': intake,
   'case:handle': noted<'case:handle'>('handle'),

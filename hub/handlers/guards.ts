@@ -83,7 +83,8 @@ export function applyAndLog(ctx: HandlerContext, ticket: Ticket, action: TicketA
     fromStatus: ticket.status,
     toStatus: next.status,
     sopStep: TICKET_RULES[action.type].sopStep,
-    data: action,
+    // A transfer keeps where the ticket came from, so its history can say "from … to …".
+    data: action.type === 'transfer' ? { ...action, fromServiceCode: ticket.serviceCode } : action,
   });
   return next;
 }

@@ -11,6 +11,7 @@ import { DomainError, errorMessage } from '../../shared/protocol/errors';
 import type { PrintOutcome } from '../../shared/protocol/events';
 import {
   appendEvent,
+  closePrinterFaults,
   getDevice,
   getOffice,
   getSettings,
@@ -22,7 +23,7 @@ import {
 } from '../db/index';
 import { actorOf, type Change, type Handler, type HandlerContext } from '../context';
 import { PrinterFault, printOverTcp } from '../printer/tcpPrinter';
-import { todaysTicket } from './guards';
+import { staffUser, todaysTicket } from './guards';
 import { issued } from './tickets';
 
 /** A print attempt: which ticket, on which kiosk's printer, asked for by whom, and through what. */
@@ -140,8 +141,29 @@ const reprint: Handler<'print:reprint'> = {
   },
 };
 
+/** Staff close a ticket's printer faults once dealt with; the closing is recorded with who did it. */
+const closeFaults: Handler<'print:closeFaults'> = {
+  who: ROLES,
+  run(ctx, p) {
+    const ticket = todaysTicket(ctx, p.ticketId);
+    const user = staffUser(ctx);
+    const closed = closePrinterFaults(ctx.db, ticket.id, ctx.nowIso, user.id);
+    if (closed === 0) return { reply: {} };
+    appendEvent(ctx.db, {
+      at: ctx.nowIso,
+      type: 'print.fault_close',
+      ticketId: ticket.id,
+      userId: user.id,
+      sopStep: ISSUE_SOP_STEP,
+      data: { faults: closed },
+    });
+    return { reply: {}, change: { printerFaults: true } };
+  },
+};
+
 export const printingHandlers = {
   'print:ticket': printTicket,
   'print:fault': reportFault,
   'print:reprint': reprint,
+  'print:closeFaults': closeFaults,
 };

@@ -2,7 +2,7 @@
 import { estimateWaitMinutes } from '../../shared/domain/estimate';
 import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime';
 import { formatTicketNumber, ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
-import type { Ticket } from '../../shared/domain/types';
+import type { Case, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import type { IssuedTicket } from '../../shared/protocol/events';
 import {
@@ -21,6 +21,7 @@ import {
   serviceDurations,
 } from '../db/index';
 import { actorOf, COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
+import { attachVisitCase, openVisitCase, withdrawIfEmpty } from './cases';
 import { applyAndLog, heldCounter, staffUser, ticketAtCounter, todaysTicket } from './guards';
 
 const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
@@ -84,6 +85,7 @@ const issue: Handler<'ticket:issue'> = {
       targetCounterId: null,
       recallCount: 0,
       deviceId: session.kind === 'kiosk' ? session.device.id : null,
+      transferredFrom: null,
     };
     const id = insertTicket(ctx.db, draft, requester, p.requestId);
     const ticket: Ticket = { id, ...draft };
@@ -147,19 +149,53 @@ const recall: Handler<'ticket:recall'> = {
   },
 };
 
-/** A counter action on the counter's own ticket that frees or keeps the counter. */
-function atCounter<E extends 'ticket:noShow' | 'ticket:start' | 'ticket:finish'>(
-  type: 'no_show' | 'start' | 'finish',
-): Handler<E> {
-  return {
-    who: COUNTER_ROLES,
-    run(ctx, p) {
-      const counter = heldCounter(ctx, p.counterId);
-      const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type }, counter.id);
-      return { reply: ticket, change: { ticketIds: [ticket.id], counterIds: [counter.id] } };
-    },
-  };
-}
+const noShow: Handler<'ticket:noShow'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = heldCounter(ctx, p.counterId);
+    const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'no_show' }, counter.id);
+    return { reply: ticket, change: { ticketIds: [ticket.id], counterIds: [counter.id] } };
+  },
+};
+
+/**
+ * SOP step 3: service starts and the visit's case opens (or the returning visitor's chosen case is attached)
+ * in this one transaction, so a ticket being served always has its case.
+ */
+const start: Handler<'ticket:start'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = heldCounter(ctx, p.counterId);
+    const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'start' }, counter.id);
+    // Attaching also reports the case it withdrew (a transferred visit's empty one), if any.
+    let visit: { case: Case; caseIds: number[] };
+    if (p.caseId === undefined) {
+      const opened = openVisitCase(ctx, ticket, counter.id);
+      visit = { case: opened, caseIds: [opened.id] };
+    } else visit = attachVisitCase(ctx, ticket, p.caseId, counter.id);
+    return {
+      reply: { ticket, case: visit.case },
+      change: { ticketIds: [ticket.id], counterIds: [counter.id], caseIds: visit.caseIds },
+    };
+  },
+};
+
+/** The visit ends; a case it left empty is withdrawn with it. */
+const finish: Handler<'ticket:finish'> = {
+  who: COUNTER_ROLES,
+  run(ctx, p) {
+    const counter = heldCounter(ctx, p.counterId);
+    const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'finish' }, counter.id);
+    const withdrawn = withdrawIfEmpty(ctx.db, ticket.id, {
+      at: ctx.nowIso,
+      officeDay: ctx.today,
+      userId: staffUser(ctx).id,
+      counterId: counter.id,
+    });
+    const change = { ticketIds: [ticket.id], counterIds: [counter.id], caseIds: withdrawn === null ? [] : [withdrawn] };
+    return { reply: ticket, change };
+  },
+};
 
 const requeue: Handler<'ticket:requeue'> = {
   who: COUNTER_ROLES,
@@ -210,10 +246,10 @@ export const ticketHandlers = {
   'ticket:callNext': callNext,
   'ticket:callSpecific': callSpecific,
   'ticket:recall': recall,
-  'ticket:noShow': atCounter<'ticket:noShow'>('no_show'),
+  'ticket:noShow': noShow,
   'ticket:requeue': requeue,
   'ticket:transfer': transfer,
-  'ticket:start': atCounter<'ticket:start'>('start'),
-  'ticket:finish': atCounter<'ticket:finish'>('finish'),
+  'ticket:start': start,
+  'ticket:finish': finish,
   'ticket:cancel': cancel,
 };

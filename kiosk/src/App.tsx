@@ -37,6 +37,7 @@ export function App({ actions }: { actions: KioskActions }) {
   const ready = useKiosk((s) => s.ready);
   const online = useKiosk((s) => s.online);
   const asking = useKiosk((s) => s.askingPriorityFor !== null);
+  const showingTicket = useKiosk((s) => s.shown !== null);
   const t = useT();
   const now = useOfficeNow();
   const open = useOpenState(now);
@@ -62,7 +63,8 @@ export function App({ actions }: { actions: KioskActions }) {
           <p className="kiosk-connecting">{t('connecting')}</p>
         </main>
       ) : (
-        <main className="kiosk-main">
+        // In landscape the welcome takes a narrow column and the services the rest; a ticket takes half.
+        <main className="kiosk-main" data-stage={showingTicket ? 'ticket' : 'welcome'}>
           <section className="kiosk-stage">
             <Stage open={open.open} />
           </section>
@@ -78,7 +80,7 @@ function Header({ actions, now }: { actions: KioskActions; now: number }) {
   const office = useKiosk((s) => s.office);
   const timeZone = useKiosk((s) => s.timeZone);
   const lang = useKiosk((s) => s.lang);
-  const clock = formatOfficeDateTime(new Date(Math.floor(now / 60_000) * 60_000).toISOString(), timeZone, lang);
+  const minute = new Date(Math.floor(now / 60_000) * 60_000).toISOString();
   return (
     <header className="kiosk-header">
       <div>
@@ -86,7 +88,11 @@ function Header({ actions, now }: { actions: KioskActions; now: number }) {
         {office.address && <p className="kiosk-address">{office.address}</p>}
       </div>
       <div className="kiosk-header-side">
-        <p className="kiosk-clock">{clock}</p>
+        {/* Time and date on lines of their own: neither breaks in the middle. */}
+        <p className="kiosk-clock">
+          <span className="kiosk-time">{formatOfficeDateTime(minute, timeZone, lang, { time: true })}</span>
+          <span className="kiosk-date">{formatOfficeDateTime(minute, timeZone, lang, { date: true })}</span>
+        </p>
         <div className="kiosk-lang" role="group">
           {(['id', 'en'] as const).map((l: Lang) => (
             <button

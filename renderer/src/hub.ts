@@ -8,7 +8,7 @@ import type { ClientEventName, ClientPayload } from '../../shared/protocol/schem
 import { connectHub, type HubClient } from '../../shared/ui/hubClient';
 import { rememberLang } from '../../shared/ui/i18n';
 import { landing, mayVisit, parseRoute, routeHash, type Route } from './routes';
-import { applyPatch, fromSnapshot, mergeCase, rememberToken, useStaff } from './store';
+import { applyPatch, fromSnapshot, mergeCase, rememberToken, useStaff, type Leave } from './store';
 
 let client: HubClient | null = null;
 
@@ -49,7 +49,15 @@ export function startHub(): void {
     settleRoute();
   });
   window.addEventListener('hashchange', () => {
-    useStaff.setState({ route: parseRoute(window.location.hash) });
+    const route = parseRoute(window.location.hash);
+    const { intakeDraft, route: here } = useStaff.getState();
+    // The back button with unsaved intake typing: stay where the typing is and ask, as the navigation bar does.
+    if (intakeDraft && here && route && routeHash(route) !== routeHash(here)) {
+      history.replaceState(null, '', routeHash(here));
+      navigate(route);
+      return;
+    }
+    useStaff.setState({ route });
     settleRoute();
   });
 }
@@ -61,10 +69,17 @@ function settleRoute(): void {
   const role = data.me.role;
   // An admin's landing depends on the setup checklist, which arrives just after the snapshot.
   if (role === 'admin' && !admin) return;
-  if (!route || !mayVisit(role, route)) navigate(landing(role, admin !== null && setupDone(admin, data.services)));
+  if (!route || !mayVisit(role, route)) go(landing(role, admin !== null && setupDone(admin, data.services)));
 }
 
+/** Goes to a section; with unsaved intake typing it asks first (see resolveLeave). */
 export function navigate(route: Route): void {
+  const { intakeDraft, route: here } = useStaff.getState();
+  if (intakeDraft && routeHash(route) !== routeHash(here ?? route)) useStaff.setState({ pendingLeave: { kind: 'navigate', route } });
+  else go(route);
+}
+
+function go(route: Route): void {
   useStaff.setState({ route, refusal: null });
   const hash = routeHash(route);
   if (window.location.hash !== hash) window.location.hash = hash;
@@ -72,7 +87,17 @@ export function navigate(route: Route): void {
 
 function signedOut(notice: string | null): void {
   rememberToken(null);
-  useStaff.setState({ token: null, data: null, admin: null, passwordChange: null, route: null, refusal: null, signInNotice: notice });
+  useStaff.setState({
+    token: null,
+    data: null,
+    admin: null,
+    passwordChange: null,
+    route: null,
+    refusal: null,
+    signInNotice: notice,
+    intakeDraft: null,
+    pendingLeave: null,
+  });
   history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
@@ -114,6 +139,12 @@ export async function caseRequest<E extends CaseMutation>(event: E, payload: Cli
   return reply;
 }
 
+/** Starts service; the visit's case the hub opened (or attached) with it goes into the store at once. */
+export async function startService(ref: { counterId: number; ticketId: number; caseId?: number }): Promise<void> {
+  const reply = await request('ticket:start', ref);
+  if (reply.ok) mergeCase(reply.data.case);
+}
+
 export async function signIn(username: string, password: string): Promise<string | null> {
   if (!client) throw new Error('startHub() first');
   const reply = await client.request('auth:login', { username, password });
@@ -129,9 +160,50 @@ export async function changePassword(next: string, current?: string): Promise<Re
   return request('auth:changePassword', current === undefined ? { next } : { current, next });
 }
 
+/** Signs out; with unsaved intake typing it asks first. */
 export async function signOut(): Promise<void> {
+  if (useStaff.getState().intakeDraft) useStaff.setState({ pendingLeave: { kind: 'signOut' } });
+  else await endSession();
+}
+
+async function endSession(): Promise<void> {
   if (client?.socket.connected) await client.request('auth:logout', {});
   signedOut(null);
+}
+
+/** Finishes the visit at the counter; with unsaved intake typing it asks first. The console starts at the top again. */
+export async function finishVisit(counterId: number, ticketId: number): Promise<void> {
+  if (useStaff.getState().intakeDraft) {
+    useStaff.setState({ pendingLeave: { kind: 'finish', counterId, ticketId } });
+    return;
+  }
+  const reply = await request('ticket:finish', { counterId, ticketId });
+  if (reply.ok) window.scrollTo(0, 0);
+}
+
+async function leave(to: Leave): Promise<void> {
+  if (to.kind === 'finish') await finishVisit(to.counterId, to.ticketId);
+  else if (to.kind === 'navigate') go(to.route);
+  else await endSession();
+}
+
+/**
+ * The answer to "the intake is not saved": save it and go on (a refusal keeps the typing and stays), drop it
+ * and go on, or stay with it.
+ */
+export async function resolveLeave(choice: 'save' | 'discard' | 'stay'): Promise<void> {
+  const { pendingLeave: to, intakeDraft: draft } = useStaff.getState();
+  useStaff.setState({ pendingLeave: null });
+  if (!to || choice === 'stay') return;
+  if (choice === 'save' && draft) {
+    const reply = await caseRequest('case:intake', { caseId: draft.caseId, revision: draft.base, intake: draft.intake });
+    if (!reply.ok) {
+      showRefusal(reply.error);
+      return;
+    }
+  }
+  useStaff.setState({ intakeDraft: null });
+  await leave(to);
 }
 
 export function dismissRefusal(): void {

@@ -3,7 +3,7 @@
 // hub.ts; components read it through selectors.
 import { create } from 'zustand';
 import { DEFAULT_TIMEZONE, officeDay } from '../../shared/domain/officeTime';
-import type { AdminView, Case, Counter, StaffUser, Ticket } from '../../shared/domain/types';
+import { CASE_WITHDRAWN, type AdminView, type Case, type CaseIntake, type Counter, type StaffUser, type Ticket } from '../../shared/domain/types';
 import type { Lang, ReplyError } from '../../shared/protocol/errors';
 import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
 import { initialLang } from '../../shared/ui/i18n';
@@ -20,6 +20,16 @@ export interface StaffData extends Omit<StaffSnapshot, 'rev' | 'epoch' | 'server
   clockSkewMs: number;
 }
 
+/** The intake typed into the case on screen and not saved yet, with the revision it was typed over. */
+export interface IntakeDraft {
+  caseId: number;
+  intake: CaseIntake;
+  base: number;
+}
+
+/** What the user asked for while the intake had unsaved typing; it waits for their answer (save / discard / stay). */
+export type Leave = { kind: 'finish'; counterId: number; ticketId: number } | { kind: 'navigate'; route: Route } | { kind: 'signOut' };
+
 export interface State {
   lang: Lang;
   token: string | null;
@@ -34,6 +44,8 @@ export interface State {
   passwordChange: StaffUser | null;
   /** Admins only: the admin section's lists, as the hub last sent them. */
   admin: AdminView | null;
+  intakeDraft: IntakeDraft | null;
+  pendingLeave: Leave | null;
 }
 
 function readToken(): string | null {
@@ -63,6 +75,8 @@ export const useStaff = create<State>(() => ({
   signInNotice: null,
   passwordChange: null,
   admin: null,
+  intakeDraft: null,
+  pendingLeave: null,
 }));
 
 function upsert<T extends { id: number }>(list: readonly T[], changed: readonly T[] | undefined): T[] {
@@ -85,7 +99,8 @@ export function applyPatch(data: StaffData, p: StaffPatch): StaffData {
     services: upsert(data.services, p.services),
     counters: upsert(data.counters, p.counters),
     tickets: upsert(data.tickets, p.tickets),
-    cases: upsert(data.cases, p.cases),
+    // A withdrawn case (a visit's, with nothing recorded) belongs on no staff list.
+    cases: upsert(data.cases, p.cases).filter((c) => c.status !== CASE_WITHDRAWN),
     waiting: p.waiting ?? data.waiting,
     // The open faults as a whole: a fault that was dealt with simply leaves the list.
     printerFaults: p.printerFaults ?? data.printerFaults,

@@ -30,11 +30,13 @@ export interface CaseRule {
 
 const HANDLERS: readonly Role[] = ['helpdesk', 'coordinator'];
 const NOT_CLOSED = CASE_STATUSES.filter((s) => s !== 'closed');
+const COUNTER_ROLES: readonly Role[] = ['helpdesk', 'coordinator', 'head'];
 
 export const CASE_RULES: Record<CaseAction, CaseRule> = {
-  open: { roles: ['helpdesk'], from: [], to: 'open', sopStep: 3 },
-  intake: { roles: HANDLERS, from: ['open', 'escalated'], to: null, sopStep: 3 },
-  handle: { roles: ['helpdesk'], from: ['open'], to: null, sopStep: 4 },
+  open: { roles: COUNTER_ROLES, from: [], to: 'open', sopStep: 3 },
+  // The head only for a case opened at their own counter: see mayEditIntake.
+  intake: { roles: COUNTER_ROLES, from: ['open', 'escalated'], to: null, sopStep: 3 },
+  handle: { roles: COUNTER_ROLES, from: ['open'], to: null, sopStep: 4 },
   escalate: { roles: HANDLERS, from: ['open', 'escalated'], to: 'escalated', sopStep: 5 },
   take: { roles: ['coordinator'], from: ['escalated'], to: null, sopStep: 5 },
   followup: { roles: HANDLERS, from: ['open', 'escalated', 'reported'], to: null, sopStep: 6 },
@@ -62,6 +64,11 @@ export function caseStatusAllows(status: CaseStatus, action: CaseAction): boolea
 /** May this role do this action on a case in this status? (`open` has no status: see caseRoleMay.) */
 export function caseMayDo(role: Role, status: CaseStatus, action: CaseAction): boolean {
   return caseRoleMay(role, action) && caseStatusAllows(status, action);
+}
+
+/** The intake is the handlers' to keep; a head who served the visitor at a counter keeps that case's. */
+export function mayEditIntake(user: { id: number; role: Role }, c: { status: CaseStatus; openedById: number }): boolean {
+  return caseMayDo(user.role, c.status, 'intake') && (user.role !== 'head' || c.openedById === user.id);
 }
 
 export function caseStatusAfter(status: CaseStatus, action: CaseAction): CaseStatus {

@@ -73,6 +73,7 @@ export function applyTicketAction(ticket: Ticket, action: TicketAction, at: stri
         ...ticket,
         status,
         serviceCode: action.serviceCode,
+        transferredFrom: ticket.serviceCode,
         targetCounterId: action.targetCounterId,
         counterId: null,
         servingAt: null,

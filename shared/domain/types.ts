@@ -100,6 +100,8 @@ export interface Ticket {
   targetCounterId: number | null;
   recallCount: number;
   deviceId: number | null;
+  /** The service it was in before its last transfer; null when never transferred. */
+  transferredFrom: string | null;
 }
 
 export interface StaffUser {
@@ -202,8 +204,12 @@ export interface PrinterFault {
 }
 
 // The case (consultation record) of SOP steps 3–9. Codes are stable: tests and reports use them.
+// `withdrawn` is apart: a visit's case with nothing recorded, which no board, list or figure counts.
 export const CASE_STATUSES = ['open', 'escalated', 'reported', 'resolved', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_WITHDRAWN = 'withdrawn';
+/** The statuses lists, boards and searches show. */
+export type ListedCaseStatus = (typeof CASE_STATUSES)[number];
+export type CaseStatus = ListedCaseStatus | typeof CASE_WITHDRAWN;
 
 export const VISITOR_TYPES = ['penyedia', 'ppk', 'pokja', 'pp', 'auditor', 'lainnya'] as const;
 export type VisitorType = (typeof VISITOR_TYPES)[number];
@@ -245,6 +251,8 @@ export interface Case {
   status: CaseStatus;
   ownerId: number;
   ownerName: string;
+  /** Who opened it, at their counter. */
+  openedById: number;
   /** The ticket of the visit being served now, or the first. */
   ticketId: number | null;
   ticketNumber: string | null;
@@ -271,4 +279,10 @@ export interface CaseEntry {
   fromStatus: string | null;
   toStatus: string | null;
   note: string;
+  /** A transfer: the service it left. */
+  from?: string;
+  /** A transfer: the service or counter it went to; an escalation: its target code. */
+  to?: string;
+  /** An escalation's LPSE Support ticket number. */
+  lpseSupportTicket?: string;
 }

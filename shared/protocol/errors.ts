@@ -48,6 +48,10 @@ const MESSAGES = {
   TICKET_NOT_FOUND: { id: 'Nomor antrian tidak ditemukan.', en: 'Ticket not found.' },
   TICKET_NOT_TODAY: { id: 'Nomor antrian {ticket} bukan dari hari ini.', en: 'Ticket {ticket} is not from today.' },
   TICKET_NOT_AT_COUNTER: { id: 'Nomor {ticket} tidak sedang dilayani di loket ini.', en: 'Ticket {ticket} is not at this counter.' },
+  TICKET_NOT_SERVING: {
+    id: 'Nomor {ticket} belum dilayani: mulai layanan dulu.',
+    en: 'Ticket {ticket} is not being served: start service first.',
+  },
   TICKET_NOT_FOR_COUNTER: { id: 'Nomor {ticket} bukan untuk loket ini.', en: 'Ticket {ticket} is not for this counter.' },
   ILLEGAL_TRANSITION: {
     id: 'Nomor {ticket} sedang {status}, jadi tidak bisa {action}.',

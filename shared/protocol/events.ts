@@ -83,6 +83,8 @@ export interface StaffSnapshot extends SnapshotBase {
   me: StaffUser;
   /** Every case not closed, plus those closed today. */
   cases: Case[];
+  /** Kiosks with a printer: only their tickets can be reprinted. */
+  printingKiosks: number[];
 }
 
 /**
@@ -110,6 +112,8 @@ export interface DisplayPatch {
   counters?: PublicCounter[];
   waiting?: WaitingCounts;
   call?: Call;
+  /** Tickets marked no-show: they leave the recent calls. */
+  noShows?: string[];
 }
 
 export interface KioskPatch {
@@ -169,11 +173,10 @@ export interface ClientReplies {
   'ticket:noShow': Ticket;
   'ticket:requeue': Ticket;
   'ticket:transfer': Ticket;
-  'ticket:start': Ticket;
+  'ticket:start': { ticket: Ticket; case: Case };
   'ticket:finish': Ticket;
   'ticket:cancel': Ticket;
   'settings:update': { office: Office; settings: Settings };
-  'case:open': Case;
   'case:attach': Case;
   'case:intake': Case;
   'case:handle': Case;
@@ -190,6 +193,7 @@ export interface ClientReplies {
   'print:ticket': PrintOutcome;
   'print:fault': Record<string, never>;
   'print:reprint': PrintOutcome;
+  'print:closeFaults': Record<string, never>;
   'admin:serviceCreate': Service;
   'admin:serviceUpdate': Service;
   'admin:counterCreate': AdminCounter;

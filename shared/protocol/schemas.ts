@@ -145,13 +145,13 @@ export const clientEventSchemas = {
     .refine((p) => (p.serviceCode === undefined) !== (p.toCounterId === undefined), {
       message: 'pilih satu tujuan: layanan atau loket',
     }),
-  'ticket:start': z.strictObject(ticketRef),
+  // `caseId`: a returning visitor's case to continue instead of opening a new one.
+  'ticket:start': z.strictObject({ ...ticketRef, caseId: id.optional() }),
   'ticket:finish': z.strictObject(ticketRef),
   'ticket:cancel': z.strictObject({ ticketId: id }),
   'settings:update': z
     .strictObject({ office: officeSchema.optional(), settings: settingsSchema.partial().optional() })
     .refine((p) => p.office !== undefined || p.settings !== undefined, { message: 'tidak ada yang diubah' }),
-  'case:open': z.strictObject(ticketRef),
   'case:attach': z.strictObject({ ...ticketRef, caseId: id }),
   'case:intake': z.strictObject({ ...caseRef, intake: caseIntakeSchema }),
   'case:handle': z.strictObject({ ...caseRef, note }),
@@ -180,6 +180,7 @@ export const clientEventSchemas = {
   'print:ticket': z.strictObject({ ticketId: id }),
   'print:fault': z.strictObject({ ticketId: id, code: z.enum(PRINTER_FAULT_CODES), message: z.string().max(500) }),
   'print:reprint': z.strictObject({ ticketId: id }),
+  'print:closeFaults': z.strictObject({ ticketId: id }),
   'admin:serviceCreate': z.strictObject({ requestId, code: serviceCode, ...serviceFields }),
   'admin:serviceUpdate': z.strictObject({ serviceId: id, ...serviceFields }),
   'admin:counterCreate': z.strictObject({ requestId, ...counterFields }),

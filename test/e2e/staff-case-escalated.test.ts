@@ -59,6 +59,11 @@ it('escalates to coordinator and LKPP, reports to the head, and closes with step
   await o.getByTestId('escalate-lpse-ticket').fill('LS-2026-0042');
   await o.getByTestId('escalate-confirm').click();
   await waitForCaseStatus(o, 'escalated');
+  // The timeline says to whom and under which number; the number fills the intake's empty field.
+  const escalation = o.locator('[data-testid="case-event"][data-type="case.escalate"]');
+  await waitForText(escalation.getByTestId('case-event-where'), 'ke Koordinator dan LKPP');
+  await waitForText(escalation.getByTestId('case-event-lpse'), 'Nomor tiket LPSE Support: LS-2026-0042');
+  await expect.poll(() => o.getByTestId('case-lpse-ticket').inputValue()).toBe('LS-2026-0042');
   await o.getByTestId('finish-service').click();
   await waitForText(o.getByTestId('current-ticket-number'), '—');
 

@@ -97,19 +97,39 @@ it('works the queue from the console: buttons enabled only when legal, function 
   await context.close();
 });
 
-it('shows a kiosk printer fault to staff, and a reprint clears it', async () => {
+it('shows a kiosk printer fault once per ticket; a reprint clears it, and a closed notice is recorded', async () => {
   const { ticket } = await issue(kiosk, 'A');
   const { page, errors, context } = await signedIn(browser, hub.url, 'hd3');
   await takeCounter(page, 'Loket 3');
   await page.getByTestId(`waiting-row-${ticket.number}`).waitFor();
+  // The kiosk has a printer: its waiting tickets can be reprinted from the list.
+  await page.getByTestId('waiting-row-' + ticket.number).getByTestId(`reprint-${ticket.number}`).waitFor();
 
-  await kiosk.ok('print:fault', { ticketId: ticket.id, code: 'PRINTER_PAPER_OUT', message: 'Kertas printer habis.' });
+  // Two failures of one ticket are one line with one reprint.
+  for (let i = 0; i < 2; i++) {
+    await kiosk.ok('print:fault', { ticketId: ticket.id, code: 'PRINTER_PAPER_OUT', message: 'Kertas printer habis.' });
+  }
   const fault = page.getByTestId('printer-fault');
-  await fault.waitFor();
+  await expect.poll(async () => (await fault.textContent()) ?? '').toContain('2×');
   expect(await fault.textContent()).toContain('Kiosk Lobi');
+  expect(await fault.locator('li').count()).toBe(1);
+  expect(await page.getByTestId(`reprint-${ticket.number}`).count()).toBe(1);
   await fault.getByTestId(`reprint-${ticket.number}`).click();
   await printer.waitForJob(ticket.number);
   await fault.waitFor({ state: 'detached' });
+
+  // A fault dealt with otherwise (the number written down for the visitor) is closed by hand.
+  const { ticket: other } = await issue(kiosk, 'B');
+  await kiosk.ok('print:fault', { ticketId: other.id, code: 'PRINTER_UNREACHABLE', message: 'unreachable' });
+  await page.getByTestId(`printer-fault-close-${other.number}`).click();
+  await fault.waitFor({ state: 'detached' });
+  const closed = hub.db
+    .prepare('SELECT closed_at AS closedAt, closed_by AS closedBy FROM printer_faults WHERE ticket_id = ?')
+    .all(other.id) as { closedAt: string | null; closedBy: number | null }[];
+  expect(closed).toHaveLength(1);
+  expect(closed[0]?.closedAt).not.toBeNull();
+  expect(closed[0]?.closedBy).toBeGreaterThan(0);
+  expect(hub.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'print.fault_close' AND ticket_id = ?`).get(other.id)).toEqual({ n: 1 });
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -17,11 +17,19 @@ export function intake(fields: Partial<CaseIntake> = {}): CaseIntake {
   };
 }
 
-/** A visitor takes a number at the kiosk and `officer` calls and starts serving it at `counterId`. */
-export async function serveVisitor(kiosk: TestClient, officer: TestClient, counterId: number): Promise<Ticket> {
+/**
+ * A visitor takes a number at the kiosk and `officer` calls and starts serving it at `counterId`, which opens
+ * the visit's case (or continues `caseId`).
+ */
+export async function serveVisitor(
+  kiosk: TestClient,
+  officer: TestClient,
+  counterId: number,
+  caseId?: number,
+): Promise<{ ticket: Ticket; case: Case }> {
   const { ticket } = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
   await officer.ok('ticket:callSpecific', { counterId, ticketId: ticket.id });
-  return officer.ok('ticket:start', { counterId, ticketId: ticket.id });
+  return officer.ok('ticket:start', { counterId, ticketId: ticket.id, ...(caseId === undefined ? {} : { caseId }) });
 }
 
 /** A new visit and its case, with the intake saved; the visit is finished, so the counter is free again. */
@@ -31,8 +39,7 @@ export async function caseOfNewVisit(
   counterId: number,
   fields: Partial<CaseIntake> = {},
 ): Promise<Case> {
-  const ticket = await serveVisitor(kiosk, officer, counterId);
-  const opened = await officer.ok('case:open', { counterId, ticketId: ticket.id });
+  const { ticket, case: opened } = await serveVisitor(kiosk, officer, counterId);
   const saved = await officer.ok('case:intake', { caseId: opened.id, revision: opened.revision, intake: intake(fields) });
   await officer.ok('ticket:finish', { counterId, ticketId: ticket.id });
   return saved;

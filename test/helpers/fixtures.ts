@@ -19,6 +19,7 @@ export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
     targetCounterId: null,
     recallCount: 0,
     deviceId: 1,
+    transferredFrom: null,
     ...overrides,
   };
 }

@@ -51,9 +51,16 @@ export function setUpStaffOffice(): StaffOffice {
   return office;
 }
 
+/** The usual counter PC's screen. */
+export const COUNTER_PC = { width: 1366, height: 768 };
+
 /** A fresh browser context (its own storage: a different PC) with the staff app open on the sign-in form. */
-export async function openStaffApp(browser: Browser, hubUrl: string): Promise<StaffPage> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+export async function openStaffApp(
+  browser: Browser,
+  hubUrl: string,
+  viewport: { width: number; height: number } = COUNTER_PC,
+): Promise<StaffPage> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -68,8 +75,13 @@ export async function signInWith(page: Page, username: string, password = PASSWO
 }
 
 /** Signed in and past the sign-in screen. */
-export async function signedIn(browser: Browser, hubUrl: string, username: string): Promise<StaffPage> {
-  const staff = await openStaffApp(browser, hubUrl);
+export async function signedIn(
+  browser: Browser,
+  hubUrl: string,
+  username: string,
+  viewport?: { width: number; height: number },
+): Promise<StaffPage> {
+  const staff = await openStaffApp(browser, hubUrl, viewport);
   await signInWith(staff.page, username);
   await staff.page.getByTestId('me-name').waitFor();
   return staff;
@@ -162,7 +174,7 @@ export async function saveIntake(page: Page, intake: IntakeInput): Promise<void>
   await page.locator('[data-testid="case-event"][data-type="case.intake"]').nth(saved).waitFor();
 }
 
-/** Types a note into an action's field and presses its button (both must be enabled by then). */
+/** Types a note into an action's field and presses its button, which waits for the note. */
 export async function noteAction(page: Page, field: string, button: string, text: string): Promise<void> {
   const press = page.getByTestId(button);
   await waitForEnabled(press, false);

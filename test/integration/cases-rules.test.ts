@@ -102,7 +102,29 @@ describe('the case table, row by row', () => {
     }
   });
 
-  it('open: refused for other roles even at a counter they hold, and for a ticket not being served', async () => {
+  it('open: whoever serves at a counter opens the visit’s case with the start; the head keeps the intake of their own', async () => {
+    // A coordinator and the head serving at a counter each get the visit's case, owned by them.
+    const { coordinator, head, admin } = staff;
+    await coordinator.ok('counter:open', { counterId: 2 });
+    await head.ok('counter:open', { counterId: 3 });
+    const atCoordinator = await serveVisitor(kiosk, coordinator, 2);
+    const atHead = await serveVisitor(kiosk, head, 3);
+    expect(atCoordinator.case).toMatchObject({ status: 'open', ownerName: 'Koordinator Helpdesk', ticketId: atCoordinator.ticket.id });
+    expect(atHead.case).toMatchObject({ status: 'open', ownerName: 'Kepala Unit', ticketId: atHead.ticket.id });
+    const saved = await head.ok('case:intake', { caseId: atHead.case.id, revision: atHead.case.revision, intake: intake() });
+    expect(saved.intake?.visitorName).toBe('Budi Santoso');
+    // Not the intake of a case someone else opened.
+    const c = inStatus.open;
+    await expectRefused(head, 'case:intake', { caseId: c.id, revision: c.revision, intake: intake() }, c.id, 'FORBIDDEN');
+    for (const [who, counterId, ticketId] of [
+      [coordinator, 2, atCoordinator.ticket.id],
+      [head, 3, atHead.ticket.id],
+    ] as const) {
+      await who.ok('ticket:finish', { counterId, ticketId });
+      await who.ok('counter:close', { counterId });
+    }
+
+    // An admin holds no counter; a visit that is over or a ticket never called starts nothing.
     const count = (query: string) => (hub.db.prepare(query).get() as { n: number }).n;
     const caseRecords = () => [
       count('SELECT count(*) AS n FROM cases'),
@@ -110,35 +132,19 @@ describe('the case table, row by row', () => {
       count(`SELECT count(*) AS n FROM events WHERE case_id IS NOT NULL OR type LIKE 'case.%'`),
     ];
     const before = caseRecords();
-    const coordinator = staff.coordinator;
-    await coordinator.ok('counter:open', { counterId: 2 });
-    const ticket = await serveVisitor(kiosk, coordinator, 2);
-    expect(await coordinator.request('case:open', { counterId: 2, ticketId: ticket.id })).toMatchObject({
+    const hd = staff.helpdesk;
+    const { ticket: waiting } = await kiosk.ok('ticket:issue', { requestId: `rules-${Date.now()}`, serviceCode: 'B' });
+    expect(await admin.request('ticket:start', { counterId: 1, ticketId: waiting.id })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    for (const role of ['head', 'admin'] as const) {
-      expect(await staff[role].request('case:open', { counterId: 2, ticketId: ticket.id })).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      });
-    }
-    await coordinator.ok('ticket:finish', { counterId: 2, ticketId: ticket.id });
-    await coordinator.ok('counter:close', { counterId: 2 });
-
-    // The officer's own counter, but the visit is over; and a waiting ticket that was never called.
-    const hd = staff.helpdesk;
-    const done = await serveVisitor(kiosk, hd, 1);
-    await hd.ok('ticket:finish', { counterId: 1, ticketId: done.id });
-    const { ticket: waiting } = await kiosk.ok('ticket:issue', { requestId: `rules-${Date.now()}`, serviceCode: 'B' });
-    for (const t of [done, waiting]) {
-      expect(await hd.request('case:open', { counterId: 1, ticketId: t.id })).toMatchObject({
+    for (const ticketId of [atCoordinator.ticket.id, waiting.id]) {
+      expect(await hd.request('ticket:start', { counterId: 1, ticketId })).toMatchObject({
         ok: false,
         error: { code: 'TICKET_NOT_AT_COUNTER' },
       });
     }
-    // And not at someone else's counter.
-    expect(await other.request('case:open', { counterId: 1, ticketId: done.id })).toMatchObject({
+    expect(await other.request('ticket:start', { counterId: 1, ticketId: waiting.id })).toMatchObject({
       ok: false,
       error: { code: 'COUNTER_NOT_YOURS' },
     });

@@ -65,9 +65,9 @@ async function timelineOf(who: TestClient, caseId: number) {
 
 describe('a case from the counter to its close', () => {
   it('is resolved at the helpdesk: steps 2, 3, 4, 6, 9 by the officer, and stays on staff screens for the day', async () => {
-    const served = await serveVisitor(kiosk, hd1, 1);
-    expect(served.number).toBe('A-001');
-    const opened = await hd1.ok('case:open', { counterId: 1, ticketId: served.id });
+    // Starting service opened the case in the same transaction and returned it with the ticket.
+    const { ticket: served, case: opened } = await serveVisitor(kiosk, hd1, 1);
+    expect(served).toMatchObject({ number: 'A-001', status: 'serving' });
     expect(opened).toMatchObject({
       reference: 'K-2026-00001',
       status: 'open',
@@ -76,8 +76,6 @@ describe('a case from the counter to its close', () => {
       intake: null,
       revision: 1,
     });
-    // One case per visit: opening again (a reload, a double click) gives the same case.
-    expect(await hd1.ok('case:open', { counterId: 1, ticketId: served.id })).toEqual(opened);
 
     let c = await hd1.ok('case:intake', { caseId: opened.id, revision: 1, intake: intake({ visitorEmail: 'budi@majujaya.co.id' }) });
     expect(c).toMatchObject({ revision: 2, status: 'open', intake: { visitorName: 'Budi Santoso', visitorType: 'penyedia' } });
@@ -89,17 +87,20 @@ describe('a case from the counter to its close', () => {
     await hd1.ok('ticket:finish', { counterId: 1, ticketId: served.id });
 
     const { timeline, rows } = await timelineOf(kepala, c.id);
-    expect(sopSteps(timeline)).toEqual([2, 3, 4, 6, 9]);
+    // The visit's service (step 3) finished after the case was closed.
+    expect(sopSteps(timeline)).toEqual([2, 3, 4, 6, 9, 3]);
     expect(rows).toEqual([
       ['ticket.issue', 2, 'Kiosk Lobi'],
       ['ticket.call', 2, 'Petugas 1'],
+      ['ticket.start', 3, 'Petugas 1'],
       ['case.open', 3, 'Petugas 1'],
       ['case.intake', 3, 'Petugas 1'],
       ['case.handle', 4, 'Petugas 1'],
       ['case.resolve', 6, 'Petugas 1'],
       ['case.close', 9, 'Petugas 1'],
+      ['ticket.finish', 3, 'Petugas 1'],
     ]);
-    expect(timeline.map((e) => [e.fromStatus, e.toStatus]).slice(2)).toEqual([
+    expect(timeline.map((e) => [e.fromStatus, e.toStatus]).slice(3, 8)).toEqual([
       [null, 'open'],
       ['open', 'open'],
       ['open', 'open'],
@@ -107,7 +108,7 @@ describe('a case from the counter to its close', () => {
       ['resolved', 'closed'],
     ]);
     expect(timeline[1]?.note).toBe('A-001 · Loket 1');
-    expect(timeline[4]?.note).toBe('Berkas melebihi 20 MB; dikompres bersama.');
+    expect(timeline[5]?.note).toBe('Berkas melebihi 20 MB; dikompres bersama.');
 
     // Other staff saw it live; a case closed today is still in the staff snapshot, and gone tomorrow.
     await koor.waitForPatch(staffPatchWith(c.id, (x) => x.status === 'closed'));
@@ -119,9 +120,8 @@ describe('a case from the counter to its close', () => {
   });
 
   it('is escalated: the coordinator takes it, the head recommends, the officer closes it by phone: steps 3, 5, 6, 7, 8, 6, 9', async () => {
-    const served = await serveVisitor(kiosk, hd1, 1);
-    let c = await hd1.ok('case:open', { counterId: 1, ticketId: served.id });
-    c = await hd1.ok('case:intake', { caseId: c.id, revision: c.revision, intake: intake() });
+    const { ticket: served, case: opened } = await serveVisitor(kiosk, hd1, 1);
+    let c = await hd1.ok('case:intake', { caseId: opened.id, revision: opened.revision, intake: intake() });
     c = await hd1.ok('case:escalate', {
       caseId: c.id,
       revision: c.revision,
@@ -129,7 +129,9 @@ describe('a case from the counter to its close', () => {
       lpseSupportTicket: 'LS-2026-118',
       note: 'Akun terkunci di SPSE; perlu LKPP.',
     });
+    // The number reaches the intake's "LPSE Support ticket" field, which was empty.
     expect(c).toMatchObject({ status: 'escalated', escalationTarget: 'both', lpseSupportTicket: 'LS-2026-118' });
+    expect(c.intake?.lpseTicket).toBe('LS-2026-118');
 
     // The visitor goes home: the visit ends, the case stays open and escalated.
     const finished = await hd1.ok('ticket:finish', { counterId: 1, ticketId: served.id });
@@ -161,9 +163,11 @@ describe('a case from the counter to its close', () => {
     expect(rows).toEqual([
       ['ticket.issue', 2, 'Kiosk Lobi'],
       ['ticket.call', 2, 'Petugas 1'],
+      ['ticket.start', 3, 'Petugas 1'],
       ['case.open', 3, 'Petugas 1'],
       ['case.intake', 3, 'Petugas 1'],
       ['case.escalate', 5, 'Petugas 1'],
+      ['ticket.finish', 3, 'Petugas 1'],
       ['case.take', 5, 'Koordinator Helpdesk'],
       ['case.followup', 6, 'Koordinator Helpdesk'],
       ['case.report', 7, 'Petugas 1'],
@@ -172,6 +176,8 @@ describe('a case from the counter to its close', () => {
       ['case.close', 9, 'Petugas 1'],
     ]);
     expect(timeline.find((e) => e.type === 'case.recommend')?.note).toBe('Hubungi LKPP lewat telepon.');
+    // The escalation says to whom and under which LPSE Support number.
+    expect(timeline.find((e) => e.type === 'case.escalate')).toMatchObject({ to: 'both', lpseSupportTicket: 'LS-2026-118' });
 
     // Every case action is in the append-only log with its case, actor, statuses and step.
     const logged = hub.db
@@ -186,63 +192,82 @@ describe('a case from the counter to its close', () => {
     const first = await caseOfNewVisit(kiosk, hd1, 1);
     const escalated = await hd1.ok('case:escalate', { caseId: first.id, revision: first.revision, target: 'coordinator' });
 
-    // The next day the visitor comes back, takes a number and is served at another counter.
+    // The next day the visitor comes back, takes a number and is served at another counter with that case.
     clock.advance(DAY_MS);
-    const again = await serveVisitor(kiosk, hd2, 2);
-    expect(again.number).toBe('A-001');
     const [found] = await hd2.ok('case:search', { query: 'budi' });
     expect(found?.id).toBe(first.id);
-    const attached = await hd2.ok('case:attach', { counterId: 2, ticketId: again.id, caseId: first.id });
-    expect(attached).toMatchObject({
+    const again = await serveVisitor(kiosk, hd2, 2, first.id);
+    expect(again.ticket).toMatchObject({ number: 'A-001', status: 'serving' });
+    expect(again.case).toMatchObject({
       id: first.id,
       reference: first.reference,
       status: 'escalated',
-      ticketId: again.id,
+      ticketId: again.ticket.id,
       ticketNumber: 'A-001',
       ownerName: 'Petugas 1',
       revision: escalated.revision + 1,
     });
-    // The visit has its case now: opening it gives that case, attaching again is harmless, another is refused.
-    expect((await hd2.ok('case:open', { counterId: 2, ticketId: again.id })).id).toBe(first.id);
-    expect((await hd2.ok('case:attach', { counterId: 2, ticketId: again.id, caseId: first.id })).revision).toBe(attached.revision);
+    // Attaching again is harmless; no second case was made.
+    const ref = { counterId: 2, ticketId: again.ticket.id };
+    expect((await hd2.ok('case:attach', { ...ref, caseId: first.id })).revision).toBe(again.case.revision);
     expect((hub.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(1);
 
     const { rows } = await timelineOf(hd2, first.id);
     expect(rows).toEqual([
       ['ticket.issue', 2, 'Kiosk Lobi'],
       ['ticket.call', 2, 'Petugas 1'],
+      ['ticket.start', 3, 'Petugas 1'],
       ['case.open', 3, 'Petugas 1'],
       ['case.intake', 3, 'Petugas 1'],
+      ['ticket.finish', 3, 'Petugas 1'],
       ['case.escalate', 5, 'Petugas 1'],
       ['ticket.issue', 2, 'Kiosk Lobi'],
       ['ticket.call', 2, 'Petugas 2'],
+      ['ticket.start', 3, 'Petugas 2'],
       ['case.attach', 3, 'Petugas 2'],
     ]);
 
-    const followed = await hd2.ok('case:followup', { caseId: first.id, revision: attached.revision, note: 'Pengunjung datang lagi.' });
-    expect(followed.revision).toBe(attached.revision + 1);
+    const followed = await hd2.ok('case:followup', { caseId: first.id, revision: again.case.revision, note: 'Pengunjung datang lagi.' });
+    expect(followed.revision).toBe(again.case.revision + 1);
   });
 
-  it('refuses a ticket that already has another case, and a closed case', async () => {
+  it('recognised after the start: the returning visitor’s case replaces the new, empty one, which is withdrawn', async () => {
+    const earlier = await caseOfNewVisit(kiosk, hd1, 1);
+    const { ticket, case: fresh } = await serveVisitor(kiosk, hd2, 2);
+    const attached = await hd2.ok('case:attach', { counterId: 2, ticketId: ticket.id, caseId: earlier.id });
+    expect(attached).toMatchObject({ id: earlier.id, ticketId: ticket.id });
+    const { case: withdrawn, timeline } = await hd2.ok('case:get', { caseId: fresh.id });
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(timeline.at(-1)).toMatchObject({ type: 'case.withdraw', fromStatus: 'open', toStatus: 'withdrawn' });
+    // Finishing the visit now leaves the attached case as it is.
+    await hd2.ok('ticket:finish', { counterId: 2, ticketId: ticket.id });
+    expect((await hd2.ok('case:get', { caseId: earlier.id })).case.status).toBe('open');
+    expect((await hd2.ok('case:search', {})).map((c) => c.id)).toEqual([earlier.id]);
+  });
+
+  it('refuses to replace a new case with something recorded in it, and to attach a closed case', async () => {
     const closed = await caseOfNewVisit(kiosk, hd1, 1);
     const resolved = await hd1.ok('case:resolve', { caseId: closed.id, revision: closed.revision, resolution: 'Selesai.' });
     await hd1.ok('case:close', { caseId: closed.id, revision: resolved.revision, channel: 'on_the_spot' });
     const other = await caseOfNewVisit(kiosk, hd1, 1);
 
-    const ticket = await serveVisitor(kiosk, hd2, 2);
-    const own = await hd2.ok('case:open', { counterId: 2, ticketId: ticket.id });
+    const { ticket, case: own } = await serveVisitor(kiosk, hd2, 2);
+    await hd2.ok('case:handle', { caseId: own.id, revision: own.revision, note: 'Sudah dicoba.' });
     const before = stored(hub.db, other.id);
     const taken = await hd2.request('case:attach', { counterId: 2, ticketId: ticket.id, caseId: other.id });
     expect(taken).toMatchObject({ ok: false, error: { code: 'CASE_ALREADY_OPEN' } });
     if (!taken.ok) expect(taken.error.message).toContain(own.reference);
     expect(stored(hub.db, other.id)).toEqual(before);
 
-    const next = await serveVisitor(kiosk, hd1, 1);
+    // A closed case cannot be continued, and the start it came with does not happen either.
+    const { ticket: next } = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+    await hd1.ok('ticket:callSpecific', { counterId: 1, ticketId: next.id });
     const closedBefore = stored(hub.db, closed.id);
-    const refused = await hd1.request('case:attach', { counterId: 1, ticketId: next.id, caseId: closed.id });
+    const refused = await hd1.request('ticket:start', { counterId: 1, ticketId: next.id, caseId: closed.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CASE_ILLEGAL' } });
     if (!refused.ok) expect(refused.error.message).toContain('ditutup');
     expect(stored(hub.db, closed.id)).toEqual(closedBefore);
+    expect((hub.db.prepare('SELECT status FROM tickets WHERE id = ?').get(next.id) as { status: string }).status).toBe('called');
   });
 
   it('refuses a second save made from an old revision, changing nothing', async () => {

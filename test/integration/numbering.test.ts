@@ -97,8 +97,13 @@ it('finishes a visit still being served at midnight, so the counter starts the d
   const morning = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'B' });
   expect((await staff.ok('ticket:callNext', { counterId: 1 })).number).toBe(morning.ticket.number);
   expect(listAllTickets(hub.db).find((t) => t.id === late.ticket.id)).toMatchObject({ status: 'done' });
-  const finished = hub.db.prepare(`SELECT type FROM events WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(late.ticket.id);
+  const finished = hub.db
+    .prepare(`SELECT type FROM events WHERE ticket_id = ? AND type LIKE 'ticket.%' ORDER BY id DESC LIMIT 1`)
+    .get(late.ticket.id);
   expect(finished).toEqual({ type: 'ticket.finish' });
+  // Nothing was recorded in its case: the rollover withdrew it with the visit.
+  const last = hub.db.prepare(`SELECT type FROM events WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(late.ticket.id);
+  expect(last).toEqual({ type: 'case.withdraw' });
 });
 
 it('issues no number outside opening hours and says when the office opens', async () => {

@@ -6,6 +6,7 @@ import {
   closeContactMissing,
   EMPTY_INTAKE,
   formatCaseReference,
+  mayEditIntake,
   missingIntakeFields,
   needsLpseSupportTicket,
 } from '../../shared/domain/caseRules';
@@ -16,9 +17,10 @@ describe('CASE_RULES', () => {
     expect(
       Object.fromEntries(Object.entries(CASE_RULES).map(([a, r]) => [a, [[...r.roles], [...r.from], r.to, r.sopStep]])),
     ).toEqual({
-      open: [['helpdesk'], [], 'open', 3],
-      intake: [['helpdesk', 'coordinator'], ['open', 'escalated'], null, 3],
-      handle: [['helpdesk'], ['open'], null, 4],
+      // Whoever serves at a counter; the head keeps only the intake of a case opened at their counter.
+      open: [['helpdesk', 'coordinator', 'head'], [], 'open', 3],
+      intake: [['helpdesk', 'coordinator', 'head'], ['open', 'escalated'], null, 3],
+      handle: [['helpdesk', 'coordinator', 'head'], ['open'], null, 4],
       escalate: [['helpdesk', 'coordinator'], ['open', 'escalated'], 'escalated', 5],
       take: [['coordinator'], ['escalated'], null, 5],
       followup: [['helpdesk', 'coordinator'], ['open', 'escalated', 'reported'], null, 6],
@@ -28,6 +30,14 @@ describe('CASE_RULES', () => {
       close: [['helpdesk', 'coordinator'], ['resolved'], 'closed', 9],
       reassign: [['coordinator', 'head', 'admin'], ['open', 'escalated', 'reported', 'resolved'], null, null],
     });
+  });
+
+  it('lets the head edit the intake only of a case they opened', () => {
+    const head = { id: 7, role: 'head' as const };
+    expect(mayEditIntake(head, { status: 'open', openedById: 7 })).toBe(true);
+    expect(mayEditIntake(head, { status: 'open', openedById: 3 })).toBe(false);
+    expect(mayEditIntake({ id: 3, role: 'helpdesk' }, { status: 'open', openedById: 7 })).toBe(true);
+    expect(mayEditIntake({ id: 3, role: 'helpdesk' }, { status: 'withdrawn', openedById: 3 })).toBe(false);
   });
 
   it('answers who may do what, and where it leads', () => {

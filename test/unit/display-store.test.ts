@@ -93,6 +93,12 @@ describe('the display store', () => {
     expect(after.flashes).toBe(before.flashes + 1);
     expect(fromPatch(after, { audience: 'display', epoch: 'e1', rev: 2, waiting: { A: 0 } })).toEqual({ waiting: { A: 0 } });
   });
+
+  it('drops a no-show from the recent calls', () => {
+    const before: DisplayState = { ...initialState('id'), ...fromSnapshot(snapshot({ recentCalls: [call('A-002', 2, 'b'), call('A-001', 1, 'a')] }), Date.now()) };
+    const after = fromPatch(before, { audience: 'display', epoch: 'e1', rev: 1, noShows: ['A-001'] });
+    expect(after.recentCalls?.map((c) => c.ticketNumber)).toEqual(['A-002']);
+  });
 });
 
 describe('a screen left on overnight', () => {

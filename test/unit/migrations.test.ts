@@ -64,3 +64,18 @@ it('rolls back a failing migration whole', () => {
   expect(check.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get()).toEqual({ n: 0 });
   check.close();
 });
+
+it('brings a database of the previous version up to date, keeping its rows', () => {
+  const file = fresh();
+  const older = openDatabase(file, MIGRATIONS.slice(0, 3));
+  older.db.exec(`INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('hd1', 'Petugas 1', 'helpdesk', 'x', '2026-11-24T00:00:00Z')`);
+  older.db.close();
+  const { db } = openDatabase(file);
+  expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+  const columns = (table: string) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+  expect(columns('cases')).toContain('withdrawn_at');
+  expect(columns('tickets')).toContain('transferred_from');
+  expect(columns('printer_faults')).toEqual(expect.arrayContaining(['closed_at', 'closed_by']));
+  expect(db.prepare(`SELECT name FROM users`).all()).toEqual([{ name: 'Petugas 1' }]);
+  db.close();
+});

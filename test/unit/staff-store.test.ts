@@ -25,6 +25,7 @@ const aCase = (id: number, status: Case['status'], revision: number): Case => ({
   status,
   ownerId: 1,
   ownerName: 'Petugas 1',
+  openedById: 1,
   ticketId: 1,
   ticketNumber: 'A-001',
   intake: null,
@@ -67,6 +68,7 @@ const snapshot: StaffSnapshot = {
   recentCalls: [],
   me: { id: 1, username: 'hd1', name: 'Petugas 1', role: 'helpdesk' },
   cases: [aCase(1, 'open', 1)],
+  printingKiosks: [1],
 };
 
 describe('the staff snapshot kept current by patches', () => {
@@ -86,6 +88,11 @@ describe('the staff snapshot kept current by patches', () => {
     ]);
     expect(data.cases).toEqual([aCase(1, 'escalated', 2)]);
     expect(data.printerFaults).toEqual([]);
+  });
+
+  it('drops a case that was withdrawn: no staff list shows it', () => {
+    const data = applyPatch(fromSnapshot(snapshot), { audience: 'staff', epoch: 'e1', rev: 5, cases: [aCase(1, 'withdrawn', 2)] });
+    expect(data.cases).toEqual([]);
   });
 
   it('keeps what a patch does not mention, and lists only today’s tickets as today’s', () => {

@@ -10,7 +10,7 @@ import type { ParsedPayload } from '../../../shared/protocol/schemas';
 import { deviceNameTaken, getAdminCounter, getDevice, getOffice, insertDevice, revokeDevice, setDeviceKey, updateDevice } from '../../db/index';
 import type { Device } from '../../db/index';
 import { adminDevice } from '../../adminView';
-import type { Handler, HandlerContext } from '../../context';
+import type { Change, Handler, HandlerContext } from '../../context';
 import { newDeviceKey } from '../../passwords';
 import { PrinterFault, printOverTcp } from '../../printer/tcpPrinter';
 import { adminEvent, remember, repeated } from './common';
@@ -40,6 +40,11 @@ function checked(ctx: HandlerContext, kind: DeviceKind, d: DeviceFields, exceptI
   return { name: d.name, printer: kind === 'kiosk' ? d.printer : null, counterId: kind === 'survey' ? d.counterId : null };
 }
 
+/** Staff screens offer a reprint only for tickets of kiosks with a printer: a kiosk's printer is their business too. */
+function changeOf(kind: DeviceKind): Change {
+  return kind === 'kiosk' ? { admin: true, resync: ['staff'] } : { admin: true };
+}
+
 function keyReply(ctx: HandlerContext, device: Device, key: string): DeviceKeyReply {
   return { device: view(ctx, device.id), key, path: `${DEVICE_PAGES[device.kind]}?key=${encodeURIComponent(key)}` };
 }
@@ -53,7 +58,7 @@ const create: Handler<'admin:deviceCreate'> = {
     const key = newDeviceKey();
     const id = insertDevice(ctx.db, { ...fields, kind, key, createdAt: ctx.nowIso });
     adminEvent(ctx, 'device.create', { deviceId: id, kind, ...fields });
-    return remember(ctx, requestId, { reply: keyReply(ctx, deviceOrRefuse(ctx, id), key), change: { admin: true } });
+    return remember(ctx, requestId, { reply: keyReply(ctx, deviceOrRefuse(ctx, id), key), change: changeOf(kind) });
   },
 };
 
@@ -66,7 +71,7 @@ const update: Handler<'admin:deviceUpdate'> = {
     adminEvent(ctx, 'device.update', { deviceId, ...fields });
     // A kiosk learns at once whether it now has a printer.
     ctx.deviceChanged(deviceId, 'refresh');
-    return { reply: view(ctx, deviceId), change: { admin: true } };
+    return { reply: view(ctx, deviceId), change: changeOf(device.kind) };
   },
 };
 

@@ -1,12 +1,10 @@
-// Every action of the case table (PRODUCT.md "The case, step by step"), each with the field it needs next
-// to its button. A button is enabled only when its field is filled and CASE_RULES allow the action for this
-// role and status; actions of other roles stay on the page, folded away and disabled.
+// The actions of the case table that this role may take in this case's status (CASE_RULES), each with the
+// field it needs next to its button, enabled once that is filled. The others are absent, not greyed.
 import { useState, type ReactNode } from 'react';
 import {
   CASE_OWNER_ROLES,
   CASE_RULES,
-  caseRoleMay,
-  caseStatusAllows,
+  caseMayDo,
   closeContactMissing,
   needsLpseSupportTicket,
   type CaseAction,
@@ -86,7 +84,6 @@ const ORDER: CaseAction[] = ['handle', 'escalate', 'take', 'followup', 'report',
 
 interface ActionProps {
   c: Case;
-  allowed: boolean;
   onStale: (message: string) => void;
   /** How many times the case was reloaded after a refusal (see useDraft). */
   seen: number;
@@ -117,7 +114,7 @@ function Box({ action, title, children }: { action: CaseAction; title: string; c
   );
 }
 
-function NoteAction({ spec, c, allowed, onStale, seen }: ActionProps & { spec: NoteSpec }) {
+function NoteAction({ spec, c, onStale, seen }: ActionProps & { spec: NoteSpec }) {
   const t = useT();
   const draft = useDraft('', c.revision, seen);
   const { pending, submit } = useSubmit(onStale);
@@ -129,14 +126,13 @@ function NoteAction({ spec, c, allowed, onStale, seen }: ActionProps & { spec: N
           data-testid={spec.field}
           rows={2}
           value={draft.value}
-          disabled={!allowed}
           onChange={(e) => draft.set(e.target.value)}
         />
       </label>
       <button
         type="button"
         data-testid={spec.button}
-        disabled={!allowed || pending || draft.value.trim() === ''}
+        disabled={pending || draft.value.trim() === ''}
         onClick={() => void submit(() => spec.send({ caseId: c.id, revision: draft.base }, draft.value.trim()), draft.reset)}
       >
         {t(spec.label)}
@@ -145,7 +141,7 @@ function NoteAction({ spec, c, allowed, onStale, seen }: ActionProps & { spec: N
   );
 }
 
-function Escalate({ c, allowed, onStale, seen }: ActionProps) {
+function Escalate({ c, onStale, seen }: ActionProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const known = c.lpseSupportTicket || c.intake?.lpseTicket || '';
@@ -153,7 +149,7 @@ function Escalate({ c, allowed, onStale, seen }: ActionProps) {
   const { pending, submit } = useSubmit(onStale);
   const { target, lpse, note } = draft.value;
   const needsLpse = target !== '' && needsLpseSupportTicket(target as EscalationTarget);
-  const ready = allowed && !pending && target !== '' && (!needsLpse || lpse.trim() !== '');
+  const ready = !pending && target !== '' && (!needsLpse || lpse.trim() !== '');
   const close = () => setOpen(false);
   const confirm = () =>
     submit(
@@ -172,7 +168,7 @@ function Escalate({ c, allowed, onStale, seen }: ActionProps) {
     );
   return (
     <Box action="escalate" title={t('actionEscalate')}>
-      <button type="button" data-testid="case-escalate" disabled={!allowed} onClick={() => setOpen(true)}>
+      <button type="button" data-testid="case-escalate" onClick={() => setOpen(true)}>
         {t('actionEscalate')}…
       </button>
       {open && (
@@ -232,16 +228,15 @@ function Escalate({ c, allowed, onStale, seen }: ActionProps) {
   );
 }
 
-function Take({ c, allowed, onStale }: ActionProps) {
+function Take({ c, onStale }: ActionProps) {
   const t = useT();
-  const me = useStaff((s) => s.data?.me.id);
   const { pending, submit } = useSubmit(onStale);
   return (
     <Box action="take" title={t('actionTake')}>
       <button
         type="button"
         data-testid="case-take"
-        disabled={!allowed || pending || c.ownerId === me}
+        disabled={pending}
         onClick={() => void submit(() => caseRequest('case:take', { caseId: c.id, revision: c.revision }), () => undefined)}
       >
         {t('actionTake')}
@@ -250,7 +245,7 @@ function Take({ c, allowed, onStale }: ActionProps) {
   );
 }
 
-function Close({ c, allowed, onStale, seen }: ActionProps) {
+function Close({ c, onStale, seen }: ActionProps) {
   const t = useT();
   const draft = useDraft('', c.revision, seen);
   const { pending, submit } = useSubmit(onStale);
@@ -263,7 +258,6 @@ function Close({ c, allowed, onStale, seen }: ActionProps) {
         <select
           data-testid="case-close-channel"
           value={channel}
-          disabled={!allowed}
           onChange={(e) => draft.set(e.target.value)}
         >
           <option value="">{t('choose')}</option>
@@ -282,7 +276,7 @@ function Close({ c, allowed, onStale, seen }: ActionProps) {
       <button
         type="button"
         data-testid="case-close"
-        disabled={!allowed || pending || channel === '' || contactMissing}
+        disabled={pending || channel === '' || contactMissing}
         onClick={() =>
           void submit(
             () => caseRequest('case:close', { caseId: c.id, revision: draft.base, channel: channel as CloseChannel }),
@@ -296,7 +290,7 @@ function Close({ c, allowed, onStale, seen }: ActionProps) {
   );
 }
 
-function Reassign({ c, allowed, onStale, seen }: ActionProps) {
+function Reassign({ c, onStale, seen }: ActionProps) {
   const t = useT();
   const users = useStaff((s) => s.data?.users) ?? [];
   const draft = useDraft('', c.revision, seen);
@@ -306,7 +300,7 @@ function Reassign({ c, allowed, onStale, seen }: ActionProps) {
     <Box action="reassign" title={t('actionReassign')}>
       <label>
         {t('newOwner')}
-        <select data-testid="case-reassign" value={draft.value} disabled={!allowed} onChange={(e) => draft.set(e.target.value)}>
+        <select data-testid="case-reassign" value={draft.value} onChange={(e) => draft.set(e.target.value)}>
           <option value="">{t('choose')}</option>
           {candidates.map((u) => (
             <option key={u.id} value={u.id}>
@@ -318,7 +312,7 @@ function Reassign({ c, allowed, onStale, seen }: ActionProps) {
       <button
         type="button"
         data-testid="case-reassign-confirm"
-        disabled={!allowed || pending || draft.value === ''}
+        disabled={pending || draft.value === ''}
         onClick={() =>
           void submit(
             () => caseRequest('case:reassign', { caseId: c.id, revision: draft.base, ownerId: Number(draft.value) }),
@@ -356,30 +350,19 @@ function ActionFor({ action, ...props }: ActionProps & { action: CaseAction }) {
 export function CaseActions({ c, onStale, seen }: { c: Case; onStale: (message: string) => void; seen: number }) {
   const t = useT();
   const role = useStaff((s) => s.data?.me.role);
+  const me = useStaff((s) => s.data?.me.id);
   if (!role) return null;
-  const mine = ORDER.filter((a) => caseRoleMay(role, a));
-  const others = ORDER.filter((a) => !caseRoleMay(role, a));
-  const render = (action: CaseAction, roleMay: boolean) => (
-    <ActionFor
-      key={action}
-      action={action}
-      c={c}
-      allowed={roleMay && caseStatusAllows(c.status, action)}
-      onStale={onStale}
-      seen={seen}
-    />
-  );
+  // Taking a case one already owns is no step at all.
+  const shown = ORDER.filter((a) => caseMayDo(role, c.status, a) && !(a === 'take' && c.ownerId === me));
+  if (shown.length === 0) return null;
   return (
     <section className="card case-actions">
       <h2>{t('actions')}</h2>
-      {c.status === 'closed' && <p className="hint">{t('caseClosedHint')}</p>}
-      <div className="action-grid">{mine.map((a) => render(a, true))}</div>
-      {others.length > 0 && (
-        <details className="other-roles">
-          <summary>{t('otherRolesActions')}</summary>
-          <div className="action-grid">{others.map((a) => render(a, false))}</div>
-        </details>
-      )}
+      <div className="action-grid">
+        {shown.map((action) => (
+          <ActionFor key={action} action={action} c={c} onStale={onStale} seen={seen} />
+        ))}
+      </div>
     </section>
   );
 }

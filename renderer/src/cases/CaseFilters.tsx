@@ -1,6 +1,6 @@
 // The status and owner pickers that narrow a list of cases (case list, head's board).
 import { CASE_OWNER_ROLES } from '../../../shared/domain/caseRules';
-import type { CaseStatus } from '../../../shared/domain/types';
+import type { ListedCaseStatus } from '../../../shared/domain/types';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
 
@@ -12,17 +12,17 @@ export function StatusFilter({
   onChange,
 }: {
   testId: string;
-  statuses: readonly CaseStatus[];
+  statuses: readonly ListedCaseStatus[];
   /** The choice that filters nothing. */
   anyLabel: string;
-  value: CaseStatus | '';
-  onChange: (status: CaseStatus | '') => void;
+  value: ListedCaseStatus | '';
+  onChange: (status: ListedCaseStatus | '') => void;
 }) {
   const t = useT();
   return (
     <label>
       {t('status')}
-      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value as CaseStatus | '')}>
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value as ListedCaseStatus | '')}>
         <option value="">{anyLabel}</option>
         {statuses.map((s) => (
           <option key={s} value={s}>

@@ -2,10 +2,11 @@
 // (every case not closed, and those closed today); a search reaches every case ever recorded.
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CASE_STATUSES, type Case, type CaseStatus } from '../../../shared/domain/types';
+import { CASE_STATUSES, type Case, type ListedCaseStatus } from '../../../shared/domain/types';
 import type { ClientPayload } from '../../../shared/protocol/schemas';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
+import { DateField } from '../DateField';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
 import { OwnerFilter, StatusFilter } from './CaseFilters';
@@ -13,7 +14,7 @@ import { CaseTable } from './CaseTable';
 
 interface Filters {
   query: string;
-  status: CaseStatus | '';
+  status: ListedCaseStatus | '';
   ownerId: string;
   from: string;
   to: string;
@@ -77,14 +78,8 @@ export function CaseListScreen() {
           onChange={(status) => setFilters({ ...filters, status })}
         />
         <OwnerFilter testId="case-filter-owner" value={filters.ownerId} onChange={(ownerId) => setFilters({ ...filters, ownerId })} />
-        <label>
-          {t('dateFrom')}
-          <input type="date" data-testid="case-filter-from" value={filters.from} onChange={set('from')} />
-        </label>
-        <label>
-          {t('dateTo')}
-          <input type="date" data-testid="case-filter-to" value={filters.to} onChange={set('to')} />
-        </label>
+        <DateField label={t('dateFrom')} testId="case-filter-from" value={filters.from} onChange={(from) => setFilters({ ...filters, from })} />
+        <DateField label={t('dateTo')} testId="case-filter-to" value={filters.to} onChange={(to) => setFilters({ ...filters, to })} />
         <button type="submit" className="primary" data-testid="case-search-submit" disabled={pending}>
           {t('search')}
         </button>

@@ -39,20 +39,20 @@ export function CaseTable({ cases, empty }: { cases: readonly Case[]; empty: str
             }}
           >
             <td className="reference">{c.reference}</td>
-            <td>
+            <td className="case-status-cell">
               <span className={`status status-${c.status}`}>{t(`caseStatus_${c.status}`)}</span>
               {c.escalationTarget && c.status === 'escalated' && (
                 <span className="tag">{t(`target_${c.escalationTarget}`)}</span>
               )}
               {c.lastRecommendation && <span className="tag">{t('hasRecommendation')}</span>}
             </td>
-            <td>{c.intake?.title || '—'}</td>
-            <td>
+            <td className="case-title">{c.intake?.title || '—'}</td>
+            <td className="case-visitor">
               {c.intake?.visitorName || '—'}
               {c.intake?.visitorOrg ? <small> · {c.intake.visitorOrg}</small> : null}
             </td>
-            <td>{c.ownerName}</td>
-            <td data-testid={`case-age-${c.id}`}>{formatDuration(now - Date.parse(c.openedAt), lang)}</td>
+            <td className="case-owner">{c.ownerName}</td>
+            <td className="case-age" data-testid={`case-age-${c.id}`}>{formatDuration(now - Date.parse(c.openedAt), lang)}</td>
           </tr>
         ))}
       </tbody>

@@ -79,6 +79,8 @@ export function CaseView({ caseId }: { caseId: number }) {
     );
   }
   const reload = () => {
+    // The intake form starts afresh from the case as it is now.
+    useStaff.setState((s) => (s.intakeDraft?.caseId === caseId ? { intakeDraft: null } : {}));
     setStale(null);
     setGeneration((g) => g + 1);
   };
@@ -161,8 +163,10 @@ export function CaseView({ caseId }: { caseId: number }) {
         </section>
       )}
 
-      <IntakeForm key={`intake-${generation}`} c={c} onStale={onStale} />
-      <CaseActions c={c} onStale={onStale} seen={generation} />
+      <div className="case-work">
+        <IntakeForm c={c} onStale={onStale} />
+        <CaseActions c={c} onStale={onStale} seen={generation} />
+      </div>
       <Timeline entries={timeline} />
     </article>
   );

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { queueStats } from '../../../shared/domain/queueStats';
-import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain/types';
+import { CASE_STATUSES, type ListedCaseStatus } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
 import { useT } from '../i18n';
 import { useHubNow, useStaff, useTimeZone } from '../store';
@@ -44,7 +44,7 @@ function QueueFigures() {
 
 export function HeadBoard() {
   const t = useT();
-  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [status, setStatus] = useState<ListedCaseStatus | ''>('');
   const [owner, setOwner] = useState('');
   const unclosed = useStaff(
     useShallow((s) =>

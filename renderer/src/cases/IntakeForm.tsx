@@ -1,12 +1,13 @@
 // The intake of SOP step 3: who the visitor is and what they came about. Name, visitor type, category and
-// title are required; the hub checks them again.
+// title are required; the hub checks them again. The typing lives in the store until it is saved, so
+// finishing the visit, leaving the case or signing out can ask before it is lost. Someone who may not edit
+// sees the intake as text, not as greyed fields.
 import type { ReactNode } from 'react';
-import { caseMayDo, EMPTY_INTAKE, isVisitorEmail, missingIntakeFields, REQUIRED_INTAKE_FIELDS } from '../../../shared/domain/caseRules';
+import { EMPTY_INTAKE, isVisitorEmail, mayEditIntake, missingIntakeFields, REQUIRED_INTAKE_FIELDS } from '../../../shared/domain/caseRules';
 import { CASE_CATEGORIES, VISITOR_TYPES, type Case, type CaseIntake } from '../../../shared/domain/types';
 import { caseRequest } from '../hub';
-import { useT, type TextKey } from '../i18n';
+import { hasText, useT, type TextKey } from '../i18n';
 import { useStaff } from '../store';
-import { useDraft } from './useDraft';
 
 type Field = keyof CaseIntake;
 
@@ -26,32 +27,56 @@ const FIELDS: { field: Field; testId: string; kind: 'input' | 'textarea' | 'visi
 
 const REQUIRED = new Set<Field>(REQUIRED_INTAKE_FIELDS);
 
+/** The intake as the case has it; before the first save, the LPSE Support number an escalation recorded. */
+function liveIntake(c: Case): CaseIntake {
+  return c.intake ?? { ...EMPTY_INTAKE, lpseTicket: c.lpseSupportTicket };
+}
+
 export function IntakeForm({ c, onStale }: { c: Case; onStale: (message: string) => void }) {
   const t = useT();
-  const role = useStaff((s) => s.data?.me.role);
-  const draft = useDraft<CaseIntake>(c.intake ?? EMPTY_INTAKE, c.revision);
-  const editable = role !== undefined && caseMayDo(role, c.status, 'intake');
-  const missing = missingIntakeFields(draft.value);
-  const email = draft.value.visitorEmail.trim();
+  const me = useStaff((s) => s.data?.me);
+  const draft = useStaff((s) => (s.intakeDraft?.caseId === c.id ? s.intakeDraft : null));
+  const value = draft?.intake ?? liveIntake(c);
+  const editable = me !== undefined && mayEditIntake(me, c);
+  const missing = missingIntakeFields(value);
+  const email = value.visitorEmail.trim();
   const badEmail = email !== '' && !isVisitorEmail(email);
 
   const save = async () => {
-    const reply = await caseRequest('case:intake', { caseId: c.id, revision: draft.base, intake: draft.value });
-    if (reply.ok) draft.reset();
+    if (!draft) return;
+    const reply = await caseRequest('case:intake', { caseId: c.id, revision: draft.base, intake: draft.intake });
+    if (reply.ok) useStaff.setState({ intakeDraft: null });
     else if (reply.error.code === 'CASE_STALE') onStale(reply.error.message);
   };
-  const change = (field: Field, value: string) => draft.set({ ...draft.value, [field]: value });
+  const change = (field: Field, text: string) =>
+    useStaff.setState({ intakeDraft: { caseId: c.id, base: draft?.base ?? c.revision, intake: { ...value, [field]: text } } });
+
+  const codeText = (f: (typeof FIELDS)[number]) => {
+    const key = `${f.kind}_${value[f.field]}`;
+    return hasText(key) ? t(key) : value[f.field];
+  };
+
+  if (!editable) {
+    return (
+      <section className="card intake intake-readonly">
+        <h2>{t('intake')}</h2>
+        <dl className="form-grid">
+          {FIELDS.map((f) => (
+            <div key={f.field} className={f.kind === 'textarea' ? 'wide' : undefined}>
+              <dt>{t(`intake_${f.field}`)}</dt>
+              <dd data-testid={f.testId}>{codeText(f) || t('notRecorded')}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    );
+  }
 
   const control = (f: (typeof FIELDS)[number]): ReactNode => {
-    const common = {
-      'data-testid': f.testId,
-      value: draft.value[f.field],
-      disabled: !editable,
-      required: REQUIRED.has(f.field),
-    };
+    const common = { 'data-testid': f.testId, value: value[f.field], required: REQUIRED.has(f.field) };
     switch (f.kind) {
       case 'textarea':
-        return <textarea {...common} rows={3} onChange={(e) => change(f.field, e.target.value)} />;
+        return <textarea {...common} rows={2} onChange={(e) => change(f.field, e.target.value)} />;
       case 'visitorType':
       case 'category': {
         const codes = f.kind === 'visitorType' ? VISITOR_TYPES : CASE_CATEGORIES;
@@ -85,7 +110,7 @@ export function IntakeForm({ c, onStale }: { c: Case; onStale: (message: string)
           </label>
         ))}
       </div>
-      {editable && (missing.length > 0 || badEmail) && (
+      {(missing.length > 0 || badEmail) && (
         <p className="hint" data-testid="case-intake-missing">
           {missing.length > 0 && t('requiredMissing', { fields: missing.map((f) => t(`intake_${f}`)).join(', ') })}
           {badEmail && ` ${t('emailInvalid')}`}
@@ -95,7 +120,7 @@ export function IntakeForm({ c, onStale }: { c: Case; onStale: (message: string)
         type="button"
         className="primary"
         data-testid="case-save"
-        disabled={!editable || !draft.dirty || missing.length > 0 || badEmail}
+        disabled={!draft || missing.length > 0 || badEmail}
         onClick={() => void save()}
       >
         {t('saveIntake')}

@@ -1,5 +1,6 @@
-// The case's history as the hub logged it: its tickets' events (SOP step 2) and then every case action,
-// each labelled with its SOP step, actor and time.
+// The case's history as the hub logged it: its visits' queue events (issued, called, service started and
+// finished, transferred from → to) and every case action (an escalation with its target and LPSE Support
+// number), each labelled with its SOP step, actor and time. Always shown expanded.
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { CaseEntry } from '../../../shared/domain/types';
 import { hasText, useT, type TextKey } from '../i18n';
@@ -9,6 +10,8 @@ export function Timeline({ entries }: { entries: readonly CaseEntry[] }) {
   const t = useT();
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
+  /** A transfer's services or counter; an escalation's target, which is a code. */
+  const place = (text: string) => (hasText(`target_${text}`) ? t(`target_${text}` as TextKey) : text);
   const statusText = (status: string) => {
     const key = `caseStatus_${status}`;
     if (hasText(key)) return t(key as TextKey);
@@ -33,6 +36,17 @@ export function Timeline({ entries }: { entries: readonly CaseEntry[] }) {
                 <span className="change">
                   {e.fromStatus ? `${statusText(e.fromStatus)} → ` : ''}
                   {statusText(e.toStatus)}
+                </span>
+              )}
+              {(e.from || e.to) && (
+                <span className="where" data-testid="case-event-where">
+                  {e.from && `${t('entryFrom')} ${place(e.from)} `}
+                  {e.to && `${t('entryTo')} ${place(e.to)}`}
+                </span>
+              )}
+              {e.lpseSupportTicket && (
+                <span className="where" data-testid="case-event-lpse">
+                  {t('lpseSupportTicket')}: {e.lpseSupportTicket}
                 </span>
               )}
               {e.note && <p className="note">{e.note}</p>}

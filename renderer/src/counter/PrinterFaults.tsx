@@ -1,5 +1,6 @@
-// Kiosk printer faults staff must see: the visitor's number was shown on screen but not printed, and a
-// reprint is one click away.
+// Kiosk printer faults staff must see: the visitor's number was shown on screen but not printed. One line
+// per ticket however often its printing failed, with a reprint one click away and a button to close the
+// notice once dealt with (the hub records who closed it).
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { PrinterFault } from '../../../shared/domain/types';
 import { ERROR_CODES, errorMessage, type ErrorCode, type Lang } from '../../../shared/protocol/errors';
@@ -32,9 +33,35 @@ export function ReprintButton({ ticketId, number }: { ticketId: number; number: 
   );
 }
 
+function CloseFaultsButton({ ticketId, number }: { ticketId: number; number: string }) {
+  const t = useT();
+  const [pending, run] = usePending();
+  return (
+    <button
+      type="button"
+      className="small link"
+      data-testid={`printer-fault-close-${number}`}
+      disabled={pending}
+      onClick={() => void run(() => request('print:closeFaults', { ticketId }))}
+    >
+      {t('closeFault')}
+    </button>
+  );
+}
+
 /** The fault in the staff member's language; the driver's own (English) text only when its code is unknown. */
 function faultText(f: PrinterFault, lang: Lang): string {
   return (ERROR_CODES as readonly string[]).includes(f.code) ? errorMessage(f.code as ErrorCode, lang) : f.message;
+}
+
+/** Faults grouped by ticket (a fault with no ticket stands alone), latest fault of each group shown. */
+function byTicket(faults: readonly PrinterFault[]): PrinterFault[][] {
+  const groups = new Map<string, PrinterFault[]>();
+  for (const f of faults) {
+    const key = f.ticketId === null ? `fault-${f.id}` : `ticket-${f.ticketId}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()];
 }
 
 export function PrinterFaults() {
@@ -43,26 +70,27 @@ export function PrinterFaults() {
   const timeZone = useTimeZone();
   const lang = useStaff((s) => s.lang);
   if (faults.length === 0) return null;
-  // One reprint button per ticket, however many times its printing failed.
-  const firstFaultOf = new Map<number, number>();
-  for (const f of faults) if (f.ticketId !== null && !firstFaultOf.has(f.ticketId)) firstFaultOf.set(f.ticketId, f.id);
   return (
     <section className="card banner-warning" role="alert" data-testid="printer-fault">
       <h2>{t('printerFault')}</h2>
       <ul>
-        {faults.map((f) => (
-          <li key={f.id}>
-            <strong>{f.deviceName}</strong> · {formatOfficeDateTime(f.at, timeZone, lang, { time: true })} ·{' '}
-            <span title={f.message}>{faultText(f, lang)}</span>
-            {f.ticketNumber && (
-              <>
-                {' '}
-                · {t('ticket')} {f.ticketNumber}{' '}
-                {f.ticketId !== null && firstFaultOf.get(f.ticketId) === f.id && <ReprintButton ticketId={f.ticketId} number={f.ticketNumber} />}
-              </>
-            )}
-          </li>
-        ))}
+        {byTicket(faults).map((group) => {
+          const f = group[group.length - 1] as PrinterFault;
+          return (
+            <li key={f.id}>
+              <strong>{f.deviceName}</strong> · {formatOfficeDateTime(f.at, timeZone, lang, { time: true })} ·{' '}
+              <span title={f.message}>{faultText(f, lang)}</span>
+              {group.length > 1 && <span className="tag">{t('faultTimes', { n: group.length })}</span>}
+              {f.ticketNumber && f.ticketId !== null && (
+                <>
+                  {' '}
+                  · {t('ticket')} {f.ticketNumber} <ReprintButton ticketId={f.ticketId} number={f.ticketNumber} />
+                  <CloseFaultsButton ticketId={f.ticketId} number={f.ticketNumber} />
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

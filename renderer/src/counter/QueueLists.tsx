@@ -46,20 +46,21 @@ export function QueueLists({
   const waiting = useStaff((s) => s.data?.waiting) ?? {};
   const counters = useStaff((s) => s.data?.counters) ?? [];
   const faulted = useStaff((s) => s.data?.printerFaults) ?? [];
+  const printingKiosks = useStaff((s) => s.data?.printingKiosks) ?? [];
   const now = useHubNow(15_000);
   const queued = tickets.filter((tk) => tk.status === 'waiting').sort(compareQueue);
   const noShows = tickets.filter((tk) => tk.status === 'no_show');
   const counterName = (id: number) => counters.find((c) => c.id === id)?.name ?? '?';
-  // A ticket whose printing failed gets its reprint button in the fault notice instead.
-  const hasFault = (tk: Ticket) => faulted.some((f) => f.ticketId === tk.id);
+  // Only a kiosk with a printer can print again; a ticket whose printing failed has its button in the notice.
+  const mayReprint = (tk: Ticket) =>
+    tk.deviceId !== null && printingKiosks.includes(tk.deviceId) && !faulted.some((f) => f.ticketId === tk.id);
 
   return (
     <section className="card queue-lists">
       <div className="queue-head">
-        <h2>{t('waitingList')}</h2>
+        <h2 title={t('callSpecificHint')}>{t('waitingList')}</h2>
         {callSpecific}
       </div>
-      <p className="hint">{t('callSpecificHint')}</p>
       {services
         .filter((s) => s.active)
         .map((service) => {
@@ -95,7 +96,7 @@ export function QueueLists({
                     <span className="waited" title={t('waitedSince')}>
                       {formatDuration(now - Date.parse(tk.issuedAt), lang)}
                     </span>
-                    {tk.deviceId !== null && !hasFault(tk) && <ReprintButton ticketId={tk.id} number={tk.number} />}
+                    {mayReprint(tk) && <ReprintButton ticketId={tk.id} number={tk.number} />}
                   </li>
                 ))}
                 {rows.length === 0 && <li className="empty">{t('nobodyWaiting')}</li>}

@@ -1,16 +1,17 @@
-// The case of the visit at the counter (SOP step 3). Starting service opens a new case; a returning
-// visitor's open case is found by reference, name or company and attached instead (which also starts
-// the service when the visitor was only called).
+// The case of the visit at the counter (SOP step 3). Starting service opens a new case in the same hub
+// transaction; a returning visitor's open case is found by reference, name or company and continued
+// instead: chosen before the start, service starts with it; chosen just after, it replaces the new case
+// while that is still empty (the hub withdraws the empty one).
 import { useState, type FormEvent } from 'react';
-import { caseRoleMay, CASE_ATTACHABLE } from '../../../shared/domain/caseRules';
+import { CASE_ATTACHABLE } from '../../../shared/domain/caseRules';
 import type { Case, Ticket } from '../../../shared/domain/types';
 import { usePending } from '../../../shared/ui/usePending';
 import { CaseView } from '../cases/CaseView';
-import { request } from '../hub';
+import { caseRequest, request, startService } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
 
-function AttachSearch({ ticket, counterId }: { ticket: Ticket; counterId: number }) {
+function AttachSearch({ ticket, counterId, replacing }: { ticket: Ticket; counterId: number; replacing: number | null }) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Case[] | null>(null);
@@ -19,28 +20,27 @@ function AttachSearch({ ticket, counterId }: { ticket: Ticket; counterId: number
   const search = async (e: FormEvent) => {
     e.preventDefault();
     const reply = await run(() => request('case:search', { query: query.trim() }));
-    if (reply.ok) setResults(reply.data.filter((c) => CASE_ATTACHABLE.includes(c.status)));
+    if (reply.ok) setResults(reply.data.filter((c) => CASE_ATTACHABLE.includes(c.status) && c.id !== replacing));
   };
 
   const attach = (caseId: number) =>
     run(async () => {
-      const ref = { counterId, ticketId: ticket.id };
-      const started = ticket.status === 'called' ? await request('ticket:start', ref) : null;
-      if (!started || started.ok) await request('case:attach', { ...ref, caseId });
+      const ref = { counterId, ticketId: ticket.id, caseId };
+      if (ticket.status === 'called') await startService(ref);
+      else await caseRequest('case:attach', ref);
     });
 
   return (
-    <div className="attach">
+    <details className="attach" open={replacing === null}>
+      <summary>{t('returningVisitor')}</summary>
       <form onSubmit={search} className="inline-form">
-        <label>
-          {t('returningVisitor')}
-          <input
-            data-testid="case-attach-query"
-            placeholder={t('attachSearchPlaceholder')}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </label>
+        <input
+          data-testid="case-attach-query"
+          aria-label={t('returningVisitor')}
+          placeholder={t('attachSearchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button type="submit" data-testid="case-attach-search" disabled={pending || query.trim() === ''}>
           {t('search')}
         </button>
@@ -68,29 +68,28 @@ function AttachSearch({ ticket, counterId }: { ticket: Ticket; counterId: number
           {results.length === 0 && <li className="empty">{t('noCasesFound')}</li>}
         </ul>
       )}
-    </div>
+    </details>
   );
 }
 
 export function VisitCase({ ticket, counterId }: { ticket: Ticket; counterId: number }) {
   const t = useT();
-  const role = useStaff((s) => s.data?.me.role);
   const visitCase = useStaff((s) => s.data?.cases.find((c) => c.ticketId === ticket.id));
-  const [pending, run] = usePending();
-  if (!role || !caseRoleMay(role, 'open')) return null;
-  if (visitCase) return <CaseView key={visitCase.id} caseId={visitCase.id} />;
-
-  const open = () => run(() => request('case:open', { counterId, ticketId: ticket.id }));
+  if (ticket.status === 'serving' && visitCase) {
+    // Nothing recorded yet (revision 1 is the opening): a returning visitor's case may still take its place.
+    const fresh = visitCase.revision === 1;
+    return (
+      <>
+        {fresh && <AttachSearch ticket={ticket} counterId={counterId} replacing={visitCase.id} />}
+        <CaseView key={visitCase.id} caseId={visitCase.id} />
+      </>
+    );
+  }
   return (
     <section className="card visit-case">
       <h2>{t('visitCase')}</h2>
-      {ticket.status === 'serving' && (
-        <button type="button" className="primary" data-testid="case-open" disabled={pending} onClick={() => void open()}>
-          {t('openCase')}
-        </button>
-      )}
-      {ticket.status === 'called' && <p className="hint">{t('caseOpensOnStart')}</p>}
-      <AttachSearch ticket={ticket} counterId={counterId} />
+      <p className="hint">{t('caseOpensOnStart')}</p>
+      <AttachSearch ticket={ticket} counterId={counterId} replacing={null} />
     </section>
   );
 }
