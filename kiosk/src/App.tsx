@@ -177,6 +177,7 @@ function Services({ actions }: { actions: KioskActions }) {
   const services = useKiosk((s) => s.services);
   const waiting = useKiosk((s) => s.waiting);
   const disabled = useKiosk((s) => !s.online || s.busy || s.settling);
+  const lang = useKiosk((s) => s.lang);
   const t = useT();
   return (
     <nav className="kiosk-services">
@@ -192,7 +193,7 @@ function Services({ actions }: { actions: KioskActions }) {
             onClick={() => actions.tapService(s.code)}
           >
             <span className="service-code">{s.code}</span>
-            <span className="service-name">{s.name}</span>
+            <span className="service-name">{lang === 'en' && s.nameEn ? s.nameEn : s.name}</span>
             <span className="service-waiting">
               <b data-testid={`kiosk-waiting-${s.code}`}>{waiting[s.code] ?? 0}</b> {t('waiting')}
             </span>
