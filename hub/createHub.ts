@@ -1,6 +1,8 @@
 // The one place that wires the hub together: HTTP, Socket.IO, sessions, handlers and broadcasts.
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { officeDay } from '../shared/domain/officeTime';
 import { DomainError, errorMessage, type ErrorCode, type Lang, type Reply } from '../shared/protocol/errors';
@@ -13,6 +15,7 @@ import {
   type ClientEventName,
 } from '../shared/protocol/schemas';
 import { Audiences } from './audiences';
+import type { HubLimits } from './config';
 import type { Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step } from './context';
 import { findDeviceByKey, findSessionUser } from './db/index';
 import { expireEarlierDays } from './dayRollover';
@@ -31,9 +34,14 @@ import { RateLimiter } from './rateLimit';
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 const ROLLOVER_CHECK_MS = 30_000;
 
+/** Events that only read: they run in a read transaction, never taking the write lock. */
+const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search']);
+
 interface SocketData {
   session: Session;
   lang: Lang;
+  /** Snapshot requests that came while this socket's last snapshot was still being sent. */
+  snapshotQueue?: Ack[];
 }
 
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -51,6 +59,9 @@ export interface Hub {
 export interface HubOptions {
   /** Folder holding the built apps (`kiosk/`, `counter/`, `display/`). */
   appsDir: string;
+  limits: HubLimits;
+  /** Browser origins accepted besides the hub's own addresses. */
+  allowedOrigins: readonly string[];
 }
 
 const HANDLERS: HandlerMap = {
@@ -71,13 +82,71 @@ function failure(code: ErrorCode, lang: Lang, params: Record<string, string> = {
   return { ok: false, error: { code, message: errorMessage(code, lang, params), params } };
 }
 
+/** The origins a browser uses to reach this hub itself: every local address and name, on its port. */
+function ownOrigins(port: number): Set<string> {
+  const hosts = ['localhost', hostname()];
+  for (const nets of Object.values(networkInterfaces())) {
+    for (const net of nets ?? []) hosts.push(net.family === 'IPv6' ? `[${net.address}]` : net.address);
+  }
+  const origins = new Set<string>();
+  for (const host of hosts) {
+    try {
+      origins.add(new URL(`http://${host}:${port}`).origin);
+    } catch {
+      // A scoped IPv6 address (fe80::1%eth0) is no browser origin.
+    }
+  }
+  return origins;
+}
+
+/** Whole seconds until a limiter lets the key through again. */
+const secondsLeft = (res: RateLimiterRes) => String(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+
 export function createHub(deps: HubDeps, options: HubOptions): Hub {
   const audiences = new Audiences(deps);
   const limits = { login: new RateLimiter(60_000), kiosk: new RateLimiter(60_000) };
   const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir }));
-  const io: Hub['io'] = new Server(http, { maxHttpBufferSize: 1e6, serveClient: false });
+  const { budgets, maxConnectionsPerAddress, refusalsBeforeDisconnect, deviceKeyGuessesPerMinute } = options.limits;
+  const connections = new Map<string, number>();
+  const extraOrigins = new Set(options.allowedOrigins);
+  // No Origin: a Node client or the Electron main process. With one, a browser page: only the hub's own
+  // pages (or a configured proxy's) may open a socket, so no other site a staff browser visits can.
+  const originAllowed = (origin: string | undefined): boolean => {
+    if (origin === undefined) return true;
+    if (extraOrigins.has(origin)) return true;
+    const port = (http.address() as AddressInfo | null)?.port;
+    return port !== undefined && ownOrigins(port).has(origin);
+  };
+  const io: Hub['io'] = new Server(http, {
+    maxHttpBufferSize: 1e6,
+    serveClient: false,
+    allowRequest(req: IncomingMessage, answer) {
+      if (!originAllowed(req.headers.origin)) return answer('origin not allowed', false);
+      const address = req.socket.remoteAddress ?? '';
+      if ((connections.get(address) ?? 0) >= maxConnectionsPerAddress) return answer('too many connections from this address', false);
+      answer(null, true);
+    },
+  });
+  io.engine.on('connection', (raw: { remoteAddress: string; once(event: 'close', fn: () => void): void }) => {
+    const address = raw.remoteAddress;
+    connections.set(address, (connections.get(address) ?? 0) + 1);
+    raw.once('close', () => {
+      const left = (connections.get(address) ?? 1) - 1;
+      if (left > 0) connections.set(address, left);
+      else connections.delete(address);
+    });
+  });
+  // Per socket, events a second by audience; then refusals, past which a socket that keeps on is cut off.
+  const budget = {
+    staff: new RateLimiterMemory({ points: budgets.staff, duration: 1 }),
+    kiosk: new RateLimiterMemory({ points: budgets.kiosk, duration: 1 }),
+    display: new RateLimiterMemory({ points: budgets.display, duration: 1 }),
+  };
+  const refusals = new RateLimiterMemory({ points: refusalsBeforeDisconnect, duration: 10 });
+  const keyGuesses = new RateLimiterMemory({ points: deviceKeyGuessesPerMinute, duration: 60 });
 
   function broadcast(change: Change): void {
+    audiences.changed();
     for (const patch of audiences.patches(change)) io.to(patch.audience).emit('patch', patch);
   }
 
@@ -104,7 +173,14 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       session = { kind: 'staff', user, tokenHash };
     } else if (typeof auth.deviceKey === 'string' && auth.deviceKey) {
       const device = findDeviceByKey(deps.db, auth.deviceKey);
-      if (!device) return refuse('DEVICE_KEY_INVALID');
+      if (!device) {
+        // Wrong keys are counted per address, so guessing a kiosk's key from the LAN stays slow.
+        keyGuesses.consume(socket.handshake.address).then(
+          () => refuse('DEVICE_KEY_INVALID'),
+          () => refuse('DEVICE_KEY_RATE_LIMITED'),
+        );
+        return;
+      }
       session = device.kind === 'kiosk' ? { kind: 'kiosk', device } : { kind: 'display', device };
     }
     socket.data = { session, lang };
@@ -115,10 +191,20 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     socket.join(roomOf(socket.data.session));
     socket.emit('snapshot', audiences.snapshot(socket.data.session));
 
-    // Unknown events and oversized payloads are answered here, before any handler sees them.
+    // Past its budget a socket is refused, and cut off if it keeps on; unknown events and oversized
+    // payloads are answered here too, before any handler sees them. Every event counts, known or not.
     socket.use(([event, ...args], next) => {
       const ack = args[args.length - 1];
       const reply = typeof ack === 'function' ? (ack as (r: Reply<never>) => void) : undefined;
+      budget[socket.data.session.kind].consume(socket.id).then(
+        () => screen(event, args, reply, next),
+        (res: RateLimiterRes) => {
+          reply?.(failure('RATE_LIMITED', socket.data.lang, { seconds: secondsLeft(res) }));
+          refusals.consume(socket.id).catch(() => socket.disconnect(true));
+        },
+      );
+    });
+    const screen = (event: string, args: unknown[], reply: ((r: Reply<never>) => void) | undefined, next: () => void) => {
       if (!isClientEvent(event)) return reply?.(failure('UNKNOWN_EVENT', socket.data.lang, { event: String(event).slice(0, 40) }));
       let size: number;
       try {
@@ -128,7 +214,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       }
       if (size > MAX_PAYLOAD_BYTES) return reply?.(failure('PAYLOAD_TOO_LARGE', socket.data.lang));
       next();
-    });
+    };
 
     for (const event of Object.keys(HANDLERS) as ClientEventName[]) {
       socket.on(event, (...args: unknown[]) => dispatch(socket, event, args));
@@ -157,7 +243,39 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     }
 
     rollover();
-    settle(socket, event, ack, (ctx) => handler.run(ctx, parsed.data as never));
+    const step: Step<ClientEventName> = (ctx) => handler.run(ctx, parsed.data as never);
+    if (event !== 'sync:snapshot') return settle(socket, event, ack, step);
+    // A socket asking again while its last snapshot is still being sent waits for that send, and then all
+    // its waiting requests share one answer: a flood costs one snapshot per send, not one per request.
+    if (socket.data.snapshotQueue) return void socket.data.snapshotQueue.push(ack);
+    answerSnapshots(socket, [ack], step);
+  }
+
+  function answerSnapshots(socket: HubSocket, acks: Ack[], step: Step<ClientEventName>): void {
+    socket.data.snapshotQueue = [];
+    settle(socket, 'sync:snapshot', (reply) => acks.forEach((ack) => ack(reply)), step);
+    afterSent(socket, () => {
+      const waiting = socket.data.snapshotQueue ?? [];
+      socket.data.snapshotQueue = undefined;
+      if (waiting.length && socket.connected) answerSnapshots(socket, waiting, step);
+    });
+  }
+
+  /** Runs `then` once what this socket was given so far has left for the network. */
+  function afterSent(socket: HubSocket, then: () => void): void {
+    const conn = socket.conn;
+    const transport = conn.transport;
+    if (transport.writable) return then();
+    const done = () => {
+      transport.off('ready', done);
+      conn.off('upgrade', done);
+      conn.off('close', done);
+      then();
+    };
+    // An upgrade or a close ends the wait too: the old transport will never say it is ready.
+    transport.on('ready', done);
+    conn.on('upgrade', done);
+    conn.on('close', done);
   }
 
   /**
@@ -191,11 +309,13 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     };
     let result;
     try {
-      result = deps.db.transaction(() => step(ctx)).immediate();
+      const tx = deps.db.transaction(() => step(ctx));
+      result = READ_ONLY.has(event) ? tx.deferred() : tx.immediate();
     } catch (e) {
       if (e instanceof DomainError) return ack(failure(e.code, lang, e.params));
       return ack(internalError(event, e, lang));
     }
+    if (!READ_ONLY.has(event)) audiences.changed();
     if (!('io' in result)) ack({ ok: true, data: result.reply });
     if (result.change) broadcast(result.change);
     for (const effect of effects) effect();
