@@ -6,6 +6,7 @@ import type { ClientReplies, Snapshot } from '../shared/protocol/events';
 import type { ClientEventName, ParsedPayload } from '../shared/protocol/schemas';
 import type { Db } from './db/index';
 import type { Device } from './db/devices';
+import type { NumberBlocks } from './numberBlocks';
 import type { RateLimiter } from './rateLimit';
 
 export type Session =
@@ -19,6 +20,8 @@ export interface HubDeps {
   clock: () => Date;
   timeZone: string;
   log: (line: string) => void;
+  /** Ticket numbers reserved outside the database. */
+  numbers: NumberBlocks;
 }
 
 /** What changed in one transaction; the broadcaster turns it into each audience's patch. */

@@ -54,7 +54,7 @@ export const seedSchema = z.strictObject({
       z.strictObject({
         name: z.string().min(1),
         kind: z.enum(['kiosk', 'display']),
-        key: z.string().min(8),
+        key: z.string().min(16),
         printer: printerSchema.optional(),
       }),
     )

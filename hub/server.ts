@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { scheduleBackups } from './backup';
 import { createHub, type Hub } from './createHub';
 import type { HubConfig } from './config';
-import { listDevices, openDatabase, type Db } from './db/index';
+import { openDataFolder } from './dataFolder';
+import { checkIntegrity, listDevices, openDatabase, skipReservedNumbers, type Db } from './db/index';
+import { NumberBlocks } from './numberBlocks';
 import { applySeed, readSeed } from './seed';
 
 export interface RunningHub {
@@ -22,53 +24,78 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
+/** A passive checkpoint now and then keeps the WAL short, so little ever lives only in it. */
+const CHECKPOINT_EVERY_MS = 60_000;
+
 export async function startHub(config: HubConfig, options: StartOptions): Promise<RunningHub> {
   mkdirSync(config.dataDir, { recursive: true });
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
   // Read the seed before touching the database, so a typo in it leaves no half-made file behind.
   const seed = config.seedFile ? readSeed(config.seedFile) : null;
-  const { db, created } = openDatabase(join(config.dataDir, 'antrian.sqlite'));
-  let generatedAdminPassword: string | undefined;
-  if (created) {
-    generatedAdminPassword = db
-      .transaction(() => applySeed(db, seed, config.adminPassword, clock().toISOString()))
-      .immediate().generatedAdminPassword;
-  }
-  const hub = createHub({ db, clock, timeZone: config.timeZone, log }, { appsDir: options.appsDir });
-  let port: number;
+  const folder = openDataFolder(config.dataDir);
+  let db: Db | undefined;
+  let hub: Hub | undefined;
   try {
-    port = await hub.listen(config.port, config.host);
+    const file = join(config.dataDir, 'antrian.sqlite');
+    const opened = openDatabase(file, undefined, folder.installed);
+    db = opened.db;
+    const numbers = new NumberBlocks(config.dataDir);
+    if (folder.uncleanShutdown) {
+      log('Hub sebelumnya tidak berhenti dengan rapi: memeriksa basis data / the last run did not stop cleanly: checking the database');
+      checkIntegrity(db, file);
+      db.transaction(() => skipReservedNumbers(opened.db, numbers)).immediate();
+    }
+    let generatedAdminPassword: string | undefined;
+    if (opened.created) {
+      generatedAdminPassword = db
+        .transaction(() => applySeed(opened.db, seed, config.adminPassword, clock().toISOString()))
+        .immediate().generatedAdminPassword;
+    }
+    // Also marks folders installed before the marker existed.
+    if (!folder.installed) folder.markInstalled(clock());
+    hub = createHub(
+      { db, clock, timeZone: config.timeZone, log, numbers },
+      { appsDir: options.appsDir, limits: config.limits, allowedOrigins: config.allowedOrigins },
+    );
+    const port = await hub.listen(config.port, config.host);
+    const backups = scheduleBackups(db, {
+      dir: join(config.dataDir, 'backups'),
+      everyMs: 86_400_000,
+      keep: 14,
+      clock,
+      log,
+    });
+    const checkpoints = setInterval(() => opened.db.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_EVERY_MS);
+    checkpoints.unref();
+    const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const base = `http://${shown}:${port}`;
+    const running = hub;
+    return {
+      hub,
+      db,
+      port,
+      generatedAdminPassword,
+      urls: {
+        counter: `${base}/counter`,
+        display: `${base}/display`,
+        kiosks: listDevices(db)
+          .filter((d) => d.kind === 'kiosk')
+          .map((d) => ({ name: d.name, url: `${base}/kiosk?key=${encodeURIComponent(d.key)}` })),
+      },
+      async stop() {
+        clearInterval(checkpoints);
+        backups.stop();
+        await running.close();
+        opened.db.close();
+        folder.close();
+      },
+    };
   } catch (e) {
-    await hub.close();
-    db.close();
+    await hub?.close();
+    db?.close();
+    // Not marked clean: whatever stopped this start is checked again next time.
+    folder.release();
     throw e;
   }
-  const backups = scheduleBackups(db, {
-    dir: join(config.dataDir, 'backups'),
-    everyMs: 86_400_000,
-    keep: 14,
-    clock,
-    log,
-  });
-  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const base = `http://${shown}:${port}`;
-  return {
-    hub,
-    db,
-    port,
-    generatedAdminPassword,
-    urls: {
-      counter: `${base}/counter`,
-      display: `${base}/display`,
-      kiosks: listDevices(db)
-        .filter((d) => d.kind === 'kiosk')
-        .map((d) => ({ name: d.name, url: `${base}/kiosk?key=${encodeURIComponent(d.key)}` })),
-    },
-    async stop() {
-      backups.stop();
-      await hub.close();
-      db.close();
-    },
-  };
 }
