@@ -157,7 +157,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     socket.emit('snapshot', audiences.snapshot(session));
   }
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     const lang: Lang = auth.lang === 'en' ? 'en' : 'id';
     const refuse = (code: ErrorCode) => {
@@ -172,14 +172,15 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       if (!user) return refuse('SESSION_EXPIRED');
       session = { kind: 'staff', user, tokenHash };
     } else if (typeof auth.deviceKey === 'string' && auth.deviceKey) {
+      // Wrong keys are counted per address; past the limit that address may try no key at all for a
+      // while, the right one included, so guessing a kiosk's key from the LAN stays hopeless.
+      const address = socket.handshake.address;
+      const guessed = await keyGuesses.get(address);
+      if (guessed && guessed.consumedPoints >= deviceKeyGuessesPerMinute) return refuse('DEVICE_KEY_RATE_LIMITED');
       const device = findDeviceByKey(deps.db, auth.deviceKey);
       if (!device) {
-        // Wrong keys are counted per address, so guessing a kiosk's key from the LAN stays slow.
-        keyGuesses.consume(socket.handshake.address).then(
-          () => refuse('DEVICE_KEY_INVALID'),
-          () => refuse('DEVICE_KEY_RATE_LIMITED'),
-        );
-        return;
+        await keyGuesses.penalty(address);
+        return refuse('DEVICE_KEY_INVALID');
       }
       session = device.kind === 'kiosk' ? { kind: 'kiosk', device } : { kind: 'display', device };
     }
