@@ -124,7 +124,12 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       if (!originAllowed(req.headers.origin)) return answer('origin not allowed', false);
       const address = req.socket.remoteAddress ?? '';
       if ((connections.get(address) ?? 0) >= maxConnectionsPerAddress) return answer('too many connections from this address', false);
-      answer(null, true);
+      // An address whose socket was just cut off waits before it may connect again: reconnecting at
+      // once would cost the hub a handshake and a snapshot each time.
+      coolingDown.get(address).then(
+        (res) => (res && res.consumedPoints > 1 ? answer('cut off for flooding: wait', false) : answer(null, true)),
+        () => answer(null, true),
+      );
     },
   });
   io.engine.on('connection', (raw: { remoteAddress: string; once(event: 'close', fn: () => void): void }) => {
@@ -142,7 +147,13 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     kiosk: new RateLimiterMemory({ points: budgets.kiosk, duration: 1 }),
     display: new RateLimiterMemory({ points: budgets.display, duration: 1 }),
   };
-  const refusals = new RateLimiterMemory({ points: refusalsBeforeDisconnect, duration: 10 });
+  const REFUSAL_WINDOW_S = 10;
+  const refusals = new RateLimiterMemory({ points: refusalsBeforeDisconnect, duration: REFUSAL_WINDOW_S });
+  const coolingDown = new RateLimiterMemory({ points: 1, duration: REFUSAL_WINDOW_S });
+  const cutOff = (socket: HubSocket) => {
+    socket.disconnect(true);
+    void coolingDown.block(socket.handshake.address, REFUSAL_WINDOW_S);
+  };
   const keyGuesses = new RateLimiterMemory({ points: deviceKeyGuessesPerMinute, duration: 60 });
 
   function broadcast(change: Change): void {
@@ -201,7 +212,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
         () => screen(event, args, reply, next),
         (res: RateLimiterRes) => {
           reply?.(failure('RATE_LIMITED', socket.data.lang, { seconds: secondsLeft(res) }));
-          refusals.consume(socket.id).catch(() => socket.disconnect(true));
+          refusals.consume(socket.id).catch(() => cutOff(socket));
         },
       );
     });
