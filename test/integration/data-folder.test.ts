@@ -1,12 +1,13 @@
 // One hub per data folder, and a folder that has held a database is never silently a new install: a
 // second hub exits, a SIGKILLed hub restarts at once, and a lost or damaged WAL never brings back a
 // number already given out.
-import { mkdtempSync, rmSync, statSync, truncateSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { connect, requestId, signIn } from '../helpers/clients';
-import { ADMIN_PASSWORD, FLAT_OUT_ENV, KIOSK_KEY, testSeed } from '../helpers/hub';
+import { markRestored } from '../../hub/dataFolder';
+import { ADMIN_PASSWORD, FLAT_OUT_ENV, KIOSK_KEY, startTestHub, testSeed } from '../helpers/hub';
 import { exited, refusedHub, spawnHub, type HubProcess } from '../helpers/hubProcess';
 
 const dirs: string[] = [];
@@ -109,4 +110,25 @@ it('never gives out a number again when a damaged WAL loses tickets', { timeout:
   expect(kept).toBeLessThan(40); // tickets really were lost
   const after = await issue(again.url, 5);
   for (const number of after) expect(FIRST_FORTY).not.toContain(number);
+});
+
+it('after a restore marked by markRestored, skips every number reserved today', { timeout: 60_000 }, async () => {
+  const { dir } = folder();
+  const first = await startTestHub({ dataDir: dir });
+  // The backup made at start holds no tickets yet.
+  await expect.poll(() => (existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')) : []).length).toBe(1);
+  expect(await issue(first.url, 3)).toEqual(FIRST_FORTY.slice(0, 3));
+  await first.stop();
+  const [backup] = readdirSync(join(dir, 'backups'));
+  copyFileSync(join(dir, 'backups', backup as string), join(dir, 'antrian.sqlite'));
+  markRestored(dir, backup as string);
+
+  const again = await startTestHub({ dataDir: dir });
+  try {
+    expect(again.logs.join('\n')).toMatch(/memeriksa basis data/);
+    const [next] = await issue(again.url, 1);
+    expect(FIRST_FORTY.slice(0, 3)).not.toContain(next);
+  } finally {
+    await again.stop();
+  }
 });

@@ -89,6 +89,9 @@ it('applies a seed file, numbering counters from their names, and catches typos'
 
   writeFileSync(file, JSON.stringify({ servics: [] }));
   expect(() => readSeed(file)).toThrow(/servics/);
+  // A device key short enough to guess is refused.
+  writeFileSync(file, JSON.stringify({ devices: [{ name: 'Kiosk', kind: 'kiosk', key: 'kiosk-01' }] }));
+  expect(() => readSeed(file)).toThrow(/key/);
   writeFileSync(file, JSON.stringify({ counters: [{ name: 'Loket 1', services: ['Z'] }] }));
   const other = openDatabase(join(d, 'db2.sqlite')).db;
   expect(() => applySeed(other, readSeed(file), 'x', 'now')).toThrow(/Z/);
