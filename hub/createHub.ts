@@ -117,6 +117,20 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     const port = (http.address() as AddressInfo | null)?.port;
     return port !== undefined && ownOrigins(port).has(origin);
   };
+  // Per socket, events a second by audience, counted over a few seconds: events are counted as the hub
+  // reads them, and a well-behaved kiosk's requests that queued up during a pause of the hub's own (a
+  // backup, a garbage collection) arrive together. Then refusals, past which a socket is cut off.
+  const BUDGET_WINDOW_S = 5;
+  const budgetOf = (perSecond: number) => new RateLimiterMemory({ points: perSecond * BUDGET_WINDOW_S, duration: BUDGET_WINDOW_S });
+  const budget = { staff: budgetOf(budgets.staff), kiosk: budgetOf(budgets.kiosk), display: budgetOf(budgets.display) };
+  const REFUSAL_WINDOW_S = 10;
+  const refusals = new RateLimiterMemory({ points: refusalsBeforeDisconnect, duration: REFUSAL_WINDOW_S });
+  const coolingDown = new RateLimiterMemory({ points: 1, duration: REFUSAL_WINDOW_S });
+  const cutOff = (socket: HubSocket) => {
+    socket.disconnect(true);
+    void coolingDown.block(socket.handshake.address, REFUSAL_WINDOW_S);
+  };
+  const keyGuesses = new RateLimiterMemory({ points: deviceKeyGuessesPerMinute, duration: 60 });
   const io: Hub['io'] = new Server(http, {
     maxHttpBufferSize: 1e6,
     serveClient: false,
@@ -141,20 +155,6 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       else connections.delete(address);
     });
   });
-  // Per socket, events a second by audience; then refusals, past which a socket that keeps on is cut off.
-  const budget = {
-    staff: new RateLimiterMemory({ points: budgets.staff, duration: 1 }),
-    kiosk: new RateLimiterMemory({ points: budgets.kiosk, duration: 1 }),
-    display: new RateLimiterMemory({ points: budgets.display, duration: 1 }),
-  };
-  const REFUSAL_WINDOW_S = 10;
-  const refusals = new RateLimiterMemory({ points: refusalsBeforeDisconnect, duration: REFUSAL_WINDOW_S });
-  const coolingDown = new RateLimiterMemory({ points: 1, duration: REFUSAL_WINDOW_S });
-  const cutOff = (socket: HubSocket) => {
-    socket.disconnect(true);
-    void coolingDown.block(socket.handshake.address, REFUSAL_WINDOW_S);
-  };
-  const keyGuesses = new RateLimiterMemory({ points: deviceKeyGuessesPerMinute, duration: 60 });
 
   function broadcast(change: Change): void {
     audiences.changed();
