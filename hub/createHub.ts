@@ -40,7 +40,7 @@ const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:
 interface SocketData {
   session: Session;
   lang: Lang;
-  /** Snapshot requests that came while this socket's last snapshot was still being sent. */
+  /** Snapshot requests waiting for this socket's last snapshot to leave. */
   snapshotQueue?: Ack[];
 }
 
@@ -257,38 +257,44 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     rollover();
     const step: Step<ClientEventName> = (ctx) => handler.run(ctx, parsed.data as never);
     if (event !== 'sync:snapshot') return settle(socket, event, ack, step);
-    // A socket asking again while its last snapshot is still being sent waits for that send, and then all
-    // its waiting requests share one answer: a flood costs one snapshot per send, not one per request.
+    // One snapshot in flight per socket: a socket asking again before its last snapshot has left waits its
+    // turn, so a flood holds one snapshot in memory rather than one per request (and each is built once
+    // per change, see Audiences).
     if (socket.data.snapshotQueue) return void socket.data.snapshotQueue.push(ack);
-    answerSnapshots(socket, [ack], step);
+    socket.data.snapshotQueue = [];
+    sendSnapshot(socket, ack, step);
   }
 
-  function answerSnapshots(socket: HubSocket, acks: Ack[], step: Step<ClientEventName>): void {
-    socket.data.snapshotQueue = [];
-    settle(socket, 'sync:snapshot', (reply) => acks.forEach((ack) => ack(reply)), step);
+  function sendSnapshot(socket: HubSocket, ack: Ack, step: Step<ClientEventName>): void {
+    settle(socket, 'sync:snapshot', ack, step);
     afterSent(socket, () => {
-      const waiting = socket.data.snapshotQueue ?? [];
+      const next = socket.data.snapshotQueue?.shift();
+      if (next && socket.connected) return sendSnapshot(socket, next, step);
       socket.data.snapshotQueue = undefined;
-      if (waiting.length && socket.connected) answerSnapshots(socket, waiting, step);
     });
   }
 
-  /** Runs `then` once what this socket was given so far has left for the network. */
+  /**
+   * Runs `then` once what this socket was given so far has left for the network, on a later turn of the
+   * event loop: a send that completes at once calls back within the same turn, and a chain of them would
+   * keep every other client waiting.
+   */
   function afterSent(socket: HubSocket, then: () => void): void {
     const conn = socket.conn;
     const transport = conn.transport;
-    if (transport.writable) return then();
+    if (transport.writable) return void setImmediate(then);
     const done = () => {
       transport.off('ready', done);
       conn.off('upgrade', done);
       conn.off('close', done);
-      then();
+      setImmediate(then);
     };
     // An upgrade or a close ends the wait too: the old transport will never say it is ready.
     transport.on('ready', done);
     conn.on('upgrade', done);
     conn.on('close', done);
   }
+
 
   /**
    * One step in one transaction, then the ack and the broadcast. A step that defers network I/O is

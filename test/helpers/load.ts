@@ -3,9 +3,10 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FloodResult } from '../load/flooder';
-import { requestId, type TestClient } from './clients';
-import { ROOT } from './hub';
+import type { FloodPlan, FloodResult } from '../load/flooder';
+import { connect, requestId, type TestClient } from './clients';
+import { FLAT_OUT_ENV, KIOSK_KEY, ROOT } from './hub';
+import { exited, spawnHub } from './hubProcess';
 
 /** Resident memory of a process in MB, from /proc/<pid>/status. */
 export function rssMb(pid: number): number {
@@ -53,12 +54,30 @@ export async function kioskAtPace(kiosk: TestClient, forMs: number, everyMs = 10
   return { latencies, errors };
 }
 
-/** Starts a flooder process (see test/load/flooder.ts) on its own loopback address; resolves with what it saw. */
-export function flood(url: string, forMs: number, maxEvents: number, localAddress: string, token?: string): Promise<FloodResult> {
-  const args = ['--import', 'tsx', join(ROOT, 'test/load/flooder.ts'), url, String(forMs), String(maxEvents), localAddress, ...(token ? [token] : [])];
+/** Runs a noisy client in its own process (see test/load/flooder.ts); resolves with what it saw. */
+export function flood(plan: FloodPlan): Promise<FloodResult> {
+  const args = ['--import', 'tsx', join(ROOT, 'test/load/flooder.ts'), JSON.stringify(plan)];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: ROOT, timeout: forMs + 30_000 }, (err, stdout) =>
+    execFile(process.execPath, args, { cwd: ROOT, timeout: plan.ms + 30_000, maxBuffer: 1e6 }, (err, stdout) =>
       err ? reject(err) : resolve(JSON.parse(stdout.trim().split('\n').pop() as string) as FloodResult),
     );
   });
+}
+
+/**
+ * Fills a data folder with a busy day's tickets, so the staff snapshot is as heavy as the one that once
+ * stalled the hub. Issued flat out by several kiosks through a hub of its own (budgets raised for this part
+ * only), stopped cleanly before the hub under test takes the folder.
+ */
+export async function busyDay(env: Record<string, string>, tickets: number): Promise<void> {
+  const filler = await spawnHub({ ...env, ...FLAT_OUT_ENV });
+  const kiosks = await Promise.all(Array.from({ length: 8 }, () => connect(filler.url, { deviceKey: KIOSK_KEY })));
+  await Promise.all(
+    kiosks.map(async (k, i) => {
+      for (let n = i; n < tickets; n += kiosks.length) await k.ok('ticket:issue', { requestId: requestId(), serviceCode: n % 2 ? 'B' : 'A' });
+    }),
+  );
+  for (const k of kiosks) k.close();
+  filler.child.kill('SIGTERM');
+  await exited(filler.child);
 }

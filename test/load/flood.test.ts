@@ -10,9 +10,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StaffSnapshot } from '../../shared/protocol/events';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
 import { DEFAULT_LIMITS } from '../../hub/config';
-import { ADMIN_PASSWORD, FLAT_OUT_ENV, KIOSK_KEY, testSeed } from '../helpers/hub';
+import { ADMIN_PASSWORD, KIOSK_KEY, testSeed } from '../helpers/hub';
 import { exited, spawnHub, type HubProcess } from '../helpers/hubProcess';
-import { flood, kioskAtPace, p99, watchRss } from '../helpers/load';
+import { busyDay, flood, kioskAtPace, p99, watchRss } from '../helpers/load';
 
 const TICKETS_BEFORE = 1_000;
 const FLOOD_MS = 10_000;
@@ -20,27 +20,16 @@ const dataDir = mkdtempSync(join(tmpdir(), 'antrian-flood-'));
 let hub: HubProcess;
 const clients: TestClient[] = [];
 
-function env(extra: Record<string, string>): Record<string, string> {
+function env(): Record<string, string> {
   const seedFile = join(dataDir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(testSeed()));
-  return { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, ...extra };
+  return { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD };
 }
 
 beforeAll(async () => {
-  // A busy day first, so the staff snapshot is as heavy as the one that stalled the hub (1,000 tickets).
-  // Issued flat out by several kiosks, so the budgets are raised for this part only.
-  const filler = await spawnHub(env(FLAT_OUT_ENV));
-  const kiosks = await Promise.all(Array.from({ length: 8 }, () => connect(filler.url, { deviceKey: KIOSK_KEY })));
-  await Promise.all(
-    kiosks.map(async (k, i) => {
-      for (let n = i; n < TICKETS_BEFORE; n += kiosks.length) await k.ok('ticket:issue', { requestId: requestId(), serviceCode: n % 2 ? 'B' : 'A' });
-    }),
-  );
-  for (const k of kiosks) k.close();
-  filler.child.kill('SIGTERM');
-  await exited(filler.child);
+  await busyDay(env(), TICKETS_BEFORE);
   // The hub under test runs with the default budgets.
-  hub = await spawnHub(env({}));
+  hub = await spawnHub(env());
 }, 120_000);
 
 afterAll(async () => {
@@ -67,7 +56,8 @@ it('keeps a kiosk and a counter quick while two sockets flood it, and cuts the f
   const pid = hub.child.pid as number;
   const memory = watchRss(pid);
   // Each noisy client is its own machine on the LAN.
-  const floods = Promise.all([flood(hub.url, FLOOD_MS, 60_000, '127.0.0.3'), flood(hub.url, FLOOD_MS, 60_000, '127.0.0.4', token)]);
+  const plan = { mode: 'flood', url: hub.url, ms: FLOOD_MS, maxEvents: 60_000 } as const;
+  const floods = Promise.all([flood({ ...plan, localAddress: '127.0.0.3' }), flood({ ...plan, localAddress: '127.0.0.4', token })]);
   await new Promise((r) => setTimeout(r, 500)); // let the flood get going
   const midCall = (async () => {
     await new Promise((r) => setTimeout(r, FLOOD_MS / 2));
