@@ -62,9 +62,8 @@ export const officeSchema = z.strictObject({
   address: line(200),
 });
 
-// Cases: free text is trimmed; required intake fields are checked by the hub (CASE_INTAKE_INCOMPLETE) so the
+// Cases: free text is cleaned (see `line`); required intake fields are checked by the hub (CASE_INTAKE_INCOMPLETE) so the
 // form can name them, while a missing note is a validation failure.
-const text = line;
 const note = lines(4000).pipe(z.string().min(1, 'wajib diisi'));
 const day = z.string().refine(isCalendarDay, 'tanggal YYYY-MM-DD yang ada di kalender');
 const caseRef = { caseId: id, revision: z.int().min(0).max(Number.MAX_SAFE_INTEGER) };
@@ -73,16 +72,16 @@ const codeOrEmpty = (codes: readonly string[], what: string) =>
   z.string().refine((v) => v === '' || codes.includes(v), `${what}: ${codes.join('/')}`);
 
 export const caseIntakeSchema = z.strictObject({
-  visitorName: text(120),
+  visitorName: line(120),
   visitorType: codeOrEmpty(VISITOR_TYPES, 'jenis pengguna'),
-  visitorOrg: text(160),
-  visitorPhone: text(40),
-  visitorEmail: text(120).refine((v) => v === '' || isVisitorEmail(v), 'alamat e-mail'),
-  module: text(120),
-  errorCode: text(80),
-  lpseTicket: text(60),
+  visitorOrg: line(160),
+  visitorPhone: line(40),
+  visitorEmail: line(120).refine((v) => v === '' || isVisitorEmail(v), 'alamat e-mail'),
+  module: line(120),
+  errorCode: line(80),
+  lpseTicket: line(60),
   category: codeOrEmpty(CASE_CATEGORIES, 'kategori'),
-  title: text(200),
+  title: line(200),
   description: lines(4000),
 });
 
@@ -122,7 +121,7 @@ export const clientEventSchemas = {
   'case:escalate': z.strictObject({
     ...caseRef,
     target: z.enum(ESCALATION_TARGETS),
-    lpseSupportTicket: text(60).optional(),
+    lpseSupportTicket: line(60).optional(),
     note: lines(4000).optional(),
   }),
   'case:take': z.strictObject(caseRef),
@@ -134,7 +133,7 @@ export const clientEventSchemas = {
   'case:reassign': z.strictObject({ ...caseRef, ownerId: id }),
   'case:get': z.strictObject({ caseId: id }),
   'case:search': z.strictObject({
-    query: text(100).optional(),
+    query: line(100).optional(),
     status: z.enum(CASE_STATUSES).optional(),
     ownerId: id.optional(),
     from: day.optional(),
