@@ -58,6 +58,11 @@ function publicCounter(db: Db, c: Counter): PublicCounter {
 export class Audiences {
   readonly epoch = randomUUID();
   private readonly revs: Record<Audience, number> = { display: 0, kiosk: 0, staff: 0 };
+  /**
+   * Snapshots built since the last write, by audience (and kiosk): asking again costs nothing until
+   * something changes. Per-socket parts (the time, `me`) are filled in on the way out.
+   */
+  private readonly built = new Map<string, Snapshot>();
 
   constructor(private readonly deps: HubDeps) {}
 
@@ -65,12 +70,28 @@ export class Audiences {
     return officeDay(this.deps.clock(), this.deps.timeZone);
   }
 
+  /** Something may have changed: every snapshot is built afresh when next asked for. */
+  changed(): void {
+    this.built.clear();
+  }
+
   snapshot(session: Session): Snapshot {
-    const { db } = this.deps;
     if (session.kind === 'staff' && session.passwordChangeRequired) {
       return { audience: 'password', epoch: this.epoch, rev: 0, serverTime: this.deps.clock().toISOString(), me: session.user };
     }
     const today = this.today();
+    const key = `${today}:${session.kind === 'kiosk' ? `kiosk:${session.device.id}` : session.kind}`;
+    let built = this.built.get(key);
+    if (!built) {
+      built = this.build(session, today);
+      this.built.set(key, built);
+    }
+    const serverTime = this.deps.clock().toISOString();
+    return session.kind === 'staff' && built.audience === 'staff' ? { ...built, serverTime, me: session.user } : { ...built, serverTime };
+  }
+
+  private build(session: Session, today: string): Snapshot {
+    const { db } = this.deps;
     const settings = getSettings(db);
     const base = {
       epoch: this.epoch,
@@ -88,7 +109,8 @@ export class Audiences {
         settings,
         counters: listCounters(db),
         tickets: listTicketsOfDay(db, today),
-        users: listUsers(db),
+        // Names for choosing a case's owner; sign-in names are nobody else's business.
+        users: listUsers(db).map(({ id, name, role }) => ({ id, name, role })),
         printerFaults: listOpenPrinterFaults(db),
         recentCalls: listRecentCalls(db, today, RECENT_CALLS),
         me: session.user,

@@ -5,6 +5,25 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TIMEZONE, isValidTimeZone } from '../shared/domain/officeTime';
 
+/** How much one client may ask of the hub, so one noisy client never slows the others. */
+export interface HubLimits {
+  /** Events per second one socket may send, per audience. */
+  budgets: { staff: number; kiosk: number; display: number };
+  /** Refusals within ten seconds after which a socket that keeps on is disconnected. */
+  refusalsBeforeDisconnect: number;
+  /** Open connections one network address may hold. */
+  maxConnectionsPerAddress: number;
+  /** Unknown device keys one address may try per minute. */
+  deviceKeyGuessesPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: HubLimits = {
+  budgets: { staff: 50, kiosk: 20, display: 20 },
+  refusalsBeforeDisconnect: 50,
+  maxConnectionsPerAddress: 20,
+  deviceKeyGuessesPerMinute: 10,
+};
+
 export interface HubConfig {
   port: number;
   host: string;
@@ -12,9 +31,26 @@ export interface HubConfig {
   adminPassword: string | undefined;
   seedFile: string | undefined;
   timeZone: string;
+  limits: HubLimits;
+  /** Browser origins accepted besides the hub's own address (a reverse proxy's name, say). */
+  allowedOrigins: string[];
 }
 
-const KEYS = ['PORT', 'HOST', 'ANTRIAN_DATA_DIR', 'ANTRIAN_ADMIN_PASSWORD', 'ANTRIAN_SEED', 'ANTRIAN_TIMEZONE'] as const;
+const KEYS = [
+  'PORT',
+  'HOST',
+  'ANTRIAN_DATA_DIR',
+  'ANTRIAN_ADMIN_PASSWORD',
+  'ANTRIAN_SEED',
+  'ANTRIAN_TIMEZONE',
+  'ANTRIAN_BUDGET_STAFF',
+  'ANTRIAN_BUDGET_KIOSK',
+  'ANTRIAN_BUDGET_DISPLAY',
+  'ANTRIAN_REFUSALS_BEFORE_DISCONNECT',
+  'ANTRIAN_MAX_CONN_PER_ADDRESS',
+  'ANTRIAN_DEVICE_KEY_GUESSES',
+  'ANTRIAN_ALLOWED_ORIGINS',
+] as const;
 
 const fileSchema = z.strictObject(Object.fromEntries(KEYS.map((k) => [k, z.union([z.string(), z.number()]).optional()])));
 
@@ -27,11 +63,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) fromFile[k] = String(v);
   }
   const get = (key: (typeof KEYS)[number]) => env[key] ?? fromFile[key];
+  const count = (key: (typeof KEYS)[number], fallback: number) => {
+    const raw = get(key);
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${key} harus bilangan bulat positif / must be a positive integer: ${raw}`);
+    return n;
+  };
   const port = Number(get('PORT') ?? 7400);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT tidak valid: ${get('PORT')}`);
   const timeZone = get('ANTRIAN_TIMEZONE') ?? DEFAULT_TIMEZONE;
   if (!isValidTimeZone(timeZone)) throw new Error(`ANTRIAN_TIMEZONE tidak dikenal: ${timeZone}`);
   const seed = get('ANTRIAN_SEED');
+  const d = DEFAULT_LIMITS;
   return {
     port,
     host: get('HOST') ?? '0.0.0.0',
@@ -39,5 +83,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminPassword: get('ANTRIAN_ADMIN_PASSWORD') || undefined,
     seedFile: seed ? resolve(cwd, seed) : undefined,
     timeZone,
+    limits: {
+      budgets: {
+        staff: count('ANTRIAN_BUDGET_STAFF', d.budgets.staff),
+        kiosk: count('ANTRIAN_BUDGET_KIOSK', d.budgets.kiosk),
+        display: count('ANTRIAN_BUDGET_DISPLAY', d.budgets.display),
+      },
+      refusalsBeforeDisconnect: count('ANTRIAN_REFUSALS_BEFORE_DISCONNECT', d.refusalsBeforeDisconnect),
+      maxConnectionsPerAddress: count('ANTRIAN_MAX_CONN_PER_ADDRESS', d.maxConnectionsPerAddress),
+      deviceKeyGuessesPerMinute: count('ANTRIAN_DEVICE_KEY_GUESSES', d.deviceKeyGuessesPerMinute),
+    },
+    allowedOrigins: parseOrigins(get('ANTRIAN_ALLOWED_ORIGINS') ?? ''),
   };
+}
+
+/** `https://antrian.lpse.example, http://10.0.0.5:7400` → their normalised origins. */
+function parseOrigins(list: string): string[] {
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return new URL(s).origin;
+      } catch {
+        throw new Error(`ANTRIAN_ALLOWED_ORIGINS: bukan alamat / not an origin: ${s}`);
+      }
+    });
 }

@@ -6,6 +6,7 @@ import type { Audience, ClientReplies, Snapshot } from '../shared/protocol/event
 import type { ClientEventName, ParsedPayload } from '../shared/protocol/schemas';
 import type { Db } from './db/index';
 import type { Device } from './db/devices';
+import type { NumberBlocks } from './numberBlocks';
 import type { RateLimiter } from './rateLimit';
 import type { RecentReplies } from './recentReplies';
 
@@ -22,6 +23,8 @@ export interface HubDeps {
   log: (line: string) => void;
   /** Where online backups are written and listed. */
   backupDir: string;
+  /** Ticket numbers reserved outside the database. */
+  numbers: NumberBlocks;
 }
 
 /** What changed in one transaction; the broadcaster turns it into each audience's patch. */

@@ -1,6 +1,8 @@
 // The one place that wires the hub together: HTTP, Socket.IO, sessions, handlers and broadcasts.
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { officeDay } from '../shared/domain/officeTime';
 import { DomainError, errorMessage, type ErrorCode, type Lang, type Reply } from '../shared/protocol/errors';
@@ -13,6 +15,7 @@ import {
   type ClientEventName,
 } from '../shared/protocol/schemas';
 import { Audiences } from './audiences';
+import type { HubLimits } from './config';
 import type { Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step } from './context';
 import { adminView } from './adminView';
 import { findDeviceByKey, findSessionUser, getDevice, touchDevice } from './db/index';
@@ -38,9 +41,14 @@ import { RecentReplies } from './recentReplies';
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 const ROLLOVER_CHECK_MS = 30_000;
 
+/** Events that only read: they run in a read transaction, never taking the write lock. */
+const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search']);
+
 interface SocketData {
   session: Session;
   lang: Lang;
+  /** Snapshot requests waiting for this socket's last snapshot to leave. */
+  snapshotQueue?: Ack[];
 }
 
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -58,6 +66,9 @@ export interface Hub {
 export interface HubOptions {
   /** Folder holding the built apps (`kiosk/`, `counter/`, `display/`). */
   appsDir: string;
+  limits: HubLimits;
+  /** Browser origins accepted besides the hub's own addresses. */
+  allowedOrigins: readonly string[];
 }
 
 const HANDLERS: HandlerMap = {
@@ -90,6 +101,26 @@ function failure(code: ErrorCode, lang: Lang, params: Record<string, string> = {
   return { ok: false, error: { code, message: errorMessage(code, lang, params), params } };
 }
 
+/** The origins a browser uses to reach this hub itself: every local address and name, on its port. */
+function ownOrigins(port: number): Set<string> {
+  const hosts = ['localhost', hostname()];
+  for (const nets of Object.values(networkInterfaces())) {
+    for (const net of nets ?? []) hosts.push(net.family === 'IPv6' ? `[${net.address}]` : net.address);
+  }
+  const origins = new Set<string>();
+  for (const host of hosts) {
+    try {
+      origins.add(new URL(`http://${host}:${port}`).origin);
+    } catch {
+      // A scoped IPv6 address (fe80::1%eth0) is no browser origin.
+    }
+  }
+  return origins;
+}
+
+/** Whole seconds until a limiter lets the key through again. */
+const secondsLeft = (res: RateLimiterRes) => String(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+
 export function createHub(deps: HubDeps, options: HubOptions): Hub {
   const audiences = new Audiences(deps);
   const limits = { login: new RateLimiter(60_000), kiosk: new RateLimiter(60_000) };
@@ -98,9 +129,58 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   const deviceSockets = new Map<number, number>();
   const deviceOnline = (id: number) => (deviceSockets.get(id) ?? 0) > 0;
   const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir }));
-  const io: Hub['io'] = new Server(http, { maxHttpBufferSize: 1e6, serveClient: false });
+  const { budgets, maxConnectionsPerAddress, refusalsBeforeDisconnect, deviceKeyGuessesPerMinute } = options.limits;
+  const connections = new Map<string, number>();
+  const extraOrigins = new Set(options.allowedOrigins);
+  // No Origin: a Node client or the Electron main process. With one, a browser page: only the hub's own
+  // pages (or a configured proxy's) may open a socket, so no other site a staff browser visits can.
+  const originAllowed = (origin: string | undefined): boolean => {
+    if (origin === undefined) return true;
+    if (extraOrigins.has(origin)) return true;
+    const port = (http.address() as AddressInfo | null)?.port;
+    return port !== undefined && ownOrigins(port).has(origin);
+  };
+  // Per socket, events a second by audience, counted over a few seconds: events are counted as the hub
+  // reads them, and a well-behaved kiosk's requests that queued up during a pause of the hub's own (a
+  // backup, a garbage collection) arrive together. Then refusals, past which a socket is cut off.
+  const BUDGET_WINDOW_S = 5;
+  const budgetOf = (perSecond: number) => new RateLimiterMemory({ points: perSecond * BUDGET_WINDOW_S, duration: BUDGET_WINDOW_S });
+  const budget = { staff: budgetOf(budgets.staff), kiosk: budgetOf(budgets.kiosk), display: budgetOf(budgets.display) };
+  const REFUSAL_WINDOW_S = 10;
+  const refusals = new RateLimiterMemory({ points: refusalsBeforeDisconnect, duration: REFUSAL_WINDOW_S });
+  const coolingDown = new RateLimiterMemory({ points: 1, duration: REFUSAL_WINDOW_S });
+  const cutOff = (socket: HubSocket) => {
+    socket.disconnect(true);
+    void coolingDown.block(socket.handshake.address, REFUSAL_WINDOW_S);
+  };
+  const keyGuesses = new RateLimiterMemory({ points: deviceKeyGuessesPerMinute, duration: 60 });
+  const io: Hub['io'] = new Server(http, {
+    maxHttpBufferSize: 1e6,
+    serveClient: false,
+    allowRequest(req: IncomingMessage, answer) {
+      if (!originAllowed(req.headers.origin)) return answer('origin not allowed', false);
+      const address = req.socket.remoteAddress ?? '';
+      if ((connections.get(address) ?? 0) >= maxConnectionsPerAddress) return answer('too many connections from this address', false);
+      // An address whose socket was just cut off waits before it may connect again: reconnecting at
+      // once would cost the hub a handshake and a snapshot each time.
+      coolingDown.get(address).then(
+        (res) => (res && res.consumedPoints > 1 ? answer('cut off for flooding: wait', false) : answer(null, true)),
+        () => answer(null, true),
+      );
+    },
+  });
+  io.engine.on('connection', (raw: { remoteAddress: string; once(event: 'close', fn: () => void): void }) => {
+    const address = raw.remoteAddress;
+    connections.set(address, (connections.get(address) ?? 0) + 1);
+    raw.once('close', () => {
+      const left = (connections.get(address) ?? 1) - 1;
+      if (left > 0) connections.set(address, left);
+      else connections.delete(address);
+    });
+  });
 
   function broadcast(change: Change): void {
+    audiences.changed();
     for (const patch of audiences.patches(change)) io.to(patch.audience).emit('patch', patch);
     for (const audience of change.resync ?? []) {
       for (const socket of io.of('/').sockets.values()) {
@@ -135,7 +215,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     broadcast({ admin: true });
   }
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     const lang: Lang = auth.lang === 'en' ? 'en' : 'id';
     const refuse = (code: ErrorCode) => {
@@ -150,8 +230,16 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       if (!found) return refuse('SESSION_EXPIRED');
       session = { kind: 'staff', tokenHash, ...found };
     } else if (typeof auth.deviceKey === 'string' && auth.deviceKey) {
+      // Wrong keys are counted per address; past the limit that address may try no key at all for a
+      // while, the right one included, so guessing a kiosk's key from the LAN stays hopeless.
+      const address = socket.handshake.address;
+      const guessed = await keyGuesses.get(address);
+      if (guessed && guessed.consumedPoints >= deviceKeyGuessesPerMinute) return refuse('DEVICE_KEY_RATE_LIMITED');
       const device = findDeviceByKey(deps.db, auth.deviceKey);
-      if (!device) return refuse('DEVICE_KEY_INVALID');
+      if (!device) {
+        await keyGuesses.penalty(address);
+        return refuse('DEVICE_KEY_INVALID');
+      }
       if (!device.active) return refuse('DEVICE_REVOKED');
       // A survey tablet sees what the waiting room sees until the survey gives it its own audience.
       session = device.kind === 'kiosk' ? { kind: 'kiosk', device } : { kind: 'display', device };
@@ -165,10 +253,20 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     deviceSeen(socket.data.session, 1);
     socket.on('disconnect', () => deviceSeen(socket.data.session, -1));
 
-    // Unknown events and oversized payloads are answered here, before any handler sees them.
+    // Past its budget a socket is refused, and cut off if it keeps on; unknown events and oversized
+    // payloads are answered here too, before any handler sees them. Every event counts, known or not.
     socket.use(([event, ...args], next) => {
       const ack = args[args.length - 1];
       const reply = typeof ack === 'function' ? (ack as (r: Reply<never>) => void) : undefined;
+      budget[socket.data.session.kind].consume(socket.id).then(
+        () => screen(event, args, reply, next),
+        (res: RateLimiterRes) => {
+          reply?.(failure('RATE_LIMITED', socket.data.lang, { seconds: secondsLeft(res) }));
+          refusals.consume(socket.id).catch(() => cutOff(socket));
+        },
+      );
+    });
+    const screen = (event: string, args: unknown[], reply: ((r: Reply<never>) => void) | undefined, next: () => void) => {
       if (!isClientEvent(event)) return reply?.(failure('UNKNOWN_EVENT', socket.data.lang, { event: String(event).slice(0, 40) }));
       let size: number;
       try {
@@ -178,7 +276,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       }
       if (size > MAX_PAYLOAD_BYTES) return reply?.(failure('PAYLOAD_TOO_LARGE', socket.data.lang));
       next();
-    });
+    };
 
     for (const event of Object.keys(HANDLERS) as ClientEventName[]) {
       socket.on(event, (...args: unknown[]) => dispatch(socket, event, args));
@@ -211,8 +309,46 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     }
 
     rollover();
-    settle(socket, event, ack, (ctx) => handler.run(ctx, parsed.data as never));
+    const step: Step<ClientEventName> = (ctx) => handler.run(ctx, parsed.data as never);
+    if (event !== 'sync:snapshot') return settle(socket, event, ack, step);
+    // One snapshot in flight per socket: a socket asking again before its last snapshot has left waits its
+    // turn, so a flood holds one snapshot in memory rather than one per request (and each is built once
+    // per change, see Audiences).
+    if (socket.data.snapshotQueue) return void socket.data.snapshotQueue.push(ack);
+    socket.data.snapshotQueue = [];
+    sendSnapshot(socket, ack, step);
   }
+
+  function sendSnapshot(socket: HubSocket, ack: Ack, step: Step<ClientEventName>): void {
+    settle(socket, 'sync:snapshot', ack, step);
+    afterSent(socket, () => {
+      const next = socket.data.snapshotQueue?.shift();
+      if (next && socket.connected) return sendSnapshot(socket, next, step);
+      socket.data.snapshotQueue = undefined;
+    });
+  }
+
+  /**
+   * Runs `then` once what this socket was given so far has left for the network, on a later turn of the
+   * event loop: a send that completes at once calls back within the same turn, and a chain of them would
+   * keep every other client waiting.
+   */
+  function afterSent(socket: HubSocket, then: () => void): void {
+    const conn = socket.conn;
+    const transport = conn.transport;
+    if (transport.writable) return void setImmediate(then);
+    const done = () => {
+      transport.off('ready', done);
+      conn.off('upgrade', done);
+      conn.off('close', done);
+      setImmediate(then);
+    };
+    // An upgrade or a close ends the wait too: the old transport will never say it is ready.
+    transport.on('ready', done);
+    conn.on('upgrade', done);
+    conn.on('close', done);
+  }
+
 
   /**
    * One step in one transaction, then the ack and the broadcast. A step that defers network I/O is
@@ -259,11 +395,13 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     };
     let result;
     try {
-      result = deps.db.transaction(() => step(ctx)).immediate();
+      const tx = deps.db.transaction(() => step(ctx));
+      result = READ_ONLY.has(event) ? tx.deferred() : tx.immediate();
     } catch (e) {
       if (e instanceof DomainError) return ack(failure(e.code, lang, e.params));
       return ack(internalError(event, e, lang));
     }
+    if (!READ_ONLY.has(event)) audiences.changed();
     if (!('io' in result)) ack({ ok: true, data: result.reply });
     if (result.change) broadcast(result.change);
     for (const effect of effects) effect();

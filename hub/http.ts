@@ -1,4 +1,4 @@
-// Plain HTTP: the health check and the three built apps.
+// Plain HTTP: the health check and the three built apps, every response with the security headers.
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -27,12 +27,40 @@ function isFile(path: string): boolean {
   }
 }
 
+/**
+ * The apps load only their own files and talk only to this hub; no other site may frame them (a kiosk or
+ * console under someone else's page) or learn the page address (a kiosk's URL carries its key).
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // React sets style attributes; no script can come in through them.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "media-src 'self'",
+  "font-src 'self'",
+  // 'self' covers the hub's WebSocket in current browsers; older TV browsers need the schemes named.
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
 
 export function handleHttp(req: IncomingMessage, res: ServerResponse, opts: { appsDir: string }): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   const url = new URL(req.url ?? '/', 'http://hub');
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
   if (url.pathname === '/healthz') return send(res, 200, JSON.stringify({ ok: true, service: 'antrian-lpse' }), 'application/json');
@@ -55,6 +83,8 @@ export function handleHttp(req: IncomingMessage, res: ServerResponse, opts: { ap
   } catch {
     return send(res, 400, 'bad path');
   }
+  // Source maps would hand out the full source: not served, even when a build left some behind.
+  if (decoded.endsWith('.map')) return send(res, 404, 'not found');
   const wanted = normalize(join(root, decoded));
   if (!wanted.startsWith(root + sep) && wanted !== root) return send(res, 400, 'bad path');
   // Unknown paths inside an app are the app's own routes: serve its page.

@@ -8,7 +8,7 @@ const KEY_LENGTH = 32;
 /** Hashes running at once; the thread pool has four threads, and file reads need some. */
 const CONCURRENT = 2;
 /** Hashes waiting their turn; past that a sign-in is refused as busy (PASSWORD_CHECK_BUSY). */
-const MAX_WAITING = 64;
+const MAX_WAITING = 500;
 
 export class HashingBusy extends Error {}
 

@@ -1,11 +1,14 @@
-// Starts a hub from its configuration: opens (or creates and seeds) the database and listens.
+// Starts a hub from its configuration: takes the data folder, opens (or creates and seeds) the database
+// and listens.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUPS_KEPT, scheduleBackups } from './backup';
 import { createHub, type Hub } from './createHub';
 import type { HubConfig } from './config';
-import { openDatabase, type Db } from './db/index';
+import { DATABASE_FILE, openDataFolder } from './dataFolder';
+import { checkIntegrity, openDatabase, skipReservedNumbers, type Db } from './db/index';
 import { DEVICE_PAGES } from './handlers/admin/devices';
+import { NumberBlocks } from './numberBlocks';
 import { applySeed, readSeed } from './seed';
 
 export interface RunningHub {
@@ -24,49 +27,68 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
+/** A passive checkpoint now and then keeps the WAL short, so little ever lives only in it. */
+const CHECKPOINT_EVERY_MS = 60_000;
+
 export async function startHub(config: HubConfig, options: StartOptions): Promise<RunningHub> {
   mkdirSync(config.dataDir, { recursive: true });
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
   // Read the seed before touching the database, so a typo in it leaves no half-made file behind.
   const seed = config.seedFile ? readSeed(config.seedFile) : null;
-  const { db, created } = openDatabase(join(config.dataDir, 'antrian.sqlite'));
-  const seeded = created
-    ? db.transaction(() => applySeed(db, seed, config.adminPassword, clock().toISOString())).immediate()
-    : { devices: [] };
-  const backupDir = join(config.dataDir, 'backups');
-  const hub = createHub({ db, clock, timeZone: config.timeZone, log, backupDir }, { appsDir: options.appsDir });
-  let port: number;
+  const folder = openDataFolder(config.dataDir);
+  let db: Db | undefined;
+  let hub: Hub | undefined;
   try {
-    port = await hub.listen(config.port, config.host);
+    const file = join(config.dataDir, DATABASE_FILE);
+    const opened = openDatabase(file, undefined, folder.installed);
+    db = opened.db;
+    const numbers = new NumberBlocks(config.dataDir);
+    if (folder.uncleanShutdown) {
+      log('Hub sebelumnya tidak berhenti dengan rapi: memeriksa basis data / the last run did not stop cleanly: checking the database');
+      checkIntegrity(db, file);
+      db.transaction(() => skipReservedNumbers(opened.db, numbers)).immediate();
+    }
+    const seeded = opened.created
+      ? db.transaction(() => applySeed(opened.db, seed, config.adminPassword, clock().toISOString())).immediate()
+      : { devices: [] };
+    // Also marks folders installed before the marker existed.
+    if (!folder.installed) folder.markInstalled(clock());
+    const backupDir = join(config.dataDir, 'backups');
+    hub = createHub(
+      { db, clock, timeZone: config.timeZone, log, numbers, backupDir },
+      { appsDir: options.appsDir, limits: config.limits, allowedOrigins: config.allowedOrigins },
+    );
+    const port = await hub.listen(config.port, config.host);
+    const backups = scheduleBackups(db, { dir: backupDir, everyMs: 86_400_000, keep: BACKUPS_KEPT, clock, log });
+    const checkpoints = setInterval(() => opened.db.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_EVERY_MS);
+    checkpoints.unref();
+    const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const base = `http://${shown}:${port}`;
+    const running = hub;
+    return {
+      hub,
+      db,
+      port,
+      generatedAdminPassword: seeded.generatedAdminPassword,
+      urls: {
+        counter: `${base}/counter`,
+        display: `${base}/display`,
+        newDevices: seeded.devices.map((d) => ({ name: d.name, url: `${base}${DEVICE_PAGES[d.kind]}?key=${encodeURIComponent(d.key)}` })),
+      },
+      async stop() {
+        clearInterval(checkpoints);
+        backups.stop();
+        await running.close();
+        opened.db.close();
+        folder.close();
+      },
+    };
   } catch (e) {
-    await hub.close();
-    db.close();
+    await hub?.close();
+    db?.close();
+    // Not marked clean: whatever stopped this start is checked again next time.
+    folder.release();
     throw e;
   }
-  const backups = scheduleBackups(db, {
-    dir: backupDir,
-    everyMs: 86_400_000,
-    keep: BACKUPS_KEPT,
-    clock,
-    log,
-  });
-  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const base = `http://${shown}:${port}`;
-  return {
-    hub,
-    db,
-    port,
-    generatedAdminPassword: seeded.generatedAdminPassword,
-    urls: {
-      counter: `${base}/counter`,
-      display: `${base}/display`,
-      newDevices: seeded.devices.map((d) => ({ name: d.name, url: `${base}${DEVICE_PAGES[d.kind]}?key=${encodeURIComponent(d.key)}` })),
-    },
-    async stop() {
-      backups.stop();
-      await hub.close();
-      db.close();
-    },
-  };
 }

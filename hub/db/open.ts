@@ -1,5 +1,7 @@
 // Opens the database file and brings its schema up to date, in one transaction.
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { DatabaseLost } from '../dataFolder';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
@@ -23,15 +25,26 @@ export interface Opened {
   created: boolean;
 }
 
-export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Opened {
-  const db = new Database(file);
+/**
+ * Opens the file, creating it unless `installed` says this folder has held a database before: then a
+ * missing or empty database throws DatabaseLost, and the file is left as found for the restore.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS, installed = false): Opened {
+  let db: Db;
   try {
+    db = new Database(file, { fileMustExist: installed });
+  } catch (e) {
+    if (installed) throw new DatabaseLost(dirname(file), 'missing');
+    throw e;
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0 && installed) throw new DatabaseLost(dirname(file), 'empty');
     db.pragma('journal_mode = WAL');
     // An acknowledged ticket must survive a power cut.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
     if (version > migrations.length) throw new DatabaseTooNew(version, migrations.length);
     db.transaction(() => {
       for (const migration of migrations.slice(version)) {
@@ -45,4 +58,9 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.close();
     throw e;
   }
+}
+
+/** `PRAGMA quick_check`, after an unclean shutdown or a restore: a damaged file stops the hub. */
+export function checkIntegrity(db: Db, file: string): void {
+  if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new DatabaseLost(dirname(file), 'damaged');
 }

@@ -46,3 +46,13 @@ export function listOpenPrinterFaults(db: Db): PrinterFault[] {
 export function wasTicketPrintRequested(db: Db, ticketId: number): boolean {
   return sql(db, "SELECT 1 FROM events WHERE ticket_id = ? AND type = 'print.ticket' LIMIT 1").get(ticketId) !== undefined;
 }
+
+/** Faults recorded for one ticket, resolved or not. */
+export function countTicketFaults(db: Db, ticketId: number): number {
+  return (sql(db, 'SELECT count(*) AS n FROM printer_faults WHERE ticket_id = ?').get(ticketId) as { n: number }).n;
+}
+
+/** Faults of one device that no print has resolved yet. */
+export function countOpenDeviceFaults(db: Db, deviceId: number): number {
+  return (sql(db, 'SELECT count(*) AS n FROM printer_faults WHERE device_id = ? AND resolved_at IS NULL').get(deviceId) as { n: number }).n;
+}

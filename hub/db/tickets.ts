@@ -1,4 +1,5 @@
 import type { Ticket, TicketStatus, WaitingCounts } from '../../shared/domain/types';
+import type { NumberBlocks } from '../numberBlocks';
 import type { Db } from './open';
 import { sql } from './statements';
 
@@ -112,14 +113,30 @@ export function listUnfinishedBefore(db: Db, officeDay: string): Ticket[] {
   ).map(toTicket);
 }
 
-/** The next sequence number of a service for the day; never reused, even across restarts. */
-export function nextSequence(db: Db, officeDay: string, serviceCode: string): number {
+/**
+ * The next sequence number of a service for the day; never reused, even across restarts. It is covered by a
+ * block reserved outside the database before the transaction commits.
+ */
+export function nextSequence(db: Db, blocks: NumberBlocks, officeDay: string, serviceCode: string): number {
   const row = sql(
     db,
     `INSERT INTO day_sequences (office_day, service_code, last_seq) VALUES (?, ?, 1)
      ON CONFLICT (office_day, service_code) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
   ).get(officeDay, serviceCode) as { last_seq: number };
+  blocks.cover(officeDay, serviceCode, row.last_seq);
   return row.last_seq;
+}
+
+/** After a crash or a restore the database may lack numbers already given out: resume above every reserved block. */
+export function skipReservedNumbers(db: Db, blocks: NumberBlocks): void {
+  const raise = sql(
+    db,
+    `INSERT INTO day_sequences (office_day, service_code, last_seq) VALUES (?, ?, ?)
+     ON CONFLICT (office_day, service_code) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
+  );
+  for (const [officeDay, services] of Object.entries(blocks.all())) {
+    for (const [serviceCode, upTo] of Object.entries(services)) raise.run(officeDay, serviceCode, upTo);
+  }
 }
 
 export function insertTicket(db: Db, t: Omit<Ticket, 'id'>, requester: string, requestId: string): number {

@@ -32,7 +32,8 @@ export async function buildApps(root: string, appsDir: string, force: boolean): 
       base: `/${served}/`,
       logLevel: 'warn',
       plugins: [react()],
-      build: { outDir: out, emptyOutDir: true, sourcemap: true },
+      // No source maps: the hub would not serve them, and they are the full source.
+      build: { outDir: out, emptyOutDir: true, sourcemap: false },
     });
     built.push(served);
   }

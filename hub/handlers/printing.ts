@@ -12,6 +12,8 @@ import type { PrintOutcome } from '../../shared/protocol/events';
 import {
   appendEvent,
   closePrinterFaults,
+  countOpenDeviceFaults,
+  countTicketFaults,
   getDevice,
   getOffice,
   getSettings,
@@ -25,6 +27,13 @@ import { actorOf, type Change, type Handler, type HandlerContext } from '../cont
 import { PrinterFault, printOverTcp } from '../printer/tcpPrinter';
 import { staffUser, todaysTicket } from './guards';
 import { issued } from './tickets';
+
+/**
+ * What a kiosk's shell may report: enough for staff to see every fault, while a shell stuck in a loop (or
+ * a stranger with its key) cannot grow what staff are sent without end.
+ */
+export const FAULTS_PER_TICKET = 10;
+export const OPEN_FAULTS_PER_KIOSK = 50;
 
 /** A print attempt: which ticket, on which kiosk's printer, asked for by whom, and through what. */
 interface Attempt {
@@ -126,6 +135,12 @@ const reportFault: Handler<'print:fault'> = {
   who: ['kiosk'],
   run(ctx, p) {
     const { ticket, device } = kioskTicket(ctx, p.ticketId);
+    if (countTicketFaults(ctx.db, ticket.id) >= FAULTS_PER_TICKET) {
+      throw new DomainError('PRINT_FAULTS_FOR_TICKET_LIMIT', { ticket: ticket.number, limit: String(FAULTS_PER_TICKET) });
+    }
+    if (countOpenDeviceFaults(ctx.db, device.id) >= OPEN_FAULTS_PER_KIOSK) {
+      throw new DomainError('PRINT_FAULTS_FOR_KIOSK_LIMIT', { limit: String(OPEN_FAULTS_PER_KIOSK) });
+    }
     const attempt: Attempt = { ticket, deviceId: device.id, userId: null, via: 'bridge' };
     return { reply: {}, change: recordFault(ctx, attempt, p.code, p.message) };
   },

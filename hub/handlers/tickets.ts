@@ -69,7 +69,7 @@ const issue: Handler<'ticket:issue'> = {
       if (wait > 0) throw new DomainError('KIOSK_RATE_LIMITED', { seconds: String(wait) });
     }
 
-    const seq = nextSequence(ctx.db, ctx.today, service.code);
+    const seq = nextSequence(ctx.db, ctx.deps.numbers, ctx.today, service.code);
     const draft: Omit<Ticket, 'id'> = {
       officeDay: ctx.today,
       number: formatTicketNumber(service.code, seq),

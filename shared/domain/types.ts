@@ -163,6 +163,9 @@ export interface AdminView {
   backups: BackupInfo[];
 }
 
+/** Another member of staff as others see them. */
+export type Colleague = Omit<StaffUser, 'username'>;
+
 /** A call as the waiting room sees it: no personal data. */
 export interface Call {
   ticketNumber: string;

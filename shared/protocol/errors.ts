@@ -12,6 +12,14 @@ const MESSAGES = {
   NOT_AUTHENTICATED: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   SESSION_EXPIRED: { id: 'Sesi Anda telah berakhir. Silakan masuk kembali.', en: 'Your session has ended. Please sign in again.' },
   DEVICE_KEY_INVALID: { id: 'Kunci perangkat tidak dikenal.', en: 'Unknown device key.' },
+  DEVICE_KEY_RATE_LIMITED: {
+    id: 'Terlalu banyak kunci perangkat yang salah dari alamat ini. Coba lagi nanti.',
+    en: 'Too many wrong device keys from this address. Try again later.',
+  },
+  RATE_LIMITED: {
+    id: 'Terlalu banyak permintaan dari perangkat ini. Coba lagi dalam {seconds} detik.',
+    en: 'Too many requests from this device. Try again in {seconds} seconds.',
+  },
   FORBIDDEN: { id: 'Peran Anda tidak diizinkan melakukan ini.', en: 'Your role is not allowed to do this.' },
   LOGIN_FAILED: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
   LOGIN_RATE_LIMITED: {
@@ -128,6 +136,14 @@ const MESSAGES = {
   },
   SURVEY_NEEDS_COUNTER: { id: 'Tablet survei harus dipasang di sebuah loket.', en: 'A survey tablet must belong to a counter.' },
   PRINTER_NOT_SET: { id: 'Perangkat {device} tidak memiliki printer.', en: 'Device {device} has no printer.' },
+  PRINT_FAULTS_FOR_TICKET_LIMIT: {
+    id: 'Gangguan printer untuk nomor {ticket} sudah dicatat {limit} kali; petugas sudah diberi tahu.',
+    en: 'Printer faults for ticket {ticket} have been recorded {limit} times; staff already know.',
+  },
+  PRINT_FAULTS_FOR_KIOSK_LIMIT: {
+    id: 'Sudah ada {limit} gangguan printer yang belum selesai di kiosk ini; petugas sudah diberi tahu.',
+    en: 'This kiosk already has {limit} unresolved printer faults; staff already know.',
+  },
   SETTINGS_INVALID: { id: 'Pengaturan tidak valid: {detail}', en: 'Invalid settings: {detail}' },
   HUB_UNREACHABLE: { id: 'Tidak terhubung ke server antrian.', en: 'Not connected to the queue server.' },
   REQUEST_TIMEOUT: { id: 'Server tidak menjawab. Silakan coba lagi.', en: 'The server did not answer. Please try again.' },

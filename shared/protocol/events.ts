@@ -15,6 +15,7 @@ import type {
   Service,
   Settings,
   StaffUser,
+  Colleague,
   Ticket,
   WaitingCounts,
 } from '../domain/types';
@@ -77,7 +78,8 @@ export interface StaffSnapshot extends SnapshotBase {
   counters: Counter[];
   /** Today's tickets. */
   tickets: Ticket[];
-  users: StaffUser[];
+  /** Active staff by name, for choosing a case's owner: no usernames. */
+  users: Colleague[];
   printerFaults: PrinterFault[];
   recentCalls: Call[];
   me: StaffUser;

@@ -16,6 +16,24 @@ import {
 import { PRINTER_FAULT_CODES } from './bridge';
 import { fieldWord, type Lang } from './errors';
 
+/**
+ * Text as a person typed it: invisible characters (zero-width and other format characters, controls) are
+ * removed before "required" or a length is judged, so a name of zero-width spaces is as empty as it looks
+ * and a NUL never reaches a search. Line breaks and tabs stay where a text may have several lines.
+ */
+const INVISIBLE_ONE_LINE = /[\p{Cc}\p{Cf}]/gu;
+const INVISIBLE_MULTI_LINE = /(?![\n\t])[\p{Cc}\p{Cf}]/gu;
+const cleanText = (v: string, multiLine = false) => v.replace(multiLine ? INVISIBLE_MULTI_LINE : INVISIBLE_ONE_LINE, '').trim();
+const line = (max: number) => z.string().transform((v) => cleanText(v)).pipe(z.string().max(max));
+const lines = (max: number) => z.string().transform((v) => cleanText(v, true)).pipe(z.string().max(max));
+
+/** A real calendar day, `YYYY-MM-DD`: 2026-13-45 is no date. */
+const isCalendarDay = (v: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
 const serviceCode = z.string().regex(/^[A-Z]$/, 'kode layanan satu huruf A-Z');
 const counterRef = { counterId: id };
@@ -58,40 +76,39 @@ export const settingsSchema = z.strictObject({
   headNip: z.string().trim().regex(/^[0-9 ]{0,24}$/, 'NIP berupa angka'),
   priorityEnabled: z.boolean(),
   kioskRateLimitPerMinute: z.int().min(1).max(10_000),
-  runningText: z.string().max(500),
-  ticketFooter: z.string().max(200),
+  runningText: line(500),
+  ticketFooter: line(200),
   voice: z.enum(['clips', 'system']),
   openingHours: openingHoursSchema,
   ticketHoldSeconds: z.int().min(3).max(300),
 });
 
 export const officeSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  address: z.string().max(200),
+  name: line(120).pipe(z.string().min(1, 'wajib diisi')),
+  address: line(200),
 });
 
-// Cases: free text is trimmed; required intake fields are checked by the hub (CASE_INTAKE_INCOMPLETE) so the
+// Cases: free text is cleaned (see `line`); required intake fields are checked by the hub (CASE_INTAKE_INCOMPLETE) so the
 // form can name them, while a missing note is a validation failure.
-const text = (max: number) => z.string().trim().max(max);
-const note = z.string().trim().min(1, 'wajib diisi').max(4000);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD');
+const note = lines(4000).pipe(z.string().min(1, 'wajib diisi'));
+const day = z.string().refine(isCalendarDay, 'tanggal YYYY-MM-DD yang ada di kalender');
 const caseRef = { caseId: id, revision: z.int().min(0).max(Number.MAX_SAFE_INTEGER) };
 /** A stable code, or '' while not chosen: typed as a string like `CaseIntake`, so a stored intake can be sent back. */
 const codeOrEmpty = (codes: readonly string[], what: string) =>
   z.string().refine((v) => v === '' || codes.includes(v), `${what}: ${codes.join('/')}`);
 
 export const caseIntakeSchema = z.strictObject({
-  visitorName: text(120),
+  visitorName: line(120),
   visitorType: codeOrEmpty(VISITOR_TYPES, 'jenis pengguna'),
-  visitorOrg: text(160),
-  visitorPhone: text(40),
-  visitorEmail: text(120).refine((v) => v === '' || isVisitorEmail(v), 'alamat e-mail'),
-  module: text(120),
-  errorCode: text(80),
-  lpseTicket: text(60),
+  visitorOrg: line(160),
+  visitorPhone: line(40),
+  visitorEmail: line(120).refine((v) => v === '' || isVisitorEmail(v), 'alamat e-mail'),
+  module: line(120),
+  errorCode: line(80),
+  lpseTicket: line(60),
   category: codeOrEmpty(CASE_CATEGORIES, 'kategori'),
-  title: text(200),
-  description: text(4000),
+  title: line(200),
+  description: lines(4000),
 });
 
 // Admin section. A create carries a request id: a retried create returns the first result.
@@ -158,8 +175,8 @@ export const clientEventSchemas = {
   'case:escalate': z.strictObject({
     ...caseRef,
     target: z.enum(ESCALATION_TARGETS),
-    lpseSupportTicket: text(60).optional(),
-    note: text(4000).optional(),
+    lpseSupportTicket: line(60).optional(),
+    note: lines(4000).optional(),
   }),
   'case:take': z.strictObject(caseRef),
   'case:followup': z.strictObject({ ...caseRef, note }),
@@ -170,7 +187,7 @@ export const clientEventSchemas = {
   'case:reassign': z.strictObject({ ...caseRef, ownerId: id }),
   'case:get': z.strictObject({ caseId: id }),
   'case:search': z.strictObject({
-    query: text(100).optional(),
+    query: line(100).optional(),
     status: z.enum(CASE_STATUSES).optional(),
     ownerId: id.optional(),
     from: day.optional(),
@@ -178,7 +195,7 @@ export const clientEventSchemas = {
     limit: z.int().min(1).max(200).optional(),
   }),
   'print:ticket': z.strictObject({ ticketId: id }),
-  'print:fault': z.strictObject({ ticketId: id, code: z.enum(PRINTER_FAULT_CODES), message: z.string().max(500) }),
+  'print:fault': z.strictObject({ ticketId: id, code: z.enum(PRINTER_FAULT_CODES), message: line(500) }),
   'print:reprint': z.strictObject({ ticketId: id }),
   'print:closeFaults': z.strictObject({ ticketId: id }),
   'admin:serviceCreate': z.strictObject({ requestId, code: serviceCode, ...serviceFields }),

@@ -30,8 +30,9 @@ export interface TestClient {
   close(): void;
 }
 
-export function connect(url: string, auth: HandshakeAuth = {}): Promise<TestClient> {
-  const socket: ClientSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+/** `localAddress`: a loopback address (127.0.0.2 …) to connect from, to play another machine on the LAN. */
+export function connect(url: string, auth: HandshakeAuth = {}, localAddress?: string): Promise<TestClient> {
+  const socket: ClientSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...(localAddress && { localAddress }) });
   const snapshots: Snapshot[] = [];
   const patches: Patch[] = [];
   const adminViews: AdminView[] = [];
@@ -92,11 +93,11 @@ export function connect(url: string, auth: HandshakeAuth = {}): Promise<TestClie
 }
 
 /** A staff member signed in over a real socket; resolves once the staff snapshot has arrived. */
-export async function signIn(url: string, username: string, password: string): Promise<TestClient> {
-  const anonymous = await connect(url);
+export async function signIn(url: string, username: string, password: string, localAddress?: string): Promise<TestClient> {
+  const anonymous = await connect(url, {}, localAddress);
   const { token } = await anonymous.ok('auth:login', { username, password });
   anonymous.close();
-  const staff = await connect(url, { token });
+  const staff = await connect(url, { token }, localAddress);
   if (staff.snapshots[0]?.audience !== 'staff') throw new Error('expected a staff snapshot');
   return staff;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LIMITS, type HubLimits } from '../../hub/config';
 import type { Seed } from '../../hub/seed';
 import { startHub, type RunningHub } from '../../hub/server';
 
@@ -48,6 +49,23 @@ export function testSeed(counters = 3, extra: Partial<Seed> = {}): Seed {
   };
 }
 
+/** Budgets for tests that issue or call flat out, as no office's devices do: far above the defaults. */
+export const FLAT_OUT_LIMITS: HubLimits = {
+  budgets: { staff: 100_000, kiosk: 100_000, display: 100_000 },
+  refusalsBeforeDisconnect: 100_000,
+  maxConnectionsPerAddress: 10_000,
+  deviceKeyGuessesPerMinute: DEFAULT_LIMITS.deviceKeyGuessesPerMinute,
+};
+
+/** The same budgets as start-up settings, for a hub in its own process. */
+export const FLAT_OUT_ENV = {
+  ANTRIAN_BUDGET_STAFF: '100000',
+  ANTRIAN_BUDGET_KIOSK: '100000',
+  ANTRIAN_BUDGET_DISPLAY: '100000',
+  ANTRIAN_REFUSALS_BEFORE_DISCONNECT: '100000',
+  ANTRIAN_MAX_CONN_PER_ADDRESS: '10000',
+};
+
 export interface TestHub extends RunningHub {
   url: string;
   dataDir: string;
@@ -61,7 +79,7 @@ export interface TestHub extends RunningHub {
  * admin's password is generated (temporary) and the defaults are made.
  */
 export async function startTestHub(
-  options: { seed?: Seed | null; clock?: FakeClock; dataDir?: string; timeZone?: string; port?: number } = {},
+  options: { seed?: Seed | null; clock?: FakeClock; dataDir?: string; timeZone?: string; port?: number; limits?: HubLimits } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'antrian-test-'));
   const bare = options.seed === null;
@@ -76,6 +94,8 @@ export async function startTestHub(
       adminPassword: bare ? undefined : ADMIN_PASSWORD,
       seedFile,
       timeZone: options.timeZone ?? 'Asia/Jakarta',
+      limits: options.limits ?? DEFAULT_LIMITS,
+      allowedOrigins: [],
     },
     { appsDir: APPS_DIR, clock: options.clock?.now, log: (l) => logs.push(l) },
   );

@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import type { StaffSnapshot } from '../../shared/protocol/events';
 import type { Ticket } from '../../shared/domain/types';
 import { connect, requestId, signIn } from '../helpers/clients';
-import { ADMIN_PASSWORD, KIOSK_KEY, testSeed } from '../helpers/hub';
+import { ADMIN_PASSWORD, FLAT_OUT_ENV, KIOSK_KEY, testSeed } from '../helpers/hub';
 import { exited, spawnHub } from '../helpers/hubProcess';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'antrian-crash-'));
@@ -16,7 +16,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const env = () => {
   const seedFile = join(dataDir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(testSeed()));
-  return { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD };
+  // Four kiosks issue flat out, far past a kiosk's budget: the budgets are raised.
+  return { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, ...FLAT_OUT_ENV };
 };
 
 it('keeps every acknowledged ticket through a SIGKILL', { timeout: 180_000 }, async () => {

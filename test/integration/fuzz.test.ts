@@ -4,13 +4,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/protocol/errors';
 import { clientEventSchemas, type ClientEventName } from '../../shared/protocol/schemas';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
-import { ADMIN_PASSWORD, KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+import { ADMIN_PASSWORD, FLAT_OUT_LIMITS, KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
 
 let hub: TestHub;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // Thousands of malformed events back to back, far past any device's budget: the budgets are raised so
+  // that each payload reaches validation (the budgets have their own test under test/load).
+  hub = await startTestHub({ limits: FLAT_OUT_LIMITS });
 });
 afterAll(async () => {
   for (const c of clients) c.close();

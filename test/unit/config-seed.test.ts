@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { loadConfig } from '../../hub/config';
+import { DEFAULT_LIMITS, loadConfig } from '../../hub/config';
 import { getSettings, listCounters, listDevices, listServices, listUsers, openDatabase } from '../../hub/db/index';
 import { applySeed, readSeed } from '../../hub/seed';
 
@@ -24,7 +24,20 @@ it('defaults to port 7400 on every interface, ./data and WIB', () => {
     adminPassword: undefined,
     seedFile: undefined,
     timeZone: 'Asia/Jakarta',
+    limits: DEFAULT_LIMITS,
+    allowedOrigins: [],
   });
+});
+
+it('reads the budgets, the connection cap and extra origins, and refuses nonsense', () => {
+  const config = loadConfig(
+    { ANTRIAN_BUDGET_STAFF: '200', ANTRIAN_MAX_CONN_PER_ADDRESS: '3', ANTRIAN_ALLOWED_ORIGINS: 'https://antrian.lpse.example/, http://10.0.0.5:7400' },
+    dir(),
+  );
+  expect(config.limits).toEqual({ ...DEFAULT_LIMITS, budgets: { ...DEFAULT_LIMITS.budgets, staff: 200 }, maxConnectionsPerAddress: 3 });
+  expect(config.allowedOrigins).toEqual(['https://antrian.lpse.example', 'http://10.0.0.5:7400']);
+  expect(() => loadConfig({ ANTRIAN_BUDGET_KIOSK: '0' }, dir())).toThrow(/ANTRIAN_BUDGET_KIOSK/);
+  expect(() => loadConfig({ ANTRIAN_ALLOWED_ORIGINS: 'evil' }, dir())).toThrow(/evil/);
 });
 
 it('reads a config file, with the environment winning, and rejects unknown keys and zones', () => {
@@ -62,7 +75,7 @@ it('applies a seed file, numbering counters from their names, and catches typos'
       services: [{ code: 'C', name: 'Konsultasi' }],
       counters: [{ name: 'Meja 7', services: ['C'] }],
       users: [{ username: 'admin', password: 'x', name: 'Admin Kantor', role: 'admin' }],
-      devices: [{ name: 'Kiosk', kind: 'kiosk', key: 'kunci-kiosk-lobi-1', printer: { host: '10.0.0.9' } }],
+      devices: [{ name: 'Kiosk', kind: 'kiosk', key: 'kunci-kiosk-lobi-0001', printer: { host: '10.0.0.9' } }],
       settings: { priorityEnabled: true },
     }),
   );
@@ -76,6 +89,9 @@ it('applies a seed file, numbering counters from their names, and catches typos'
 
   writeFileSync(file, JSON.stringify({ servics: [] }));
   expect(() => readSeed(file)).toThrow(/servics/);
+  // A device key short enough to guess is refused.
+  writeFileSync(file, JSON.stringify({ devices: [{ name: 'Kiosk', kind: 'kiosk', key: 'kiosk-01' }] }));
+  expect(() => readSeed(file)).toThrow(/key/);
   writeFileSync(file, JSON.stringify({ counters: [{ name: 'Loket 1', services: ['Z'] }] }));
   const other = openDatabase(join(d, 'db2.sqlite')).db;
   expect(() => applySeed(other, readSeed(file), 'x', 'now')).toThrow(/Z/);

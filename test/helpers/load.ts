@@ -1,0 +1,83 @@
+// Measuring a hub under load from outside: its memory as the kernel reports it, a kiosk's latency,
+// and noisy clients in their own processes.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FloodPlan, FloodResult } from '../load/flooder';
+import { connect, requestId, type TestClient } from './clients';
+import { FLAT_OUT_ENV, KIOSK_KEY, ROOT } from './hub';
+import { exited, spawnHub } from './hubProcess';
+
+/** Resident memory of a process in MB, from /proc/<pid>/status. */
+export function rssMb(pid: number): number {
+  const line = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!line) throw new Error(`no VmRSS for ${pid}`);
+  return Number(line[1]) / 1024;
+}
+
+/** Samples a process's RSS every 200 ms until stopped; returns the highest seen. */
+export function watchRss(pid: number): { stop: () => number } {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
+}
+
+export function p99(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] ?? Infinity;
+}
+
+/** A kiosk taking one ticket every `everyMs` for `forMs`: each ticket's time to acknowledgement, and any refusal. */
+export async function kioskAtPace(kiosk: TestClient, forMs: number, everyMs = 100): Promise<{ latencies: number[]; errors: string[] }> {
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < Math.floor(forMs / everyMs); i++) {
+    const started = performance.now();
+    requests.push(
+      kiosk.request('ticket:issue', { requestId: requestId(), serviceCode: 'A' }).then(
+        (reply) => {
+          latencies.push(performance.now() - started);
+          if (!reply.ok) errors.push(reply.error.code);
+        },
+        (e: unknown) => void errors.push(String(e)),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  await Promise.all(requests);
+  return { latencies, errors };
+}
+
+/** Runs a noisy client in its own process (see test/load/flooder.ts); resolves with what it saw. */
+export function flood(plan: FloodPlan): Promise<FloodResult> {
+  const args = ['--import', 'tsx', join(ROOT, 'test/load/flooder.ts'), JSON.stringify(plan)];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: ROOT, timeout: plan.ms + 30_000, maxBuffer: 1e6 }, (err, stdout) =>
+      err ? reject(err) : resolve(JSON.parse(stdout.trim().split('\n').pop() as string) as FloodResult),
+    );
+  });
+}
+
+/**
+ * Fills a data folder with a busy day's tickets, so the staff snapshot is as heavy as the one that once
+ * stalled the hub. Issued flat out by several kiosks through a hub of its own (budgets raised for this part
+ * only), stopped cleanly before the hub under test takes the folder.
+ */
+export async function busyDay(env: Record<string, string>, tickets: number): Promise<void> {
+  const filler = await spawnHub({ ...env, ...FLAT_OUT_ENV });
+  const kiosks = await Promise.all(Array.from({ length: 8 }, () => connect(filler.url, { deviceKey: KIOSK_KEY })));
+  await Promise.all(
+    kiosks.map(async (k, i) => {
+      for (let n = i; n < tickets; n += kiosks.length) await k.ok('ticket:issue', { requestId: requestId(), serviceCode: n % 2 ? 'B' : 'A' });
+    }),
+  );
+  for (const k of kiosks) k.close();
+  filler.child.kill('SIGTERM');
+  await exited(filler.child);
+}

@@ -1,0 +1,107 @@
+// One noisy socket must not slow anyone else: a display socket and a signed-in staff socket flood the hub
+// (its own process, default budgets) with snapshot requests and unknown events for ten seconds, while a
+// kiosk takes a ticket every 100 ms and a counter calls the next visitor. Then one address opens 1,000
+// connections.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { StaffSnapshot } from '../../shared/protocol/events';
+import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
+import { DEFAULT_LIMITS } from '../../hub/config';
+import { ADMIN_PASSWORD, KIOSK_KEY, testSeed } from '../helpers/hub';
+import { exited, spawnHub, type HubProcess } from '../helpers/hubProcess';
+import { busyDay, flood, kioskAtPace, p99, watchRss } from '../helpers/load';
+
+const TICKETS_BEFORE = 1_000;
+const FLOOD_MS = 10_000;
+const dataDir = mkdtempSync(join(tmpdir(), 'antrian-flood-'));
+let hub: HubProcess;
+const clients: TestClient[] = [];
+
+function env(): Record<string, string> {
+  const seedFile = join(dataDir, 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(testSeed()));
+  return { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD };
+}
+
+beforeAll(async () => {
+  await busyDay(env(), TICKETS_BEFORE);
+  // The hub under test runs with the default budgets.
+  hub = await spawnHub(env());
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  hub?.child.kill('SIGKILL');
+  if (hub) await exited(hub.child);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('keeps a kiosk and a counter quick while two sockets flood it, and cuts the flooders off', { timeout: 120_000 }, async () => {
+  const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
+  const officer = await signIn(hub.url, 'hd1', 'sandi-hd1');
+  clients.push(kiosk, officer);
+  expect((officer.snapshots[0] as StaffSnapshot).tickets.length).toBeGreaterThanOrEqual(TICKETS_BEFORE);
+  await officer.ok('counter:open', { counterId: 1 });
+  const guest = await connect(hub.url);
+  const { token } = await guest.ok('auth:login', { username: 'hd2', password: 'sandi-hd2' });
+  guest.close();
+
+  const quiet = await kioskAtPace(kiosk, 5_000);
+  expect(quiet.errors).toEqual([]);
+  const bound = Math.max(250, 3 * p99(quiet.latencies));
+
+  const pid = hub.child.pid as number;
+  const memory = watchRss(pid);
+  // Each noisy client is its own machine on the LAN.
+  const plan = { mode: 'flood', url: hub.url, ms: FLOOD_MS, maxEvents: 60_000 } as const;
+  const floods = Promise.all([flood({ ...plan, localAddress: '127.0.0.3' }), flood({ ...plan, localAddress: '127.0.0.4', token })]);
+  await new Promise((r) => setTimeout(r, 500)); // let the flood get going
+  const midCall = (async () => {
+    await new Promise((r) => setTimeout(r, FLOOD_MS / 2));
+    return officer.request('ticket:callNext', { counterId: 1 });
+  })();
+  const busy = await kioskAtPace(kiosk, FLOOD_MS - 1_000);
+  const [display, staff] = await floods;
+  const peakMb = memory.stop();
+
+  expect(busy.errors).toEqual([]);
+  expect(busy.latencies).toHaveLength(Math.floor((FLOOD_MS - 1_000) / 100));
+  expect(p99(busy.latencies), `p99 under flood vs bound ${bound.toFixed(0)} ms`).toBeLessThanOrEqual(bound);
+  expect(await midCall).toMatchObject({ ok: true });
+  expect(peakMb).toBeLessThan(400);
+  // Each flooder went past its budget, was refused with a code, was cut off, and found the door shut
+  // when it tried to come straight back.
+  for (const flooder of [display, staff]) {
+    expect(flooder.sent).toBeGreaterThan(DEFAULT_LIMITS.refusalsBeforeDisconnect);
+    expect(flooder.refusals.RATE_LIMITED ?? 0).toBeGreaterThan(0);
+    expect(flooder.cutOff).toBeGreaterThan(0);
+    expect(flooder.connections).toBeGreaterThan(flooder.cutOff);
+  }
+});
+
+it('caps the connections one address may hold, while others still connect', { timeout: 60_000 }, async () => {
+  const CAP = DEFAULT_LIMITS.maxConnectionsPerAddress;
+  const sockets = Array.from({ length: 1_000 }, () =>
+    io(hub.url, { transports: ['websocket'], reconnection: false, forceNew: true, localAddress: '127.0.0.9' } as never),
+  );
+  const outcomes = await Promise.all(
+    sockets.map(
+      (s) =>
+        new Promise<'open' | 'refused'>((resolve) => {
+          s.once('connect', () => resolve('open'));
+          s.once('connect_error', () => resolve('refused'));
+        }),
+    ),
+  );
+  const open = outcomes.filter((o) => o === 'open').length;
+  expect(open).toBeLessThanOrEqual(CAP);
+  expect(open).toBeGreaterThan(0);
+  // Another machine is not held back by that one.
+  const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY }, '127.0.0.10');
+  clients.push(kiosk);
+  expect(await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'B' })).toMatchObject({ ticket: { serviceCode: 'B' } });
+  for (const s of sockets) s.close();
+});

@@ -1,0 +1,102 @@
+// A noisy client in its own process, so its own work (parsing what it gets back) does not slow the test's
+// measurements. Prints what it saw as one JSON line. Usage: tsx test/load/flooder.ts '<FloodPlan as JSON>'
+//  - `flood`: sends `sync:snapshot` and an unknown event as fast as it can, connecting again whenever the
+//    hub cuts it off, until its time or its event count is up;
+//  - `burst`: sends `sync:snapshot` `maxEvents` times at once on one connection and waits for every answer.
+import { io, type Socket } from 'socket.io-client';
+import type { Reply } from '../../shared/protocol/errors';
+
+export interface FloodPlan {
+  mode: 'flood' | 'burst';
+  url: string;
+  ms: number;
+  maxEvents: number;
+  /** The loopback address this client connects from: its own machine on the LAN. */
+  localAddress: string;
+  token?: string;
+}
+
+export interface FloodResult {
+  sent: number;
+  answered: number;
+  /** Refusal codes seen, by code. */
+  refusals: Record<string, number>;
+  /** Times the hub disconnected this client. */
+  cutOff: number;
+  connections: number;
+}
+
+const plan = JSON.parse(process.argv[2] as string) as FloodPlan;
+const until = Date.now() + plan.ms;
+const result: FloodResult = { sent: 0, answered: 0, refusals: {}, cutOff: 0, connections: 0 };
+const BURST = 50;
+const TICK_MS = 10;
+const MAX_CONNECTIONS = 100;
+
+const count = (reply: Reply<unknown>) => {
+  result.answered += 1;
+  if (!reply.ok) result.refusals[reply.error.code] = (result.refusals[reply.error.code] ?? 0) + 1;
+};
+
+function open(): Socket {
+  result.connections += 1;
+  // localAddress is passed through to the WebSocket (socket.io-client's types do not list it).
+  const from = { localAddress: plan.localAddress };
+  return io(plan.url, { auth: plan.token ? { token: plan.token } : {}, transports: ['websocket'], reconnection: false, forceNew: true, ...from });
+}
+
+function floodOnce(): Promise<void> {
+  const socket = open();
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const finish = () => {
+      clearInterval(timer);
+      socket.close();
+      resolve();
+    };
+    socket.once('connect_error', () => setTimeout(finish, 100));
+    socket.once('disconnect', (reason) => {
+      if (reason === 'io server disconnect') result.cutOff += 1;
+      finish();
+    });
+    socket.once('connect', () => {
+      timer = setInterval(() => {
+        if (Date.now() >= until || result.sent >= plan.maxEvents) return finish();
+        for (let i = 0; i < BURST / 2; i++) {
+          socket.emit('sync:snapshot', {}, count);
+          socket.emit('flood:nothing', {}, count);
+          result.sent += 2;
+        }
+      }, TICK_MS);
+    });
+  });
+}
+
+function burst(): Promise<void> {
+  const socket = open();
+  return new Promise((resolve) => {
+    const finish = () => {
+      socket.close();
+      resolve();
+    };
+    const timer = setTimeout(finish, plan.ms);
+    socket.once('connect_error', finish);
+    socket.once('connect', () => {
+      for (let i = 0; i < plan.maxEvents; i++) {
+        result.sent += 1;
+        socket.emit('sync:snapshot', {}, (reply: Reply<unknown>) => {
+          count(reply);
+          if (result.answered === plan.maxEvents) {
+            clearTimeout(timer);
+            finish();
+          }
+        });
+      }
+    });
+  });
+}
+
+if (plan.mode === 'burst') await burst();
+else while (Date.now() < until && result.sent < plan.maxEvents && result.connections < MAX_CONNECTIONS) await floodOnce();
+console.log(JSON.stringify(result));
+process.exit(0);
