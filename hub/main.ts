@@ -1,15 +1,15 @@
-// `npm start`: builds the apps when their build is missing or stale, starts the hub, prints the URLs.
+// The hub's entry: starts the hub and prints the URLs. `npm start` first builds what is stale, then runs
+// this file compiled (dist/hub/main.js) with plain node: no TypeScript transpiler or build tool in the
+// running hub.
 import { fileURLToPath } from 'node:url';
-import { buildAppsIfStale } from './dev/buildApps';
 import { loadConfig } from './config';
 import { startHub } from './server';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const appsDir = fileURLToPath(new URL('../dist', import.meta.url));
+// Built, this file is dist/hub/main.js beside the apps; run from source (development), they are in dist/.
+const appsDir = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../dist' : '..', import.meta.url));
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!process.env.ANTRIAN_SKIP_BUILD) await buildAppsIfStale(root, appsDir);
   const running = await startHub(config, { appsDir });
   const { urls } = running;
   console.log(`Antrian LPSE hub siap / ready (data: ${config.dataDir}, zona waktu: ${config.timeZone})`);

@@ -9,10 +9,10 @@ export default defineConfig({
     // Integration and browser tests start real hubs and browsers; the machine has two cores.
     maxWorkers: 2,
     projects: [
-      {
-        extends: true,
-        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/load/**'], sequence: { groupOrder: 0 } },
-      },
+      // `npm run test:quick` runs unit and integration only; `npm test` runs every project.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       {
         // Load tests measure latency and memory: they run after everything else, one file at a time, so
         // no other test shares the machine with them.

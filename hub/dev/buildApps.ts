@@ -1,5 +1,6 @@
-// Builds the three React apps with Vite into dist/, skipping an app whose build is newer than its
-// sources (and the shared code it compiles). `npm run build` forces a rebuild of all three.
+// Builds the React apps with Vite into dist/, and the hub into dist/hub/ as plain JavaScript for Node (so
+// the running hub needs neither tsx nor vite), skipping what is newer than its sources (and the shared code
+// it compiles). `npm run build` forces a rebuild of everything. A build tool: never loaded by the hub.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,6 +18,9 @@ function newestMtime(path: string): number {
   }
   return newest;
 }
+
+/** The hub's entry points, built into dist/hub/<name>.js. */
+const HUB_ENTRIES = { main: 'hub/main.ts', restore: 'hub/restore.ts' };
 
 export async function buildApps(root: string, appsDir: string, force: boolean): Promise<string[]> {
   const { build } = await import('vite');
@@ -37,19 +41,38 @@ export async function buildApps(root: string, appsDir: string, force: boolean): 
     });
     built.push(served);
   }
+  const hubOut = join(appsDir, 'hub');
+  if (force || newestMtime(join(hubOut, 'main.js')) <= Math.max(sharedMtime, newestMtime(join(root, 'hub')))) {
+    await build({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        // An SSR build leaves the packages in node_modules as imports: better-sqlite3's native module,
+        // socket.io and zod load from there at run time, as with any Node program.
+        ssr: true,
+        target: 'node20',
+        outDir: hubOut,
+        emptyOutDir: true,
+        sourcemap: false,
+        rollupOptions: {
+          input: Object.fromEntries(Object.entries(HUB_ENTRIES).map(([name, file]) => [name, join(root, file)])),
+          output: { format: 'es', entryFileNames: '[name].js' },
+        },
+      },
+    });
+    built.push('hub');
+  }
   return built;
 }
 
-export async function buildAppsIfStale(root: string, appsDir: string): Promise<void> {
-  const built = await buildApps(root, appsDir, false);
-  if (built.length) console.log(`Aplikasi dibangun / apps built: ${built.join(', ')}`);
-}
-
-// `tsx hub/dev/buildApps.ts [--force]`
+// `tsx hub/dev/buildApps.ts [--force]`: `npm start` runs it first, so only what is stale is built.
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
   const root = new URL('../..', import.meta.url).pathname;
   buildApps(root, join(root, 'dist'), process.argv.includes('--force')).then(
-    (built) => console.log(`built: ${built.join(', ') || 'nothing (up to date)'}`),
+    (built) => {
+      if (built.length) console.log(`Dibangun / built: ${built.join(', ')}`);
+    },
     (e: unknown) => {
       console.error(e);
       process.exit(1);

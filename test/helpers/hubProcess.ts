@@ -1,4 +1,5 @@
-// A hub as its own operating-system process (`npm start`'s entry), for crash tests.
+// A hub as its own operating-system process, run as `npm start` runs it (the compiled dist/hub/main.js,
+// built by `npm test` before the tests), for crash and load tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,9 +12,9 @@ export interface HubProcess {
 }
 
 function launch(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'hub/main.ts')], {
+  return spawn(process.execPath, [join(ROOT, 'dist/hub/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ANTRIAN_SKIP_BUILD: '1', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -203,8 +203,12 @@ export function SettingsTab() {
       </div>
       <h3>{t('settingsHours')}</h3>
       <label>
-        {t('settingsHours')}
-        <select data-testid="settings-hours" value={draft.mode} onChange={(e) => set({ mode: e.target.value as HoursMode })}>
+        <select
+          data-testid="settings-hours"
+          aria-label={t('settingsHours')}
+          value={draft.mode}
+          onChange={(e) => set({ mode: e.target.value as HoursMode })}
+        >
           {(['always', 'government', 'custom'] as const).map((m) => (
             <option key={m} value={m}>
               {t(`settingsHours_${m}`)}
