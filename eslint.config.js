@@ -1,5 +1,5 @@
-// Lint: typescript-eslint's recommended rules, React hooks rules, and the folder boundaries of
-// docs/architecture (apps → shared ← hub; electron → shared; nothing imports an app).
+// Lint: typescript-eslint's recommended rules, React hooks rules, the globals each part may use, and the
+// folder boundaries of docs/architecture.md (apps → shared ← hub; electron → shared; nothing imports an app).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -13,7 +13,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: { globals: { ...globals.node } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
@@ -21,8 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  { files: ['shared/ui/**', 'kiosk/**', 'display/**', 'renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   {
     files: ['shared/domain/**', 'shared/protocol/**', 'shared/escpos/**'],
+    languageOptions: { globals: { ...globals.es2021 } },
     rules: {
       'no-restricted-imports': noImport(
         ['node:*', 'react', 'react-dom', 'socket.io*', 'better-sqlite3', '../ui/*', ...APPS, '**/hub/**'],
@@ -36,7 +38,12 @@ export default tseslint.config(
   },
   {
     files: ['hub/**'],
-    rules: { 'no-restricted-imports': noImport([...APPS, '**/shared/ui/**', 'react'], 'The hub never imports an app.') },
+    rules: {
+      'no-restricted-imports': noImport(
+        [...APPS, '**/shared/ui/**', 'react', 'react-dom', 'react-dom/*', 'zustand', 'socket.io-client'],
+        'The hub never imports an app or what only apps use.',
+      ),
+    },
   },
   ...['kiosk', 'display', 'renderer'].map((app) => ({
     files: [`${app}/**`],

@@ -17,7 +17,8 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
   exit 1
 fi
 
-npx tsc --noEmit -p tsconfig.json
+# Each part against its own libraries (pure shared/: neither DOM nor Node; apps: DOM; hub: Node), then all.
+npm run --silent typecheck
 npx eslint --max-warnings 0 .
 npx tsx hub/dev/buildApps.ts --force
 npx vitest run --config test/vitest.config.ts "$@"
