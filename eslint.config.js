@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, React hooks rules, and the folder boundaries of
-// docs/architecture (apps → shared ← hub; electron → shared; nothing imports an app).
+// docs/architecture.md (apps → shared ← hub; electron → shared; nothing imports an app).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
