@@ -7,7 +7,7 @@ import { Announcer, type PhrasePlayer } from './announcer';
 import { browserPlayer, instantPlayer } from './players';
 import { fromPatch, fromSnapshot, todaysCalls, useDisplay } from './store';
 
-/** The debug log keeps this many phrases (UI-TESTIDS.md). */
+/** The debug log keeps this many phrases (docs/testids.md). */
 export const ANNOUNCEMENT_LOG_SIZE = 200;
 /** After being cut off, calls made this recently are still announced when the screen is back. */
 export const MISSED_CALL_WINDOW_MS = 2 * 60_000;

@@ -1,5 +1,5 @@
 // The case of SOP steps 3–9: opened for the visit being served, then every action of the table in
-// PRODUCT.md, each checked against CASE_RULES (role, from-status, what it needs) and the revision the
+// docs/product.md, each checked against CASE_RULES (role, from-status, what it needs) and the revision the
 // client last saw. A case outlives its ticket: finishing the visit leaves it as it is, unless nothing was
 // recorded in it (then it is withdrawn).
 import {

@@ -1,4 +1,4 @@
-// The case's life as pure rules: the table "The case, step by step" of PRODUCT.md. The hub enforces it
+// The case's life as pure rules: the table "The case, step by step" of docs/product.md. The hub enforces it
 // inside its transaction; the staff app uses the same rules to enable only the legal buttons.
 import type { CaseIntake, CaseStatus, CloseChannel, EscalationTarget, Role } from './types';
 import { CASE_STATUSES } from './types';

@@ -1,4 +1,4 @@
-// Every row of the case table ("The case, step by step" in PRODUCT.md) refused for each role and each status
+// Every row of the case table ("The case, step by step" in docs/product.md) refused for each role and each status
 // it does not allow, through raw socket events, and each need of the table refused with its own code — every
 // refusal leaving the case row and the event log exactly as they were.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

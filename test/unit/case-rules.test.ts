@@ -12,7 +12,7 @@ import {
 } from '../../shared/domain/caseRules';
 
 describe('CASE_RULES', () => {
-  it('is the table "The case, step by step" of PRODUCT.md', () => {
+  it('is the table "The case, step by step" of docs/product.md', () => {
     // action: [who may, from status, to status (null = same), SOP step]
     expect(
       Object.fromEntries(Object.entries(CASE_RULES).map(([a, r]) => [a, [[...r.roles], [...r.from], r.to, r.sopStep]])),
