@@ -289,9 +289,6 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     const ack = last as Ack;
     const lang = socket.data.lang;
     const handler = HANDLERS[event] as Handler<ClientEventName>;
-    const parsed = safeParseIn(clientEventSchemas[event], args.length === 2 ? args[0] : undefined, lang);
-    if (!parsed.success) return ack(failure('VALIDATION_FAILED', lang, { detail: describeIssues(parsed.error) }));
-
     const session = socket.data.session;
     // A session signed out elsewhere, or expired, stops working at once, not at the next reconnect.
     if (session.kind === 'staff' && !findSessionUser(deps.db, session.tokenHash, deps.clock().toISOString())) {
@@ -307,6 +304,9 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       const who = session.kind === 'kiosk' ? 'kiosk' : session.user.role;
       if (!handler.who.includes(who)) return ack(failure('FORBIDDEN', lang));
     }
+    // Validated only once the caller may send this event: a stranger learns nothing of payload shapes.
+    const parsed = safeParseIn(clientEventSchemas[event], args.length === 2 ? args[0] : undefined, lang);
+    if (!parsed.success) return ack(failure('VALIDATION_FAILED', lang, { detail: describeIssues(parsed.error, lang) }));
 
     rollover();
     const step: Step<ClientEventName> = (ctx) => handler.run(ctx, parsed.data as never);
