@@ -132,17 +132,27 @@ describe('the waiting room', () => {
     const tv = track(await connect(hub.url));
     const kiosk = track(await connect(hub.url, { deviceKey: KIOSK_KEY }));
     const admin = track(await signIn(hub.url, 'admin', ADMIN_PASSWORD));
+    const officer = track(await signIn(hub.url, 'koor', 'sandi-koor'));
     await admin.ok('settings:update', { settings: { runningText: 'Hari ini layanan sampai pukul 15.00' } });
     const tvPatch = await tv.waitForPatch((p) => p.audience === 'display' && p.settings !== undefined);
     expect(tvPatch).toMatchObject({ settings: { runningText: 'Hari ini layanan sampai pukul 15.00' } });
     await kiosk.waitForPatch((p) => p.audience === 'kiosk' && p.settings !== undefined);
+    // A counter opening is the waiting room's business, not the kiosk's: the display's revision moves on alone.
+    const opened = await officer.ok('counter:open', { counterId: 2 });
+    await tv.waitForPatch((p) => p.audience === 'display' && p.counters?.some((c) => c.id === opened.id) === true);
     await admin.ok('settings:update', { office: { name: 'LPSE Kota Batam', address: 'Gedung Pemko Batam' } });
     await tv.waitForPatch((p) => p.audience === 'display' && p.office?.address === 'Gedung Pemko Batam');
-    const revs = tv.patches.map((p) => p.rev);
-    const start = (tv.snapshots[0] as Snapshot).rev;
-    expect(revs).toEqual(revs.map((_, i) => start + i + 1));
-    // A kiosk's sign-in-free audience does not count display traffic.
-    expect(kiosk.patches.every((p) => p.audience === 'kiosk')).toBe(true);
+    await kiosk.waitForPatch((p) => p.audience === 'kiosk' && p.office?.address === 'Gedung Pemko Batam');
+    await officer.ok('counter:close', { counterId: 2 });
+    // Each audience counts its own patches, one by one from its snapshot: the kiosk got two, the display more.
+    const consecutive = (c: typeof tv) => {
+      const start = (c.snapshots[0] as Snapshot).rev;
+      return c.patches.map((_, i) => start + i + 1);
+    };
+    expect(tv.patches.map((p) => p.rev)).toEqual(consecutive(tv));
+    expect(kiosk.patches.map((p) => p.rev)).toEqual(consecutive(kiosk));
+    expect(kiosk.patches.map((p) => p.audience)).toEqual(['kiosk', 'kiosk']);
+    expect(tv.patches.length).toBeGreaterThan(kiosk.patches.length);
   });
 
   it('resyncs by itself when it sees a gap in revisions', async () => {
