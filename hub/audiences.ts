@@ -24,6 +24,7 @@ import {
   listDevices,
   listCurrentCases,
   listOpenPrinterFaults,
+  latestCall,
   listRecentCalls,
   listServices,
   listTicketsOfDay,
@@ -32,9 +33,9 @@ import {
   type Db,
 } from './db/index';
 import type { Change, HubDeps, Session } from './context';
+import { RECENT_CALLS } from '../shared/domain/announcement';
 import { officeDay } from '../shared/domain/officeTime';
 
-const RECENT_CALLS = 10;
 
 const displaySettings = (s: Settings): DisplaySnapshot['settings'] => ({ runningText: s.runningText, voice: s.voice });
 const kioskSettings = (s: Settings): KioskSnapshot['settings'] => ({
@@ -190,17 +191,6 @@ export class Audiences {
   }
 
   private call(ticketId: number): Call | undefined {
-    const ticket = getTicket(this.deps.db, ticketId);
-    const counter = ticket?.counterId ? getCounter(this.deps.db, ticket.counterId) : undefined;
-    if (!ticket || !counter || !ticket.calledAt) return undefined;
-    return {
-      ticketNumber: ticket.number,
-      serviceCode: ticket.serviceCode,
-      counterId: counter.id,
-      counterName: counter.name,
-      counterNumber: counter.number,
-      recall: ticket.recallCount,
-      at: this.deps.clock().toISOString(),
-    };
+    return latestCall(this.deps.db, ticketId);
   }
 }

@@ -1,13 +1,13 @@
 // The display's one store: what the waiting room sees, kept current by the hub's snapshot and patches
 // (wired in wiring.ts, outside the components). Pure update functions, so the rules are testable alone.
 import { create } from 'zustand';
+import { RECENT_CALLS } from '../../shared/domain/announcement';
 import { DEFAULT_TIMEZONE, officeDay } from '../../shared/domain/officeTime';
 import type { Call, Office, PublicCounter, Service, WaitingCounts } from '../../shared/domain/types';
 import type { Lang } from '../../shared/protocol/errors';
 import type { DisplayPatch, DisplaySnapshot } from '../../shared/protocol/events';
+import { upsert } from '../../shared/ui/upsert';
 
-/** How many recent calls the screen keeps and shows. */
-export const RECENT_CALLS = 8;
 
 export interface DisplayState {
   /** Connected to the hub right now; null until the first attempt settles, so a page load does not flash "offline". */
@@ -67,12 +67,6 @@ export function todaysCalls(calls: Call[], now: Date, timeZone: string): Call[] 
   return kept.length === calls.length ? calls : kept;
 }
 
-function upsert<T extends { id: number }>(list: readonly T[], changed: readonly T[]): T[] {
-  const byId = new Map(changed.map((x) => [x.id, x]));
-  const kept = list.map((x) => byId.get(x.id) ?? x);
-  const added = changed.filter((x) => !list.some((y) => y.id === x.id));
-  return [...kept, ...added];
-}
 
 const byNumber = (a: PublicCounter, b: PublicCounter) => a.number - b.number || a.name.localeCompare(b.name);
 

@@ -2,17 +2,23 @@ import type { Call } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
 
+// A call as the waiting room sees it, read from its event: the time is the event's and the recall count
+// is that of the recalls up to it, whether the call goes out in a patch or comes back in a snapshot.
+const CALLS = `
+  SELECT t.number AS ticketNumber, t.service_code AS serviceCode, c.id AS counterId, c.name AS counterName,
+    c.number AS counterNumber, e.at,
+    CASE e.type WHEN 'ticket.recall' THEN
+      (SELECT count(*) FROM events r WHERE r.ticket_id = e.ticket_id AND r.type = 'ticket.recall' AND r.id <= e.id)
+    ELSE 0 END AS recall
+  FROM events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
+  WHERE e.type IN ('ticket.call', 'ticket.recall')`;
+
 /** The day's latest calls and recalls, newest first, as the waiting room saw them; a no-show is no longer one. */
 export function listRecentCalls(db: Db, officeDay: string, limit: number): Call[] {
-  return sql(
-    db,
-    `SELECT t.number AS ticketNumber, t.service_code AS serviceCode, c.id AS counterId, c.name AS counterName,
-       c.number AS counterNumber, e.at,
-       CASE e.type WHEN 'ticket.recall' THEN
-         (SELECT count(*) FROM events r WHERE r.ticket_id = e.ticket_id AND r.type = 'ticket.recall' AND r.id <= e.id)
-       ELSE 0 END AS recall
-     FROM events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
-     WHERE e.type IN ('ticket.call', 'ticket.recall') AND t.office_day = ? AND t.status != 'no_show'
-     ORDER BY e.id DESC LIMIT ?`,
-  ).all(officeDay, limit) as Call[];
+  return sql(db, `${CALLS} AND t.office_day = ? AND t.status != 'no_show' ORDER BY e.id DESC LIMIT ?`).all(officeDay, limit) as Call[];
+}
+
+/** A ticket's latest call or recall. */
+export function latestCall(db: Db, ticketId: number): Call | undefined {
+  return sql(db, `${CALLS} AND e.ticket_id = ? ORDER BY e.id DESC LIMIT 1`).get(ticketId) as Call | undefined;
 }

@@ -7,6 +7,7 @@ import { CASE_WITHDRAWN, type AdminView, type Case, type CaseIntake, type Counte
 import type { Lang, ReplyError } from '../../shared/protocol/errors';
 import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
 import { initialLang } from '../../shared/ui/i18n';
+import { upsert } from '../../shared/ui/upsert';
 import { useNow } from '../../shared/ui/useNow';
 import { parseRoute, type Route } from './routes';
 
@@ -79,12 +80,6 @@ export const useStaff = create<State>(() => ({
   pendingLeave: null,
 }));
 
-function upsert<T extends { id: number }>(list: readonly T[], changed: readonly T[] | undefined): T[] {
-  if (!changed?.length) return list as T[];
-  const byId = new Map(list.map((x) => [x.id, x]));
-  for (const x of changed) byId.set(x.id, x);
-  return [...byId.values()];
-}
 
 export function fromSnapshot(s: StaffSnapshot): StaffData {
   const { rev: _rev, epoch: _epoch, serverTime, audience: _audience, recentCalls: _recentCalls, ...rest } = s;

@@ -3,6 +3,9 @@
 
 import { TERBILANG_MAX, TERBILANG_VOCABULARY, terbilangWords } from './terbilang';
 
+/** How many recent calls the waiting room keeps and shows; the hub sends as many. */
+export const RECENT_CALLS = 8;
+
 export const CHIME_CLIP = 'chime';
 export const PHRASE_CLIPS = ['nomor-antrian', 'silakan-menuju-loket'] as const;
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RECENT_CALLS } from '../../display/src/store';
+import { RECENT_CALLS } from '../../shared/domain/announcement';
 import { ANNOUNCEMENT_LOG_SIZE } from '../../display/src/wiring';
 import { launchBrowser } from '../helpers/browser';
 import { announcements, openDisplay, openQueue, spoken, waitForAnnouncements, type Queue } from '../helpers/display';

@@ -4,12 +4,12 @@ import {
   fromPatch,
   fromSnapshot,
   initialState,
-  RECENT_CALLS,
   todaysCalls,
   withCall,
   type DisplayState,
 } from '../../display/src/store';
 import { missedCalls, readOptions } from '../../display/src/wiring';
+import { RECENT_CALLS } from '../../shared/domain/announcement';
 import type { Call, PublicCounter } from '../../shared/domain/types';
 import type { DisplaySnapshot } from '../../shared/protocol/events';
 
