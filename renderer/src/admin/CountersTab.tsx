@@ -5,7 +5,7 @@ import { newRequestId } from '../../../shared/ui/requestId';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
-import { FormProblem, SaveRow } from './parts';
+import { AdminTable, CheckField, FormFrame } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface CounterForm {
@@ -70,70 +70,50 @@ export function CountersTab() {
         </button>
       </div>
       {form && (
-        <div className="admin-form" data-testid="counter-form">
-          <div className="fields">
-            <label>
-              {t('counterName')}
-              <input data-testid="counter-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
-            </label>
-            <label>
-              {t('counterNumber')}
-              <input data-testid="counter-number" inputMode="numeric" value={form.number} onChange={(e) => f.set({ number: e.target.value })} />
-            </label>
-            <fieldset className="checks">
-              <legend>{t('counterServices')}</legend>
-              {services.map((s) => (
-                <label key={s.code} className="check">
-                  <input
-                    type="checkbox"
-                    data-testid={`counter-service-${s.code}`}
-                    checked={form.serviceCodes.includes(s.code)}
-                    onChange={(e) => toggleService(s.code, e.target.checked)}
-                  />
-                  {s.code} — {s.name}
-                </label>
-              ))}
-            </fieldset>
-            <label className="check">
-              <input type="checkbox" data-testid="counter-active" checked={form.active} onChange={(e) => f.set({ active: e.target.checked })} />
-              {t('active')}
-            </label>
-          </div>
-          <FormProblem problem={problem(form)} />
-          <SaveRow id="counter-save" disabled={f.pending || problem(form) !== null} onSave={() => void save()} onCancel={f.close} />
-        </div>
+        <FormFrame id="counter" problem={problem(form)} pending={f.pending} onSave={() => void save()} onCancel={f.close}>
+          <label>
+            {t('counterName')}
+            <input data-testid="counter-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
+          </label>
+          <label>
+            {t('counterNumber')}
+            <input data-testid="counter-number" inputMode="numeric" value={form.number} onChange={(e) => f.set({ number: e.target.value })} />
+          </label>
+          <fieldset className="checks">
+            <legend>{t('counterServices')}</legend>
+            {services.map((s) => (
+              <CheckField
+                key={s.code}
+                id={`counter-service-${s.code}`}
+                label={`${s.code} — ${s.name}`}
+                checked={form.serviceCodes.includes(s.code)}
+                onChange={(on) => toggleService(s.code, on)}
+              />
+            ))}
+          </fieldset>
+          <CheckField id="counter-active" label={t('active')} checked={form.active} onChange={(active) => f.set({ active })} />
+        </FormFrame>
       )}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th>{t('counterNumber')}</th>
-            <th>{t('counterName')}</th>
-            <th>{t('counterServices')}</th>
-            <th>{t('status')}</th>
-            <th />
+      <AdminTable headings={[t('counterNumber'), t('counterName'), t('counterServices'), t('status')]}>
+        {counters.map((c) => (
+          <tr key={c.id} data-testid={`counter-row-${c.number}`} className={c.active ? '' : 'inactive'}>
+            <td>
+              <strong>{c.number}</strong>
+            </td>
+            <td>{c.name}</td>
+            <td>{c.serviceCodes.join(', ')}</td>
+            <td>
+              {t(c.active ? 'active' : 'inactive')}
+              {holder(c.id) && <div className="muted">{t('counterHeldBy', { name: holder(c.id) ?? '' })}</div>}
+            </td>
+            <td>
+              <button type="button" className="small" data-testid={`counter-edit-${c.number}`} onClick={() => openEdit(c)}>
+                {t('edit')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {counters.map((c) => (
-            <tr key={c.id} data-testid={`counter-row-${c.number}`} className={c.active ? '' : 'inactive'}>
-              <td>
-                <strong>{c.number}</strong>
-              </td>
-              <td>{c.name}</td>
-              <td>{c.serviceCodes.join(', ')}</td>
-              <td>
-                {t(c.active ? 'active' : 'inactive')}
-                {holder(c.id) && <div className="muted">{t('counterHeldBy', { name: holder(c.id) ?? '' })}</div>}
-              </td>
-              <td>
-                <button type="button" className="small" data-testid={`counter-edit-${c.number}`} onClick={() => openEdit(c)}>
-                  {t('edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff, useTimeZone } from '../store';
-import { FormProblem, SaveRow } from './parts';
+import { AdminTable, FormFrame } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface DeviceForm {
@@ -157,65 +157,61 @@ export function DevicesTab() {
         </button>
       </div>
       {form && (
-        <div className="admin-form" data-testid="device-form">
-          <div className="fields">
-            <label>
-              {t('deviceName')}
-              <input data-testid="device-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
-            </label>
-            <label>
-              {t('deviceKind')}
-              <select
-                data-testid="device-kind"
-                value={form.kind}
-                disabled={f.editing !== null}
-                onChange={(e) => f.set({ kind: e.target.value as DeviceKind })}
-              >
-                {DEVICE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`deviceKind_${k}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {form.kind === 'kiosk' && (
-              <>
-                <label>
-                  {t('devicePrinterHost')}
-                  <input data-testid="device-printer-host" value={form.host} onChange={(e) => f.set({ host: e.target.value })} />
-                </label>
-                <label>
-                  {t('devicePrinterPort')}
-                  <input data-testid="device-printer-port" inputMode="numeric" value={form.port} onChange={(e) => f.set({ port: e.target.value })} />
-                </label>
-                <label>
-                  {t('devicePrinterWidth')}
-                  <select data-testid="device-printer-width" value={form.width} onChange={(e) => f.set({ width: e.target.value as '58' | '80' })}>
-                    <option value="58">58 mm</option>
-                    <option value="80">80 mm</option>
-                  </select>
-                </label>
-              </>
-            )}
-            {form.kind === 'survey' && (
+        <FormFrame id="device" problem={problem(form)} pending={f.pending} onSave={() => void save()} onCancel={f.close}>
+          <label>
+            {t('deviceName')}
+            <input data-testid="device-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
+          </label>
+          <label>
+            {t('deviceKind')}
+            <select
+              data-testid="device-kind"
+              value={form.kind}
+              disabled={f.editing !== null}
+              onChange={(e) => f.set({ kind: e.target.value as DeviceKind })}
+            >
+              {DEVICE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`deviceKind_${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {form.kind === 'kiosk' && (
+            <>
               <label>
-                {t('deviceCounter')}
-                <select data-testid="device-counter" value={form.counterId} onChange={(e) => f.set({ counterId: e.target.value })}>
-                  <option value="">{t('choose')}</option>
-                  {counters
-                    .filter((c) => c.active)
-                    .map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
+                {t('devicePrinterHost')}
+                <input data-testid="device-printer-host" value={form.host} onChange={(e) => f.set({ host: e.target.value })} />
+              </label>
+              <label>
+                {t('devicePrinterPort')}
+                <input data-testid="device-printer-port" inputMode="numeric" value={form.port} onChange={(e) => f.set({ port: e.target.value })} />
+              </label>
+              <label>
+                {t('devicePrinterWidth')}
+                <select data-testid="device-printer-width" value={form.width} onChange={(e) => f.set({ width: e.target.value as '58' | '80' })}>
+                  <option value="58">58 mm</option>
+                  <option value="80">80 mm</option>
                 </select>
               </label>
-            )}
-          </div>
-          <FormProblem problem={problem(form)} />
-          <SaveRow id="device-save" disabled={f.pending || problem(form) !== null} onSave={() => void save()} onCancel={f.close} />
-        </div>
+            </>
+          )}
+          {form.kind === 'survey' && (
+            <label>
+              {t('deviceCounter')}
+              <select data-testid="device-counter" value={form.counterId} onChange={(e) => f.set({ counterId: e.target.value })}>
+                <option value="">{t('choose')}</option>
+                {counters
+                  .filter((c) => c.active)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          )}
+        </FormFrame>
       )}
       {shown && <DeviceUrl shown={shown} onClose={() => setShown(null)} />}
       {testResult && (
@@ -223,70 +219,59 @@ export function DevicesTab() {
           {testResult.text}
         </p>
       )}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th>{t('deviceName')}</th>
-            <th>{t('deviceKind')}</th>
-            <th>{t('status')}</th>
-            <th>{t('devicePrinter')}</th>
-            <th />
+      <AdminTable headings={[t('deviceName'), t('deviceKind'), t('status'), t('devicePrinter')]}>
+        {devices.map((d) => (
+          <tr key={d.id} data-testid={`device-row-${d.name}`} className={d.active ? '' : 'inactive'}>
+            <td>
+              <strong>{d.name}</strong>
+            </td>
+            <td>
+              {t(`deviceKind_${d.kind}`)}
+              {d.kind === 'survey' && <div className="muted">{counters.find((c) => c.id === d.counterId)?.name}</div>}
+            </td>
+            <td>
+              {d.active ? (
+                <span className={`online ${d.online ? 'on' : 'off'}`} data-testid="device-online" data-online={String(d.online)}>
+                  {t(d.online ? 'deviceOnline' : 'deviceOffline')}
+                </span>
+              ) : (
+                <span data-testid="device-online" data-online="false">
+                  {t('deviceRevoked')}
+                </span>
+              )}
+              <div className="muted">{seen(d)}</div>
+            </td>
+            <td>
+              {d.kind !== 'kiosk' ? '—' : d.printer ? `${d.printer.host}:${d.printer.port}, ${d.printer.width} mm` : t('devicePrinterNone')}
+              {d.openFaults > 0 && (
+                <div className="error" data-testid="device-faults">
+                  {t('deviceFaults', { n: d.openFaults })}
+                </div>
+              )}
+            </td>
+            <td className="actions">
+              {d.active && (
+                <>
+                  <button type="button" className="small" data-testid={`device-edit-${d.name}`} onClick={() => openEdit(d)}>
+                    {t('edit')}
+                  </button>
+                  {d.printer && (
+                    <button type="button" className="small" data-testid={`device-test-print-${d.name}`} disabled={pending} onClick={() => testPrint(d)}>
+                      {t('deviceTestPrint')}
+                    </button>
+                  )}
+                  <button type="button" className="small" data-testid={`device-revoke-${d.name}`} onClick={() => setConfirm({ device: d, action: 'revoke' })}>
+                    {t('deviceRevoke')}
+                  </button>
+                </>
+              )}
+              <button type="button" className="small" data-testid={`device-rekey-${d.name}`} onClick={() => setConfirm({ device: d, action: 'rekey' })}>
+                {t('deviceRekey')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {devices.map((d) => (
-            <tr key={d.id} data-testid={`device-row-${d.name}`} className={d.active ? '' : 'inactive'}>
-              <td>
-                <strong>{d.name}</strong>
-              </td>
-              <td>
-                {t(`deviceKind_${d.kind}`)}
-                {d.kind === 'survey' && <div className="muted">{counters.find((c) => c.id === d.counterId)?.name}</div>}
-              </td>
-              <td>
-                {d.active ? (
-                  <span className={`online ${d.online ? 'on' : 'off'}`} data-testid="device-online" data-online={String(d.online)}>
-                    {t(d.online ? 'deviceOnline' : 'deviceOffline')}
-                  </span>
-                ) : (
-                  <span data-testid="device-online" data-online="false">
-                    {t('deviceRevoked')}
-                  </span>
-                )}
-                <div className="muted">{seen(d)}</div>
-              </td>
-              <td>
-                {d.kind !== 'kiosk' ? '—' : d.printer ? `${d.printer.host}:${d.printer.port}, ${d.printer.width} mm` : t('devicePrinterNone')}
-                {d.openFaults > 0 && (
-                  <div className="error" data-testid="device-faults">
-                    {t('deviceFaults', { n: d.openFaults })}
-                  </div>
-                )}
-              </td>
-              <td className="actions">
-                {d.active && (
-                  <>
-                    <button type="button" className="small" data-testid={`device-edit-${d.name}`} onClick={() => openEdit(d)}>
-                      {t('edit')}
-                    </button>
-                    {d.printer && (
-                      <button type="button" className="small" data-testid={`device-test-print-${d.name}`} disabled={pending} onClick={() => testPrint(d)}>
-                        {t('deviceTestPrint')}
-                      </button>
-                    )}
-                    <button type="button" className="small" data-testid={`device-revoke-${d.name}`} onClick={() => setConfirm({ device: d, action: 'revoke' })}>
-                      {t('deviceRevoke')}
-                    </button>
-                  </>
-                )}
-                <button type="button" className="small" data-testid={`device-rekey-${d.name}`} onClick={() => setConfirm({ device: d, action: 'rekey' })}>
-                  {t('deviceRekey')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
       {confirm && (
         <Dialog title={t(confirm.action === 'revoke' ? 'deviceRevoke' : 'deviceRekey')} testId="device-confirm-dialog" onClose={() => setConfirm(null)}>
           <p>{t(confirm.action === 'revoke' ? 'deviceRevokeQuestion' : 'deviceRekeyQuestion', { name: confirm.device.name })}</p>

@@ -5,7 +5,7 @@ import { newRequestId } from '../../../shared/ui/requestId';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
-import { FormProblem, SaveRow } from './parts';
+import { AdminTable, CheckField, FormFrame } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface ServiceForm {
@@ -64,78 +64,62 @@ export function ServicesTab() {
         </button>
       </div>
       {form && (
-        <div className="admin-form" data-testid="service-form">
-          <div className="fields">
-            <label>
-              {t('serviceCode')}
-              <input
-                data-testid="service-code"
-                maxLength={1}
-                value={form.code}
-                disabled={f.editing !== null}
-                title={f.editing !== null ? t('serviceCodeFixed') : undefined}
-                onChange={(e) => f.set({ code: e.target.value.toUpperCase() })}
-              />
-            </label>
-            <label>
-              {t('serviceName')}
-              <input data-testid="service-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
-            </label>
-            <label>
-              {t('serviceNameEn')}
-              <input data-testid="service-name-en" value={form.nameEn} onChange={(e) => f.set({ nameEn: e.target.value })} />
-            </label>
-            <label>
-              {t('serviceOrder')}
-              <input data-testid="service-order" inputMode="numeric" value={form.sort} onChange={(e) => f.set({ sort: e.target.value })} />
-            </label>
-            <label className="check">
-              <input type="checkbox" data-testid="service-priority" checked={form.askPriority} onChange={(e) => f.set({ askPriority: e.target.checked })} />
-              {t('servicePriority')}
-            </label>
-            <label className="check">
-              <input type="checkbox" data-testid="service-active" checked={form.active} onChange={(e) => f.set({ active: e.target.checked })} />
-              {t('active')}
-            </label>
-          </div>
-          {!form.active && <p className="hint">{t('serviceInactiveNote')}</p>}
-          <FormProblem problem={problem(form)} />
-          <SaveRow id="service-save" disabled={f.pending || problem(form) !== null} onSave={() => void save()} onCancel={f.close} />
-        </div>
+        <FormFrame
+          id="service"
+          problem={problem(form)}
+          pending={f.pending}
+          onSave={() => void save()}
+          onCancel={f.close}
+          note={!form.active && <p className="hint">{t('serviceInactiveNote')}</p>}
+        >
+          <label>
+            {t('serviceCode')}
+            <input
+              data-testid="service-code"
+              maxLength={1}
+              value={form.code}
+              disabled={f.editing !== null}
+              title={f.editing !== null ? t('serviceCodeFixed') : undefined}
+              onChange={(e) => f.set({ code: e.target.value.toUpperCase() })}
+            />
+          </label>
+          <label>
+            {t('serviceName')}
+            <input data-testid="service-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
+          </label>
+          <label>
+            {t('serviceNameEn')}
+            <input data-testid="service-name-en" value={form.nameEn} onChange={(e) => f.set({ nameEn: e.target.value })} />
+          </label>
+          <label>
+            {t('serviceOrder')}
+            <input data-testid="service-order" inputMode="numeric" value={form.sort} onChange={(e) => f.set({ sort: e.target.value })} />
+          </label>
+          <CheckField id="service-priority" label={t('servicePriority')} checked={form.askPriority} onChange={(askPriority) => f.set({ askPriority })} />
+          <CheckField id="service-active" label={t('active')} checked={form.active} onChange={(active) => f.set({ active })} />
+        </FormFrame>
       )}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th>{t('serviceCode')}</th>
-            <th>{t('serviceName')}</th>
-            <th>{t('serviceOrder')}</th>
-            <th>{t('servicePriority')}</th>
-            <th>{t('status')}</th>
-            <th />
+      <AdminTable headings={[t('serviceCode'), t('serviceName'), t('serviceOrder'), t('servicePriority'), t('status')]}>
+        {services.map((s) => (
+          <tr key={s.id} data-testid={`service-row-${s.code}`} className={s.active ? '' : 'inactive'}>
+            <td>
+              <strong>{s.code}</strong>
+            </td>
+            <td>
+              {s.name}
+              {s.nameEn && <div className="muted">{s.nameEn}</div>}
+            </td>
+            <td>{s.sort}</td>
+            <td>{t(s.askPriority ? 'yes' : 'no')}</td>
+            <td>{t(s.active ? 'active' : 'inactive')}</td>
+            <td>
+              <button type="button" className="small" data-testid={`service-edit-${s.code}`} onClick={() => openEdit(s)}>
+                {t('edit')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {services.map((s) => (
-            <tr key={s.id} data-testid={`service-row-${s.code}`} className={s.active ? '' : 'inactive'}>
-              <td>
-                <strong>{s.code}</strong>
-              </td>
-              <td>
-                {s.name}
-                {s.nameEn && <div className="muted">{s.nameEn}</div>}
-              </td>
-              <td>{s.sort}</td>
-              <td>{t(s.askPriority ? 'yes' : 'no')}</td>
-              <td>{t(s.active ? 'active' : 'inactive')}</td>
-              <td>
-                <button type="button" className="small" data-testid={`service-edit-${s.code}`} onClick={() => openEdit(s)}>
-                  {t('edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { usePending } from '../../../shared/ui/usePending';
 import { navigate, request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff, useTimeZone } from '../store';
-import { FormProblem, SaveRow } from './parts';
+import { AdminTable, FormFrame } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface StaffForm {
@@ -80,37 +80,33 @@ export function StaffTab() {
         </button>
       </div>
       {form && (
-        <div className="admin-form" data-testid="staff-form">
-          <div className="fields">
-            <label>
-              {t('staffUsername')}
-              <input
-                data-testid="staff-username"
-                autoComplete="off"
-                value={form.username}
-                disabled={f.editing !== null}
-                onChange={(e) => f.set({ username: e.target.value })}
-              />
-            </label>
-            <label>
-              {t('staffName')}
-              <input data-testid="staff-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
-            </label>
-            <label>
-              {t('staffRole')}
-              <select data-testid="staff-role" value={form.role} onChange={(e) => f.set({ role: e.target.value as Role | '' })}>
-                <option value="">{t('choose')}</option>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role_${r}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <FormProblem problem={problem(form)} />
-          <SaveRow id="staff-save" disabled={f.pending || problem(form) !== null} onSave={() => void save()} onCancel={f.close} />
-        </div>
+        <FormFrame id="staff" problem={problem(form)} pending={f.pending} onSave={() => void save()} onCancel={f.close}>
+          <label>
+            {t('staffUsername')}
+            <input
+              data-testid="staff-username"
+              autoComplete="off"
+              value={form.username}
+              disabled={f.editing !== null}
+              onChange={(e) => f.set({ username: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('staffName')}
+            <input data-testid="staff-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
+          </label>
+          <label>
+            {t('staffRole')}
+            <select data-testid="staff-role" value={form.role} onChange={(e) => f.set({ role: e.target.value as Role | '' })}>
+              <option value="">{t('choose')}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role_${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </FormFrame>
       )}
       {temp && (
         <div className="card notice" role="status" data-testid="staff-temp-card">
@@ -143,58 +139,47 @@ export function StaffTab() {
           </button>
         </div>
       )}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th>{t('staffUsername')}</th>
-            <th>{t('staffName')}</th>
-            <th>{t('staffRole')}</th>
-            <th>{t('status')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} data-testid={`staff-row-${u.username}`} className={u.active ? '' : 'inactive'}>
-              <td>
-                <strong>{u.username}</strong>
-              </td>
-              <td>{u.name}</td>
-              <td>{t(`role_${u.role}`)}</td>
-              <td>
-                {t(u.active ? 'active' : 'inactive')}
-                <div className="muted">
-                  {u.ownPassword ? t('staffOwnPassword') : t('staffTempUntil', { until: u.tempExpiresAt ? when(u.tempExpiresAt) : '—' })}
-                </div>
-              </td>
-              <td className="actions">
-                {u.active ? (
-                  <>
-                    <button
-                      type="button"
-                      className="small"
-                      data-testid={`staff-edit-${u.username}`}
-                      onClick={() => f.open({ requestId: '', username: u.username, name: u.name, role: u.role }, u.id)}
-                    >
-                      {t('edit')}
-                    </button>
-                    <button type="button" className="small" data-testid={`staff-reset-${u.username}`} disabled={pending} onClick={() => reset(u)}>
-                      {t('staffReset')}
-                    </button>
-                    <button type="button" className="small" data-testid={`staff-deactivate-${u.username}`} onClick={() => setConfirming(u)}>
-                      {t('staffDeactivate')}
-                    </button>
-                  </>
-                ) : (
-                  <button type="button" className="small" data-testid={`staff-reactivate-${u.username}`} disabled={pending} onClick={() => reactivate(u)}>
-                    {t('staffReactivate')}
+      <AdminTable headings={[t('staffUsername'), t('staffName'), t('staffRole'), t('status')]}>
+        {users.map((u) => (
+          <tr key={u.id} data-testid={`staff-row-${u.username}`} className={u.active ? '' : 'inactive'}>
+            <td>
+              <strong>{u.username}</strong>
+            </td>
+            <td>{u.name}</td>
+            <td>{t(`role_${u.role}`)}</td>
+            <td>
+              {t(u.active ? 'active' : 'inactive')}
+              <div className="muted">
+                {u.ownPassword ? t('staffOwnPassword') : t('staffTempUntil', { until: u.tempExpiresAt ? when(u.tempExpiresAt) : '—' })}
+              </div>
+            </td>
+            <td className="actions">
+              {u.active ? (
+                <>
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid={`staff-edit-${u.username}`}
+                    onClick={() => f.open({ requestId: '', username: u.username, name: u.name, role: u.role }, u.id)}
+                  >
+                    {t('edit')}
                   </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  <button type="button" className="small" data-testid={`staff-reset-${u.username}`} disabled={pending} onClick={() => reset(u)}>
+                    {t('staffReset')}
+                  </button>
+                  <button type="button" className="small" data-testid={`staff-deactivate-${u.username}`} onClick={() => setConfirming(u)}>
+                    {t('staffDeactivate')}
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="small" data-testid={`staff-reactivate-${u.username}`} disabled={pending} onClick={() => reactivate(u)}>
+                  {t('staffReactivate')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {confirming && (
         <Dialog title={t('staffDeactivate')} testId="staff-deactivate-dialog" onClose={() => setConfirming(null)}>
           <p>{t('staffDeactivateQuestion', { name: confirming.name })}</p>

@@ -1,4 +1,5 @@
 // Small pieces every admin form uses.
+import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 
 /** The form's first problem, named in the reader's words; the save button waits until there is none. */
@@ -22,5 +23,59 @@ export function SaveRow({ id, disabled, onSave, onCancel }: { id: string; disabl
         {t('cancel')}
       </button>
     </div>
+  );
+}
+
+/** An admin form's frame: its fields, an optional note, its first problem, and save/cancel. */
+export function FormFrame({
+  id,
+  problem,
+  pending,
+  onSave,
+  onCancel,
+  note,
+  children,
+}: {
+  id: string;
+  problem: string | null;
+  pending: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+  note?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="admin-form" data-testid={`${id}-form`}>
+      <div className="fields">{children}</div>
+      {note}
+      <FormProblem problem={problem} />
+      <SaveRow id={`${id}-save`} disabled={pending || problem !== null} onSave={onSave} onCancel={onCancel} />
+    </div>
+  );
+}
+
+/** A list of rows with their headings; the last column holds the row's buttons. */
+export function AdminTable({ headings, children }: { headings: string[]; children: ReactNode }) {
+  return (
+    <table className="admin-table">
+      <thead>
+        <tr>
+          {headings.map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+          <th />
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+export function CheckField({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label className="check">
+      <input type="checkbox" data-testid={id} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
   );
 }
