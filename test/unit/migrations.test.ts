@@ -79,3 +79,34 @@ it('brings a database of the previous version up to date, keeping its rows', () 
   expect(db.prepare(`SELECT name FROM users`).all()).toEqual([{ name: 'Petugas 1' }]);
   db.close();
 });
+
+it('brings a version-3 office with duplicate names and counters numbered 0 up to date, keeping every reference', () => {
+  const file = fresh();
+  const older = openDatabase(file, MIGRATIONS.slice(0, 3));
+  older.db.exec(`
+    INSERT INTO users (username, name, role, password_hash, created_at) VALUES
+      ('Rina', 'Rina A', 'helpdesk', 'x', '2026-01-01T00:00:00Z'), ('rina', 'Rina B', 'helpdesk', 'x', '2026-01-01T00:00:00Z');
+    INSERT INTO counters (name, number) VALUES ('Helpdesk', 0), ('Konsultasi', 0), ('Loket 1', 1);
+    INSERT INTO devices (name, kind, key, printer) VALUES ('Kiosk', 'kiosk', 'kunci-lama-kiosk-1', NULL), ('kiosk', 'display', 'kunci-lama-tv-0001', NULL);
+    INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, device_id, requester, request_id)
+      VALUES ('2026-11-24', 'A-001', 'A', 0, 'waiting', 'x', 'x', 2, 'kiosk', 'r1');
+    INSERT INTO events (at, type, ticket_id, device_id) VALUES ('x', 'ticket.issue', 1, 2);
+    INSERT INTO printer_faults (device_id, ticket_id, code, message, at) VALUES (2, 1, 'PRINTER_UNREACHABLE', 'm', 'x');
+  `);
+  older.db.close();
+  const { db } = openDatabase(file);
+  expect(db.prepare('SELECT username FROM users ORDER BY id').all()).toEqual([{ username: 'Rina' }, { username: 'rina-2' }]);
+  const numbers = (db.prepare('SELECT number FROM counters WHERE active = 1 ORDER BY id').all() as { number: number }[]).map((c) => c.number);
+  expect(numbers[2]).toBe(1);
+  expect(new Set(numbers).size).toBe(3);
+  expect(numbers.every((n) => n >= 1 && n <= 999)).toBe(true);
+  expect(db.prepare('SELECT id, name, kind FROM devices ORDER BY id').all()).toEqual([
+    { id: 1, name: 'Kiosk', kind: 'kiosk' },
+    { id: 2, name: 'kiosk-2', kind: 'display' },
+  ]);
+  expect(JSON.stringify(db.prepare('SELECT * FROM devices').all())).not.toContain('kunci-lama');
+  expect(db.prepare('SELECT device_id AS d FROM tickets').get()).toEqual({ d: 2 });
+  expect(db.prepare('SELECT count(*) AS n FROM printer_faults WHERE device_id = 2').get()).toEqual({ n: 1 });
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+  db.close();
+});
