@@ -1,7 +1,9 @@
 // `npm run restore -- <backup>`: puts a backup in place of the live database, with the hub stopped.
-// The database it replaces is kept aside (never deleted); today's ticket numbering stays above every number
-// already given out (the old database's counters are carried over, and the folder is marked restored so the
-// next start checks the database and skips every number reserved before); see docs/backup.md.
+// The database it replaces is kept aside (never deleted). Numbers already given out are never given again
+// (today's ticket counters and the case references are carried over, and the folder is marked restored so
+// the next start checks the database and skips every ticket number reserved before), and who was shut out
+// since the backup stays out (accounts, passwords and device keys as they are now; every session ends).
+// See docs/backup.md.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -9,14 +11,9 @@ import { listBackups } from './backup';
 import { loadConfig } from './config';
 import { DATABASE_FILE, DataFolderInUse, markRestored, openDataFolder } from './dataFolder';
 import { MIGRATIONS } from './db/migrations/index';
+import { openDatabase } from './db/open';
 
 export class RestoreRefused extends Error {}
-
-interface Sequence {
-  office_day: string;
-  service_code: string;
-  last_seq: number;
-}
 
 export interface Restored {
   tickets: number;
@@ -24,19 +21,58 @@ export interface Restored {
   keptAside: string | null;
 }
 
-/** The numbers the live database has given out, if it can still be read. */
-function liveSequences(file: string): Sequence[] {
-  if (!existsSync(file)) return [];
+/**
+ * What the live database knows that must outlive the restore, if it can still be read: the numbers given
+ * out (ticket numbers per day and service, case references per year) and who may no longer get in (a
+ * deactivated account, a changed password, a revoked or re-keyed device).
+ */
+interface Carried {
+  sequences: { office_day: string; service_code: string; last_seq: number }[];
+  caseSequences: { year: number; last_seq: number }[];
+  users: { id: number; password_hash: string; temp_expires_at: string | null; active: number }[];
+  devices: { id: number; key_hash: string; active: number }[];
+}
+
+function fromLive(file: string): Carried {
+  const none: Carried = { sequences: [], caseSequences: [], users: [], devices: [] };
+  if (!existsSync(file)) return none;
   try {
     const db = new Database(file, { fileMustExist: true });
     try {
-      return db.prepare('SELECT office_day, service_code, last_seq FROM day_sequences').all() as Sequence[];
+      return {
+        sequences: db.prepare('SELECT office_day, service_code, last_seq FROM day_sequences').all() as Carried['sequences'],
+        caseSequences: db.prepare('SELECT year, last_seq FROM case_sequences').all() as Carried['caseSequences'],
+        users: db.prepare('SELECT id, password_hash, temp_expires_at, active FROM users').all() as Carried['users'],
+        devices: db.prepare('SELECT id, key_hash, active FROM devices').all() as Carried['devices'],
+      };
     } finally {
       db.close();
     }
   } catch {
-    return [];
+    return none;
   }
+}
+
+/** Puts what the live database knew into the restored one, in one transaction; ends every session. */
+function carryOver(db: Database.Database, carried: Carried): void {
+  const seq = db.prepare(
+    `INSERT INTO day_sequences (office_day, service_code, last_seq) VALUES (@office_day, @service_code, @last_seq)
+     ON CONFLICT (office_day, service_code) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
+  );
+  const caseSeq = db.prepare(
+    `INSERT INTO case_sequences (year, last_seq) VALUES (@year, @last_seq)
+     ON CONFLICT (year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
+  );
+  const user = db.prepare('UPDATE users SET password_hash = @password_hash, temp_expires_at = @temp_expires_at, active = @active WHERE id = @id');
+  const device = db.prepare('UPDATE devices SET key_hash = @key_hash, active = @active WHERE id = @id');
+  db.transaction(() => {
+    carried.sequences.forEach((s) => seq.run(s));
+    carried.caseSequences.forEach((s) => caseSeq.run(s));
+    carried.users.forEach((u) => user.run(u));
+    carried.devices.forEach((d) => device.run(d));
+    // Everyone signs in again: a session ended since the backup must not come back with it.
+    db.exec('DELETE FROM sessions');
+  }).immediate();
 }
 
 export function restoreBackup(dataDir: string, backupFile: string, now = new Date()): Restored {
@@ -47,7 +83,7 @@ export function restoreBackup(dataDir: string, backupFile: string, now = new Dat
   const incoming = `${live}.restoring`;
   try {
     copyFileSync(backupFile, incoming);
-    const db = new Database(incoming, { fileMustExist: true });
+    let db = new Database(incoming, { fileMustExist: true });
     let tickets: number;
     try {
       if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new RestoreRefused(`Cadangan rusak / the backup is damaged: ${backupFile}`);
@@ -55,12 +91,11 @@ export function restoreBackup(dataDir: string, backupFile: string, now = new Dat
       if (version === 0 || version > MIGRATIONS.length) {
         throw new RestoreRefused(`Bukan cadangan Antrian LPSE yang cocok (skema ${version}) / not a usable backup (schema ${version})`);
       }
-      const carry = db.prepare(
-        `INSERT INTO day_sequences (office_day, service_code, last_seq) VALUES (@office_day, @service_code, @last_seq)
-         ON CONFLICT (office_day, service_code) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
-      );
-      const sequences = liveSequences(live);
-      db.transaction(() => sequences.forEach((s) => carry.run(s))).immediate();
+      // The backup is brought to this version's schema first, so the live database's rows fit it.
+      db.close();
+      openDatabase(incoming).db.close();
+      db = new Database(incoming, { fileMustExist: true });
+      carryOver(db, fromLive(live));
       tickets = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

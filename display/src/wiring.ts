@@ -84,6 +84,8 @@ export function startDisplay(options: DisplayOptions): RunningDisplay {
   });
 
   const key = options.key;
+  /** How long a throttled display waits before asking again. */
+  const REFUSED_RETRY_MS = 30_000;
   let lastHeardAt: string | null = null;
   const client = connectHub({
     auth: () => (key ? { deviceKey: key } : {}),
@@ -106,7 +108,9 @@ export function startDisplay(options: DisplayOptions): RunningDisplay {
     },
     onRefused: (code) => {
       // A display given a key does not fall back to keyless when the key stops working: an admin revoked
-      // or replaced it, and the screen says so instead of quietly showing the queue.
+      // or replaced it, and the screen says so instead of quietly showing the queue. A throttled address is
+      // let in again after a minute: it asks again.
+      if (code === 'DEVICE_KEY_RATE_LIMITED') return void setTimeout(() => client.socket.connect(), REFUSED_RETRY_MS);
       if (code !== 'DEVICE_REVOKED' && code !== 'DEVICE_KEY_INVALID') return;
       useDisplay.setState({ revoked: true });
       client.close();

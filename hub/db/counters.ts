@@ -99,3 +99,12 @@ export function updateCounterState(
     id,
   );
 }
+
+/** Today's waiting tickets transferred to this counter by name: only it may call them. */
+export function countTicketsSentTo(db: Db, counterId: number, officeDay: string): number {
+  return (
+    sql(db, `SELECT count(*) AS n FROM tickets WHERE target_counter_id = ? AND status = 'waiting' AND office_day = ?`).get(counterId, officeDay) as {
+      n: number;
+    }
+  ).n;
+}

@@ -70,8 +70,13 @@ export function setUserActive(db: Db, id: number, active: boolean): void {
   sql(db, 'UPDATE users SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
 }
 
-export function countActiveAdmins(db: Db): number {
-  return (sql(db, `SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1`).get() as { n: number }).n;
+/** Active admins other than `exceptId` who have set their own password: those who can sign in for sure. */
+export function countUsableAdmins(db: Db, exceptId: number): number {
+  return (
+    sql(db, `SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND temp_expires_at IS NULL AND id != ?`).get(exceptId) as {
+      n: number;
+    }
+  ).n;
 }
 
 export function insertSession(db: Db, s: { tokenHash: string; userId: number; createdAt: string; expiresAt: string }): void {

@@ -20,7 +20,7 @@ function newestMtime(path: string): number {
 }
 
 /** The hub's entry points, built into dist/hub/<name>.js. */
-const HUB_ENTRIES = { main: 'hub/main.ts', restore: 'hub/restore.ts' };
+const HUB_ENTRIES = { main: 'hub/main.ts', restore: 'hub/restore.ts', resetAdmin: 'hub/resetAdmin.ts' };
 
 export async function buildApps(root: string, appsDir: string, force: boolean): Promise<string[]> {
   const { build } = await import('vite');

@@ -8,6 +8,7 @@ import {
   appendEvent,
   deleteSession,
   deleteUserSessions,
+  findSessionUser,
   findUserByUsername,
   getUserWithHash,
   insertSession,
@@ -110,16 +111,27 @@ const changePassword: Handler<'auth:changePassword'> = {
     if (p.next.length < MIN_PASSWORD_LENGTH) throw new DomainError('PASSWORD_TOO_SHORT', { min: String(MIN_PASSWORD_LENGTH) });
     const needsCurrent = !session.passwordChangeRequired;
     if (needsCurrent && !p.current) throw new DomainError('PASSWORD_WRONG');
+    // Guessing the current password from an unattended session is limited like signing in.
+    const guessKey = `password:${user.id}`;
+    const wait = needsCurrent ? ctx.limits.login.take(guessKey, ATTEMPTS_PER_USERNAME_AND_ADDRESS, ctx.now.getTime()) : 0;
+    if (wait) throw new DomainError('LOGIN_RATE_LIMITED', { seconds: String(wait) });
     return afterHashing(
-      async () => ({
-        currentOk: !needsCurrent || (await verifyPassword(p.current ?? '', user.passwordHash)),
-        same: await verifyPassword(p.next, user.passwordHash),
-        hash: await hashPassword(p.next),
-      }),
-      (r) => (next) => {
-        if (!r.currentOk) throw new DomainError('PASSWORD_WRONG');
-        if (r.same) throw new DomainError('PASSWORD_SAME');
-        setUserPassword(next.db, user.id, r.hash, null);
+      async () => {
+        // The current password first: a wrong one costs one hash, not three.
+        if (needsCurrent && !(await verifyPassword(p.current ?? '', user.passwordHash))) return null;
+        if (await verifyPassword(p.next, user.passwordHash)) return 'same' as const;
+        return hashPassword(p.next);
+      },
+      (hash) => (next) => {
+        if (hash === null) throw new DomainError('PASSWORD_WRONG');
+        if (hash === 'same') throw new DomainError('PASSWORD_SAME');
+        // An admin's reset, or the end of this session, while the hash was computed wins over this change.
+        const now = getUserWithHash(next.db, user.id);
+        if (now?.passwordHash !== user.passwordHash || !findSessionUser(next.db, session.tokenHash, next.nowIso)) {
+          throw new DomainError('SESSION_EXPIRED');
+        }
+        next.limits.login.clear(guessKey);
+        setUserPassword(next.db, user.id, hash, null);
         next.endSessions(deleteUserSessions(next.db, user.id, session.tokenHash));
         appendEvent(next.db, { at: next.nowIso, type: 'auth.password', userId: user.id, data: { wasTemporary: !needsCurrent } });
         next.setSession({ ...session, passwordChangeRequired: false });

@@ -63,7 +63,8 @@ const issue: Handler<'ticket:issue'> = {
         opensAt: formatOfficeDateTime(state.opensAt, ctx.deps.timeZone, ctx.lang),
       });
     }
-    if (p.priority && !settings.priorityEnabled) throw new DomainError('PRIORITY_DISABLED');
+    // The priority question is the office's to turn on, and then the service's to ask.
+    if (p.priority && !(settings.priorityEnabled && service.askPriority)) throw new DomainError('PRIORITY_DISABLED');
     if (session.kind === 'kiosk') {
       const wait = ctx.limits.kiosk.take(requester, settings.kioskRateLimitPerMinute, ctx.now.getTime());
       if (wait > 0) throw new DomainError('KIOSK_RATE_LIMITED', { seconds: String(wait) });

@@ -83,8 +83,10 @@ export function startKiosk(deviceKey: string | null): KioskActions {
         client.close();
         return set({ setup: 'revoked', shown: null, askingPriorityFor: null });
       }
-      if (code !== 'DEVICE_KEY_INVALID') return;
-      set({ setup: 'key_invalid' });
+      // An unknown key may become known (an admin re-keys), and a throttled address is let in again after
+      // a minute: either way, ask again a little later.
+      if (code === 'DEVICE_KEY_INVALID') set({ setup: 'key_invalid' });
+      else if (code !== 'DEVICE_KEY_RATE_LIMITED') return;
       // Each refused attempt lands here again, so one pending retry at a time.
       if (refusedRetry === undefined) {
         refusedRetry = setTimeout(() => {

@@ -128,6 +128,14 @@ const MESSAGES = {
     id: 'Admin aktif terakhir tidak bisa dinonaktifkan atau diganti perannya.',
     en: 'The last active admin cannot be deactivated or given another role.',
   },
+  OWN_ACCOUNT: {
+    id: 'Akun Anda sendiri tidak diatur ulang atau dinonaktifkan di sini; ganti kata sandi Anda lewat menu Kata sandi.',
+    en: 'Your own account is not reset or deactivated here; change your password from the Password menu.',
+  },
+  COUNTER_HAS_TRANSFERS: {
+    id: '{counter} masih punya {count} nomor yang dialihkan ke loket ini; layani atau alihkan dulu.',
+    en: '{counter} still has {count} tickets transferred to it; serve or transfer them first.',
+  },
   USER_NOT_FOUND: { id: 'Akun petugas tidak ditemukan.', en: 'Staff account not found.' },
   DEVICE_NOT_FOUND: { id: 'Perangkat tidak ditemukan.', en: 'Device not found.' },
   DEVICE_REVOKED: {

@@ -113,7 +113,8 @@ export const caseIntakeSchema = z.strictObject({
 
 // Admin section. A create carries a request id: a retried create returns the first result.
 const requestId = z.string().min(8).max(64);
-const label = (max: number) => z.string().trim().min(1, 'wajib diisi').max(max);
+/** A name a person types: cleaned like every other line of text, then required. */
+const label = (max: number) => line(max).pipe(z.string().min(1, 'wajib diisi'));
 export const printerSchema = z.strictObject({
   host: z.string().trim().min(1, 'wajib diisi').max(253),
   port: z.int('1–65535').min(1, '1–65535').max(65535, '1–65535'),

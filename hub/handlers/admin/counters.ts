@@ -3,7 +3,7 @@
 import type { AdminCounter } from '../../../shared/domain/types';
 import { DomainError } from '../../../shared/protocol/errors';
 import type { ParsedPayload } from '../../../shared/protocol/schemas';
-import { counterClash, findServiceByCode, getAdminCounter, getCounter, insertCounter, updateCounter } from '../../db/index';
+import { counterClash, countTicketsSentTo, findServiceByCode, getAdminCounter, getCounter, insertCounter, updateCounter } from '../../db/index';
 import type { Change, Handler, HandlerContext } from '../../context';
 import { adminEvent, remember, repeated } from './common';
 
@@ -43,6 +43,9 @@ const update: Handler<'admin:counterUpdate'> = {
     if (!p.active && held && held.state !== 'closed') {
       throw new DomainError('COUNTER_HELD', { counter: held.name, user: held.userName ?? '?' });
     }
+    // Tickets sent to this counter by name could be called nowhere else: they would wait until they expire.
+    const sent = p.active ? 0 : countTicketsSentTo(ctx.db, counterId, ctx.today);
+    if (sent > 0) throw new DomainError('COUNTER_HAS_TRANSFERS', { counter: p.name, count: String(sent) });
     updateCounter(ctx.db, counterId, { ...p, serviceIds: checked(ctx, p, counterId) });
     adminEvent(ctx, 'counter.update', { counterId, ...p });
     return { reply: getAdminCounter(ctx.db, counterId) as AdminCounter, change: CHANGE };

@@ -6,7 +6,7 @@ import type { AdminUser } from '../../../shared/domain/types';
 import { DomainError } from '../../../shared/protocol/errors';
 import type { TempPasswordReply } from '../../../shared/protocol/events';
 import {
-  countActiveAdmins,
+  countUsableAdmins,
   deleteUserSessions,
   findCounterHeldBy,
   getAdminUser,
@@ -17,10 +17,11 @@ import {
   updateUser,
   usernameTaken,
 } from '../../db/index';
-import type { Change, Handler, HandlerContext } from '../../context';
+import { COUNTER_ROLES, type Change, type Handler, type HandlerContext } from '../../context';
 import { generatePassword, hashPassword, tempPasswordExpiry } from '../../passwords';
 import { afterHashing } from '../auth';
 import { releaseCounter } from '../counters';
+import { staffUser } from '../guards';
 import { adminEvent, remember, repeated } from './common';
 
 /** Staff screens list officers (reassigning, filters): they get the new list. */
@@ -32,9 +33,24 @@ function userOrRefuse(ctx: HandlerContext, userId: number): AdminUser {
   return user;
 }
 
-/** The last active admin keeps the role and the account: someone must be able to run the office. */
+/**
+ * Someone must be able to run the office: an admin's role or account goes only while another active admin
+ * who has set their own password remains (one with a temporary password may never sign in).
+ */
 function keepAnAdmin(ctx: HandlerContext, user: AdminUser): void {
-  if (user.active && user.role === 'admin' && countActiveAdmins(ctx.db) <= 1) throw new DomainError('LAST_ADMIN', { field: 'role' });
+  if (user.active && user.role === 'admin' && countUsableAdmins(ctx.db, user.id) === 0) throw new DomainError('LAST_ADMIN', { field: 'role' });
+}
+
+/** An admin's own account is changed from the password screen, never reset or retired from this list. */
+function notMine(ctx: HandlerContext, user: AdminUser): void {
+  if (user.id === staffUser(ctx).id) throw new DomainError('OWN_ACCOUNT');
+}
+
+/** A person whose new role holds no counter, or who leaves, frees the counter they held. */
+function freeCounter(ctx: HandlerContext, userId: number): Change {
+  const held = findCounterHeldBy(ctx.db, userId);
+  if (!held) return {};
+  return { counterIds: [held.id], ticketIds: releaseCounter(ctx, held), waiting: true, resync: ['staff', 'display'] };
 }
 
 const create: Handler<'admin:userCreate'> = {
@@ -67,8 +83,9 @@ const update: Handler<'admin:userUpdate'> = {
     updateUser(ctx.db, userId, p);
     // A new role reaches other sections: the person signs in again to get them.
     if (p.role !== user.role) ctx.endSessions(deleteUserSessions(ctx.db, userId));
+    const freed = (COUNTER_ROLES as readonly string[]).includes(p.role) ? {} : freeCounter(ctx, userId);
     adminEvent(ctx, 'user.update', { username: user.username, ...p }, { userId });
-    return { reply: userOrRefuse(ctx, userId), change: STAFF_CHANGED };
+    return { reply: userOrRefuse(ctx, userId), change: { ...STAFF_CHANGED, ...freed } };
   },
 };
 
@@ -76,6 +93,7 @@ const resetPassword: Handler<'admin:userResetPassword'> = {
   who: ['admin'],
   run(ctx, p) {
     const user = userOrRefuse(ctx, p.userId);
+    notMine(ctx, user);
     const tempPassword = generatePassword();
     return afterHashing(
       () => hashPassword(tempPassword),
@@ -96,18 +114,15 @@ const deactivate: Handler<'admin:userDeactivate'> = {
   run(ctx, p) {
     const user = userOrRefuse(ctx, p.userId);
     if (!user.active) return { reply: { user, openCases: listOpenCasesOwnedBy(ctx.db, user.id) } };
+    notMine(ctx, user);
     keepAnAdmin(ctx, user);
     setUserActive(ctx.db, user.id, false);
     ctx.endSessions(deleteUserSessions(ctx.db, user.id));
-    const held = findCounterHeldBy(ctx.db, user.id);
-    const ticketIds = held ? releaseCounter(ctx, held) : [];
-    adminEvent(ctx, 'user.deactivate', { username: user.username, releasedCounterId: held?.id ?? null }, { userId: user.id });
+    const freed = freeCounter(ctx, user.id);
+    adminEvent(ctx, 'user.deactivate', { username: user.username, releasedCounterId: freed.counterIds?.[0] ?? null }, { userId: user.id });
     return {
       reply: { user: userOrRefuse(ctx, user.id), openCases: listOpenCasesOwnedBy(ctx.db, user.id) },
-      change: {
-        ...STAFF_CHANGED,
-        ...(held ? { counterIds: [held.id], ticketIds, waiting: true, resync: ['staff', 'display'] } : {}),
-      },
+      change: { ...STAFF_CHANGED, ...freed },
     };
   },
 };

@@ -136,8 +136,15 @@ export function SettingsTab() {
     }
     return null;
   };
+  const tooLong = (value: string, max: number, field: string) => (value.trim().length > max ? t('tooLong', { field, max }) : null);
   const problem =
     (!draft.officeName.trim() ? t('required', { field: t('settingsOfficeName') }) : null) ??
+    tooLong(draft.officeName, 120, t('settingsOfficeName')) ??
+    tooLong(draft.officeAddress, 200, t('settingsOfficeAddress')) ??
+    tooLong(draft.headName, 120, t('settingsHeadName')) ??
+    (/^[0-9 ]{0,24}$/.test(draft.headNip.trim()) ? null : t('settingsNipInvalid')) ??
+    tooLong(draft.runningText, 500, t('settingsRunningText')) ??
+    tooLong(draft.ticketFooter, 200, t('settingsTicketFooter')) ??
     (draft.publicUrl.trim() && !/^https?:\/\/[^/\s?#@]+\/?$/.test(draft.publicUrl.trim()) ? t('settingsPublicUrlInvalid') : null) ??
     numberProblem(draft.ticketHoldSeconds, t('settingsTicketHold'), 3, 300) ??
     numberProblem(draft.kioskRateLimitPerMinute, t('settingsKioskRate'), 1, 10_000) ??

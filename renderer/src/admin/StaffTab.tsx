@@ -28,6 +28,7 @@ export function StaffTab() {
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
   const users = useStaff((s) => s.admin?.users) ?? [];
+  const myId = useStaff((s) => s.data?.me.id);
   const f = useAdminForm<StaffForm>();
   const form = f.form;
   const [temp, setTemp] = useState<TempPasswordReply | null>(null);
@@ -164,12 +165,17 @@ export function StaffTab() {
                   >
                     {t('edit')}
                   </button>
-                  <button type="button" className="small" data-testid={`staff-reset-${u.username}`} disabled={pending} onClick={() => reset(u)}>
-                    {t('staffReset')}
-                  </button>
-                  <button type="button" className="small" data-testid={`staff-deactivate-${u.username}`} onClick={() => setConfirming(u)}>
-                    {t('staffDeactivate')}
-                  </button>
+                  {/* One's own password is changed from "Kata sandi": a reset here would sign oneself out. */}
+                  {u.id !== myId && (
+                    <>
+                      <button type="button" className="small" data-testid={`staff-reset-${u.username}`} disabled={pending} onClick={() => reset(u)}>
+                        {t('staffReset')}
+                      </button>
+                      <button type="button" className="small" data-testid={`staff-deactivate-${u.username}`} onClick={() => setConfirming(u)}>
+                        {t('staffDeactivate')}
+                      </button>
+                    </>
+                  )}
                 </>
               ) : (
                 <button type="button" className="small" data-testid={`staff-reactivate-${u.username}`} disabled={pending} onClick={() => reactivate(u)}>

@@ -35,6 +35,8 @@ export const adminText = {
   no: { id: 'Tidak', en: 'No' },
   required: { id: '{field} wajib diisi.', en: '{field} is required.' },
   duplicate: { id: '{field} "{value}" sudah dipakai.', en: '{field} "{value}" is already in use.' },
+  tooLong: { id: '{field}: paling banyak {max} karakter.', en: '{field}: at most {max} characters.' },
+  settingsNipInvalid: { id: 'NIP Kepala Unit hanya berisi angka.', en: "The Head of Unit's NIP holds digits only." },
 
   serviceNew: { id: 'Layanan baru', en: 'New service' },
   serviceCode: { id: 'Kode layanan (satu huruf A–Z)', en: 'Service code (one letter A–Z)' },
