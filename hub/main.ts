@@ -5,7 +5,8 @@ import { loadConfig } from './config';
 import { startHub } from './server';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const appsDir = fileURLToPath(new URL('../dist', import.meta.url));
+// The compiled hub (the Electron hub role, see electron/build.ts) is told where its built apps are.
+const appsDir = process.env.ANTRIAN_APPS_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
 
 async function main(): Promise<void> {
   const config = loadConfig();

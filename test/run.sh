@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, lint, build the apps, then every test (unit, integration, browser).
+# `npm test`: typecheck (the Electron program against its own types too), lint, build the apps and the
+# Electron bundles, then every test (unit, integration, browser).
 # Browser tests need Chromium: CHROMIUM_PATH, else /usr/bin/chromium; on Debian as root it is installed
 # from Debian's `chromium` package when missing.
 set -euo pipefail
@@ -18,6 +19,8 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 
 npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p tsconfig.electron.json
 npx eslint --max-warnings 0 .
 npx tsx hub/dev/buildApps.ts --force
+npx tsx electron/build.ts
 npx vitest run --config test/vitest.config.ts "$@"
