@@ -2,6 +2,7 @@
 // ESC/POS layout the hub uses, then sent over TCP 9100, to a Linux USB printer's device file, or to a
 // Windows printer through the spooler as raw data. Every outcome is a BridgePrintResult with a fault code.
 import type { ExecFileException } from 'node:child_process';
+import { constants } from 'node:fs';
 import { encodeTicket, type PaperWidth, type TicketPrint } from '../../shared/escpos/ticketLayout';
 import type { BridgePrintResult } from '../../shared/protocol/bridge';
 import { PrinterFault, printOverTcp } from '../../shared/printer/tcp';
@@ -12,7 +13,7 @@ export const LOCAL_PRINT_TIMEOUT_MS = 8000;
 
 /** The parts of node:fs/promises the device-file transport uses. */
 export interface DeviceFiles {
-  open(path: string, flags: string): Promise<{ write(data: Uint8Array): Promise<unknown>; close(): Promise<void> }>;
+  open(path: string, flags: number): Promise<{ write(data: Uint8Array): Promise<unknown>; close(): Promise<void> }>;
 }
 
 /** node:child_process execFile, callback form. */
@@ -43,7 +44,9 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
  */
 export async function printToDeviceFile(path: string, bytes: Uint8Array, files: DeviceFiles, timeoutMs = LOCAL_PRINT_TIMEOUT_MS): Promise<void> {
   const work = (async () => {
-    const handle = await files.open(path, 'w');
+    // Write-only and never create: a printer that is unplugged has no device file, and must stay a fault
+    // rather than become a new regular file in /dev/usb.
+    const handle = await files.open(path, constants.O_WRONLY);
     try {
       await handle.write(bytes);
     } finally {
