@@ -106,7 +106,7 @@ describe('the hub role', () => {
     // Electron's utilityProcess.fork and Node's fork take the same entry and environment.
     const utility: Utility = {
       fork(entry, args, options) {
-        const child = fork(entry, args ?? [], { env: options?.env, stdio: 'ignore' });
+        const child = fork(entry, args ?? [], { env: options?.env as NodeJS.ProcessEnv, stdio: 'ignore' });
         children.push(child);
         return child as never;
       },
