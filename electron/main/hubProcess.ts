@@ -11,9 +11,17 @@ export interface HubProcessOptions {
   appsDir: string;
   port: number;
   log: (line: string) => void;
+  /**
+   * The hub's own output. It prints the first start's temporary admin password and device addresses
+   * there, and an installed program has no console: main.ts keeps it in hub.log.
+   */
+  output: (text: string) => void;
 }
 
-type Child = Pick<UtilityProcess, 'on' | 'kill'>;
+type Child = Pick<UtilityProcess, 'on' | 'kill'> & {
+  stdout: NodeJS.ReadableStream | null;
+  stderr: NodeJS.ReadableStream | null;
+};
 export interface Utility {
   fork(modulePath: string, args?: string[], options?: ForkOptions): Child;
 }
@@ -38,8 +46,9 @@ export function startHubProcess(utility: Utility, options: HubProcessOptions, ba
     child = utility.fork(options.entry, [], {
       env: { ...process.env, ...hubEnv(options) },
       serviceName: 'Antrian LPSE hub',
-      stdio: 'inherit',
+      stdio: 'pipe',
     });
+    for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => options.output(chunk.toString('utf8')));
     child.on('exit', (code) => {
       child = undefined;
       if (stopping) return;

@@ -171,6 +171,7 @@ if (!app.requestSingleInstanceLock()) {
           dataDir: path.join(app.getPath('userData'), 'hub-data'),
           port: config.hubPort ?? (Number(new URL(config.hubUrl).port) || 7400),
           log,
+          output: (text) => fs.appendFileSync(path.join(app.getPath('userData'), 'hub.log'), text, { mode: 0o600 }),
         },
         new Backoff(RELOAD_BACKOFF, Date.now),
         timers,

@@ -100,22 +100,23 @@ describe('crash and hang recovery', () => {
 });
 
 describe('the hub role', () => {
-  it('runs the compiled hub, which serves the staff app, and starts it again when it stops', async () => {
+  it('runs the compiled hub, which serves the staff app and logs its first-start password, and starts it again when it stops', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'antrian-hubrole-'));
     const children: ReturnType<typeof fork>[] = [];
     // Electron's utilityProcess.fork and Node's fork take the same entry and environment.
     const utility: Utility = {
       fork(entry, args, options) {
-        const child = fork(entry, args ?? [], { env: options?.env as NodeJS.ProcessEnv, stdio: 'ignore' });
+        const child = fork(entry, args ?? [], { env: options?.env as NodeJS.ProcessEnv, stdio: 'pipe' });
         children.push(child);
         return child as never;
       },
     };
     const port = 17_400 + (process.pid % 500);
     const logs: string[] = [];
+    let output = '';
     const hub = startHubProcess(
       utility,
-      { entry: join(ROOT, 'dist/hub/main.mjs'), appsDir: join(ROOT, 'dist'), dataDir, port, log: (l) => logs.push(l) },
+      { entry: join(ROOT, 'dist/hub/main.mjs'), appsDir: join(ROOT, 'dist'), dataDir, port, log: (l) => logs.push(l), output: (t) => (output += t) },
       new Backoff({ baseMs: 200, maxMs: 1000, stableMs: 60_000 }, Date.now),
       { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     );
@@ -129,6 +130,8 @@ describe('the hub role', () => {
     };
     try {
       expect(await staffApp()).toBe(true);
+      // The first start's admin password reaches the log an installed hub keeps (no console there).
+      await expect.poll(() => output).toMatch(/admin \/ \S+/);
       children[0]?.kill('SIGKILL');
       await new Promise((r) => children[0]?.once('exit', r));
       expect(await staffApp()).toBe(true);
