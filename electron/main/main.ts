@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, powerSaveBlocker, session, utilityProcess, type WebContents } from 'electron';
 import { z } from 'zod';
 import { SHELL_CHANNELS, type SetupState } from '../../shared/protocol/bridge';
@@ -41,10 +42,10 @@ const loaded: Loaded = dev ? { config: dev } : readShellConfig(configPath, fs);
 const config = loaded.config;
 if (config?.role === 'display') app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 
-const fileUrl = (file: string) => `file://${path.resolve(file).replace(/\\/g, '/').replace(/^([A-Za-z]):/, '/$1:')}`;
 const trust = (): Trust => ({
   hubOrigin: config ? new URL(config.hubUrl).origin : 'null',
-  localPages: [fileUrl(SETUP_PAGE), fileUrl(WAITING_PAGE)],
+  // Encoded as Chromium reports a frame's URL (C:/Program%20Files/… on Windows).
+  localPages: [pathToFileURL(SETUP_PAGE).href, pathToFileURL(WAITING_PAGE).href],
 });
 
 let mainWindow: BrowserWindow | null = null;
@@ -95,8 +96,13 @@ function registerIpc(): void {
   });
 }
 
+/** Windows already waiting for their hub: a burst of failed loads starts one wait, not several. */
+const waitingWindows = new WeakSet<BrowserWindow>();
+
 /** The role's page when the hub answers; the waiting page (naming the address) until it does. */
 async function openHubPage(win: BrowserWindow, cfg: ShellConfig): Promise<void> {
+  if (waitingWindows.has(win)) return;
+  waitingWindows.add(win);
   const target = roleUrl(cfg);
   const ready = await waitForHub(
     cfg.hubUrl,
@@ -105,6 +111,8 @@ async function openHubPage(win: BrowserWindow, cfg: ShellConfig): Promise<void> 
     () => void win.loadFile(WAITING_PAGE, { query: { address: cfg.hubUrl } }),
     () => win.isDestroyed(),
   );
+  waitingWindows.delete(win);
+  // A failed load comes back here through did-fail-load.
   if (ready && !win.isDestroyed()) await win.loadURL(target).catch(() => undefined);
 }
 

@@ -1,5 +1,6 @@
 // Which URLs a shell window may show or take IPC from: the hub's own origin, parsed — never a prefix or
 // substring match — and the shell's own local pages.
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isHubUrl, isLocalPage, isTrusted, type Trust } from '../../electron/main/trustedUrl';
 
@@ -43,6 +44,12 @@ describe('the hub’s pages', () => {
 });
 
 describe('the shell’s own pages', () => {
+  it('matches a Windows install path as Chromium encodes it', () => {
+    const pages = [pathToFileURL('/C:/Program Files/Antrian LPSE/resources/app.asar/dist/electron/pages/waiting.html').href];
+    expect(isLocalPage('file:///C:/Program%20Files/Antrian%20LPSE/resources/app.asar/dist/electron/pages/waiting.html?address=x', pages)).toBe(true);
+    expect(isLocalPage('file:///C:/Program%20Files/Antrian%20LPSE/resources/app.asar/dist/electron/pages/other.html', pages)).toBe(false);
+  });
+
   it('trusts exactly the listed files, with any query, and no other file', () => {
     expect(isLocalPage('file:///opt/antrian/pages/setup.html', trust.localPages)).toBe(true);
     expect(isLocalPage('file:///opt/antrian/pages/setup.html?x=1', trust.localPages)).toBe(true);
