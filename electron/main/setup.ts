@@ -1,6 +1,5 @@
 // The setup screen's outcome: its answers (unknown until validated) and the current config become the
 // config to save, or a coded refusal that saves nothing. Opening setup on a configured PC needs the PIN.
-import { errorMessage, type ErrorCode } from '../../shared/protocol/errors';
 import { describeIssues } from '../../shared/protocol/schemas';
 import {
   DEVICE_ROLES,
@@ -11,14 +10,9 @@ import {
   type ShellConfig,
 } from '../../shared/protocol/shell';
 import { hashPin, verifyPin } from './config';
+import { refusal, type Refusal } from './ipc';
 
-export type SetupOutcome = { ok: true; config: ShellConfig } | { ok: false; code: ErrorCode; message: string };
-
-const refuse = (code: ErrorCode, params: Record<string, string> = {}): SetupOutcome => ({
-  ok: false,
-  code,
-  message: errorMessage(code, 'id', params),
-});
+export type SetupOutcome = { ok: true; config: ShellConfig } | Refusal;
 
 /** Whether the PIN typed opens setup: a first run (no config yet) needs none. */
 export async function unlockSetup(pin: unknown, current: ShellConfig | null): Promise<boolean> {
@@ -28,7 +22,7 @@ export async function unlockSetup(pin: unknown, current: ShellConfig | null): Pr
 
 export async function completeSetup(raw: unknown, current: ShellConfig | null): Promise<SetupOutcome> {
   const parsed = setupInputSchema.safeParse(raw);
-  if (!parsed.success) return refuse('SETUP_INVALID', { detail: describeIssues(parsed.error) });
+  if (!parsed.success) return refusal('SETUP_INVALID', { detail: describeIssues(parsed.error) });
   const input = parsed.data;
 
   // A device's whole address (pasted or scanned) brings the hub, the key and the role it was made for.
@@ -40,10 +34,10 @@ export async function completeSetup(raw: unknown, current: ShellConfig | null): 
 
   let pinHash = current?.pinHash;
   if (input.newPin) {
-    if (!pinSchema.safeParse(input.newPin).success) return refuse('SETUP_PIN_REQUIRED');
+    if (!pinSchema.safeParse(input.newPin).success) return refusal('SETUP_PIN_REQUIRED');
     pinHash = await hashPin(input.newPin);
   }
-  if (pinHash === undefined) return refuse('SETUP_PIN_REQUIRED');
+  if (pinHash === undefined) return refusal('SETUP_PIN_REQUIRED');
 
   const candidate = shellConfigSchema.safeParse({
     role,
@@ -56,8 +50,8 @@ export async function completeSetup(raw: unknown, current: ShellConfig | null): 
     ...(current?.hubPort ? { hubPort: current.hubPort } : {}),
   });
   if (!candidate.success) {
-    if (candidate.error.issues.some((i) => i.path[0] === 'hubUrl')) return refuse('SETUP_ADDRESS_INVALID');
-    return refuse('SETUP_INVALID', { detail: describeIssues(candidate.error) });
+    if (candidate.error.issues.some((i) => i.path[0] === 'hubUrl')) return refusal('SETUP_ADDRESS_INVALID');
+    return refusal('SETUP_INVALID', { detail: describeIssues(candidate.error) });
   }
   return { ok: true, config: candidate.data };
 }
