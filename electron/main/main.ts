@@ -23,7 +23,7 @@ import { denyPermissions, enforceCsp, lockContents } from './security';
 import { completeSetup, isSetupShortcut, unlockSetup } from './setup';
 import type { Trust } from './trustedUrl';
 import { waitForHub } from './waiting';
-import { boundsToRemember, LOCKED_ROLES, windowOptions } from './windows';
+import { boundsToRemember, hasBridge, LOCKED_ROLES, windowOptions } from './windows';
 
 const PAGES = path.join(__dirname, 'pages');
 const SETUP_PAGE = path.join(PAGES, 'setup.html');
@@ -52,7 +52,7 @@ let mainWindow: BrowserWindow | null = null;
 let setupUnlocked = config === null;
 
 function registerIpc(): void {
-  if (config?.role === 'kiosk') {
+  if (config && hasBridge(config)) {
     const printTicket = createBridgePrinter(config.printer, config.paperWidth, printerDeps);
     handle(ipcMain, SHELL_CHANNELS.print, 'hub', trust, ticketPrintSchema, printTicket);
   }

@@ -2,6 +2,7 @@
 // hub PC's staff app) a normal window of the size it had last time. Every window gets the same locked
 // web preferences.
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import { BRIDGE_ARG } from '../../shared/protocol/bridge';
 import type { ShellConfig, ShellRole } from '../../shared/protocol/shell';
 
 /** Roles whose screen nobody should leave: no frame, no menu, no way out but the setup PIN. */
@@ -9,12 +10,17 @@ export const LOCKED_ROLES: ReadonlySet<ShellRole> = new Set(['kiosk', 'display',
 
 const DEFAULT_SIZE = { width: 1280, height: 800 };
 
+/** A kiosk whose shell prints: its page gets the printer bridge. */
+export const hasBridge = (config: Pick<ShellConfig, 'role'> & { printer?: ShellConfig['printer'] }): boolean =>
+  config.role === 'kiosk' && config.printer !== undefined && config.printer.kind !== 'none';
+
 export function windowOptions(
-  config: Pick<ShellConfig, 'role' | 'counterBounds'>,
+  config: Pick<ShellConfig, 'role' | 'counterBounds'> & { printer?: ShellConfig['printer'] },
   preloadPath: string,
 ): BrowserWindowConstructorOptions {
   const webPreferences: BrowserWindowConstructorOptions['webPreferences'] = {
     preload: preloadPath,
+    additionalArguments: hasBridge(config) ? [BRIDGE_ARG] : [],
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -1,8 +1,9 @@
-// The only thing pages get from the shell: on the hub's pages the kiosk's printer bridge, on the shell's
-// own setup page the setup calls. Sandboxed and context-isolated: each is a few functions that forward to
+// The only thing pages get from the shell: on the hub's pages of a kiosk that prints, the printer bridge;
+// on the shell's own setup page, the setup calls. Sandboxed and context-isolated: each is a few functions that forward to
 // the main process, which checks the sender and validates every argument.
 import { contextBridge, ipcRenderer } from 'electron';
 import {
+  BRIDGE_ARG,
   BRIDGE_GLOBAL,
   SETUP_GLOBAL,
   SHELL_CHANNELS,
@@ -11,10 +12,7 @@ import {
   type SetupBridge,
 } from '../../shared/protocol/bridge';
 
-/**
- * A refusal from the main process (wrong sender, bad input, a role without a printer, whose main process
- * has no print handler at all) reads as a printer that cannot be reached.
- */
+/** A refusal from the main process (wrong sender, bad input) reads as a printer that cannot be reached. */
 async function print(channel: string, ...args: unknown[]): Promise<BridgePrintResult> {
   let reply: BridgePrintResult | { ok: false; code: string; message: string };
   try {
@@ -35,7 +33,7 @@ if (window.location.protocol === 'file:') {
     testPrint: (printer, paperWidth) => print(SHELL_CHANNELS.setupTestPrint, { printer, paperWidth }),
   };
   contextBridge.exposeInMainWorld(SETUP_GLOBAL, setup);
-} else {
+} else if (process.argv.includes(BRIDGE_ARG)) {
   const bridge: PrinterBridge = { printTicket: (ticket) => print(SHELL_CHANNELS.print, ticket) };
   contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);
 }

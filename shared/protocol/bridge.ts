@@ -24,6 +24,13 @@ export interface PrinterBridge {
   printTicket(ticket: TicketPrint): Promise<BridgePrintResult>;
 }
 
+/**
+ * Passed to the renderer (webPreferences.additionalArguments) of a kiosk whose shell has a printer: only
+ * then does the preload expose the bridge. A kiosk shell without one is a screen-only kiosk, not a
+ * printer that always fails.
+ */
+export const BRIDGE_ARG = '--antrian-printer-bridge';
+
 /** The IPC channels between the shell's preload and its main process. */
 export const SHELL_CHANNELS = {
   print: 'bridge:print',

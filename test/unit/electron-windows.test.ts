@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { denyPermissions, FALLBACK_CSP, isBlockedShortcut, lockContents, withCsp } from '../../electron/main/security';
 import { boundsToRemember, windowOptions } from '../../electron/main/windows';
+import { BRIDGE_ARG } from '../../shared/protocol/bridge';
 
 const PRELOAD = '/opt/antrian/preload.cjs';
 
@@ -25,6 +26,14 @@ describe('window options per role', () => {
       webviewTag: false,
       allowRunningInsecureContent: false,
     });
+  });
+
+  it('only a kiosk whose shell has a printer gets the printer bridge; without one it is a screen-only kiosk', () => {
+    const args = (config: Parameters<typeof windowOptions>[0]) => windowOptions(config, PRELOAD).webPreferences?.additionalArguments;
+    expect(args({ role: 'kiosk', printer: { kind: 'usb', path: '/dev/usb/lp0' } })).toEqual([BRIDGE_ARG]);
+    expect(args({ role: 'kiosk', printer: { kind: 'none' } })).toEqual([]);
+    expect(args({ role: 'display' })).toEqual([]);
+    expect(args({ role: 'counter' })).toEqual([]);
   });
 
   it('the display alone plays sound without a tap', () => {
