@@ -4,6 +4,7 @@
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +100,17 @@ describe('crash and hang recovery', () => {
   });
 });
 
+/** A port nothing listens on now, for a hub in another process. */
+function freePort(): Promise<number> {
+  const server = createServer();
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    }),
+  );
+}
+
 describe('the hub role', () => {
   it('runs the compiled hub, which serves the staff app and logs its first-start password, and starts it again when it stops', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'antrian-hubrole-'));
@@ -111,7 +123,7 @@ describe('the hub role', () => {
         return child as never;
       },
     };
-    const port = 17_400 + (process.pid % 500);
+    const port = await freePort();
     const logs: string[] = [];
     let output = '';
     const hub = startHubProcess(
