@@ -33,6 +33,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['shared/printer/**'],
+    rules: {
+      'no-restricted-imports': noImport(
+        ['react', 'react-dom', 'socket.io*', 'better-sqlite3', '../ui/*', ...APPS, '**/hub/**', '**/electron/**'],
+        'shared/printer is the Node side of printing, for the hub and the Electron shell alike.',
+      ),
+    },
+  },
+  {
     files: ['shared/ui/**'],
     rules: { 'no-restricted-imports': noImport([...APPS, '**/hub/**', 'node:*'], 'shared/ui serves the apps only.') },
   },
@@ -42,6 +51,33 @@ export default tseslint.config(
       'no-restricted-imports': noImport(
         [...APPS, '**/shared/ui/**', 'react', 'react-dom', 'react-dom/*', 'zustand', 'socket.io-client'],
         'The hub never imports an app or what only apps use.',
+      ),
+    },
+  },
+  {
+    // The main process is Node; the preload and the shell's own pages run in a sandboxed browser context.
+    files: ['electron/main/**', 'electron/build.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['electron/preload/**', 'electron/pages/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['electron/**'],
+    rules: {
+      'no-restricted-imports': noImport(
+        [...APPS, '**/hub/**', '**/shared/ui/**', 'react', 'react-dom', 'socket.io*'],
+        'The Electron shell imports shared/, electron and node only: never an app or the hub (it runs the compiled hub).',
+      ),
+    },
+  },
+  {
+    files: ['electron/preload/**', 'electron/pages/**'],
+    rules: {
+      'no-restricted-imports': noImport(
+        [...APPS, '**/hub/**', '**/shared/ui/**', 'node:*', '**/electron/main/**', '**/shared/printer/**'],
+        'The preload and local pages are sandboxed: no Node, and nothing of the main process.',
       ),
     },
   },

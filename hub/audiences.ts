@@ -65,7 +65,18 @@ export class Audiences {
    */
   private readonly built = new Map<string, Snapshot>();
 
-  constructor(private readonly deps: HubDeps) {}
+  constructor(
+    private readonly deps: HubDeps,
+    /** Kiosks whose page is connected with a printer bridge now. */
+    private readonly bridgeKiosks: () => Iterable<number>,
+  ) {}
+
+  /** Kiosks whose tickets staff can reprint: a network printer, or a bridge connected now. */
+  private printingKiosks(): number[] {
+    const ids = new Set(this.bridgeKiosks());
+    for (const d of listDevices(this.deps.db)) if (d.kind === 'kiosk' && d.printer !== null) ids.add(d.id);
+    return [...ids].sort((a, b) => a - b);
+  }
 
   private today(): string {
     return officeDay(this.deps.clock(), this.deps.timeZone);
@@ -116,9 +127,7 @@ export class Audiences {
         recentCalls: listRecentCalls(db, today, RECENT_CALLS),
         me: session.user,
         cases: listCurrentCases(db, today),
-        printingKiosks: listDevices(db)
-          .filter((d) => d.kind === 'kiosk' && d.printer !== null)
-          .map((d) => d.id),
+        printingKiosks: this.printingKiosks(),
       } satisfies StaffSnapshot;
     }
     if (session.kind === 'kiosk') {
@@ -182,6 +191,7 @@ export class Audiences {
     if (call) staff.call = call;
     if (cases.length) staff.cases = cases;
     if (change.printerFaults) staff.printerFaults = listOpenPrinterFaults(db);
+    if (change.printingKiosks) staff.printingKiosks = this.printingKiosks();
 
     const out: Patch[] = [];
     if (Object.keys(display).length) out.push({ ...display, audience: 'display', epoch: this.epoch, rev: ++this.revs.display });

@@ -1,6 +1,8 @@
 // What a handler gets and gives back. Handlers are small, one file per domain: validate (done for them)
 // → transaction (their `run`) → ack → broadcast of the `change` they return.
 import type { Role, StaffUser } from '../shared/domain/types';
+import type { TicketPrint } from '../shared/escpos/ticketLayout';
+import type { BridgePrintResult } from '../shared/protocol/bridge';
 import type { Lang } from '../shared/protocol/errors';
 import type { Audience, ClientReplies, Snapshot } from '../shared/protocol/events';
 import type { ClientEventName, ParsedPayload } from '../shared/protocol/schemas';
@@ -40,6 +42,8 @@ export interface Change {
   caseIds?: number[];
   /** A printer fault was recorded or resolved: staff get the open faults. */
   printerFaults?: boolean;
+  /** A kiosk's bridge connected or left: staff learn which kiosks can reprint. */
+  printingKiosks?: boolean;
   /**
    * Rare, structural changes (services, counters, staff made or retired by an admin): every socket of these
    * audiences gets a fresh snapshot instead of a patch.
@@ -71,11 +75,18 @@ export interface HandlerContext {
   deviceChanged: (deviceId: number, how: 'cut' | 'refresh') => void;
   /** Whether a device has a socket connected now. */
   deviceOnline: (deviceId: number) => boolean;
+  /**
+   * A kiosk's printer bridge, when a page of that kiosk is connected with one: prints through the shell
+   * (run it after the commit, as I/O). Undefined when none is connected.
+   */
+  bridgeOf: (deviceId: number) => BridgeRelay | undefined;
   /** Replies to creates by request id, so a retried create returns the first result. */
   replies: RecentReplies;
   /** What this socket's audience may see now. */
   snapshot: () => Snapshot;
 }
+
+export type BridgeRelay = (ticket: TicketPrint) => Promise<BridgePrintResult>;
 
 export type Who = 'anyone' | 'kiosk' | Role;
 

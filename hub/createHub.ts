@@ -8,6 +8,7 @@ import { officeDay } from '../shared/domain/officeTime';
 import { DomainError, errorMessage, type ErrorCode, type Lang, type Reply } from '../shared/protocol/errors';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../shared/protocol/events';
 import {
+  bridgePrintResultSchema,
   clientEventSchemas,
   describeIssues,
   isClientEvent,
@@ -16,7 +17,7 @@ import {
 } from '../shared/protocol/schemas';
 import { Audiences } from './audiences';
 import type { HubLimits } from './config';
-import type { Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step } from './context';
+import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step } from './context';
 import { adminView } from './adminView';
 import { findDeviceByKey, findSessionUser, getDevice, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
@@ -39,6 +40,8 @@ import { RecentReplies } from './recentReplies';
 
 /** Larger payloads are refused with a code; far larger ones are dropped by Socket.IO itself. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
+/** A relayed reprint gives the kiosk's bridge this long: its own printer may take ~10 s to give up. */
+const BRIDGE_PRINT_TIMEOUT_MS = 20_000;
 const ROLLOVER_CHECK_MS = 30_000;
 
 /** Events that only read: they run in a read transaction, never taking the write lock. */
@@ -47,6 +50,8 @@ const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:
 interface SocketData {
   session: Session;
   lang: Lang;
+  /** The kiosk's device id when its page runs in the Electron shell with a printer bridge (handshake `bridge: true`). */
+  bridge: number | null;
   /** Snapshot requests waiting for this socket's last snapshot to leave. */
   snapshotQueue?: Ack[];
 }
@@ -122,7 +127,7 @@ function ownOrigins(port: number): Set<string> {
 const secondsLeft = (res: RateLimiterRes) => String(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
 
 export function createHub(deps: HubDeps, options: HubOptions): Hub {
-  const audiences = new Audiences(deps);
+  const audiences = new Audiences(deps, () => bridgeKiosks());
   const limits = { login: new RateLimiter(60_000), kiosk: new RateLimiter(60_000) };
   const replies = new RecentReplies();
   /** Connected sockets per device, for "online" in the admin section. */
@@ -206,7 +211,40 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     return [...io.of('/').sockets.values()].filter((s) => s.data.session && match(s.data.session));
   }
 
+  const bridgeSockets = (): HubSocket[] => [...io.of('/').sockets.values()].filter((s) => s.data.bridge !== null);
+  /** Kiosks with a bridge connected, leaving out one socket (one that is just arriving). */
+  const bridgeKiosks = (except?: HubSocket) =>
+    new Set(bridgeSockets().flatMap((s) => (s === except || s.data.bridge === null ? [] : [s.data.bridge])));
+  const sameSet = (a: Set<number>, b: Set<number>) => a.size === b.size && [...a].every((id) => b.has(id));
+
+  /** Relays a print to a connected kiosk page's bridge; a page that never answers is a timeout. */
+  function bridgeOf(deviceId: number): BridgeRelay | undefined {
+    const socket = bridgeSockets().find((s) => s.data.bridge === deviceId);
+    if (!socket) return undefined;
+    return (ticket) =>
+      socket
+        .timeout(BRIDGE_PRINT_TIMEOUT_MS)
+        .emitWithAck('print:bridge', ticket)
+        .then(
+          (answer: unknown) => {
+            const parsed = bridgePrintResultSchema.safeParse(answer);
+            if (parsed.success) return parsed.data;
+            return { ok: false as const, code: 'PRINTER_UNREACHABLE' as const, message: 'The kiosk answered the print with something unreadable.' };
+          },
+          () => ({
+            ok: false as const,
+            code: 'PRINTER_TIMEOUT' as const,
+            message: `The kiosk's printer bridge did not answer within ${BRIDGE_PRINT_TIMEOUT_MS / 1000} s.`,
+          }),
+        );
+  }
+
   /** A device socket comes or goes: its last-seen time, and admins see it online or offline. */
+  /** Staff learn which kiosks can reprint when the first bridge of a kiosk comes or its last one goes. */
+  function bridgesChanged(before: Set<number>): void {
+    if (!sameSet(before, bridgeKiosks())) broadcast({ printingKiosks: true });
+  }
+
   function deviceSeen(session: Session, delta: 1 | -1): void {
     const device = session.kind === 'staff' ? null : session.device;
     if (!device) return;
@@ -244,14 +282,20 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       // A survey tablet sees what the waiting room sees until the survey gives it its own audience.
       session = device.kind === 'kiosk' ? { kind: 'kiosk', device } : { kind: 'display', device };
     }
-    socket.data = { session, lang };
+    socket.data = { session, lang, bridge: session.kind === 'kiosk' && auth.bridge === true ? session.device.id : null };
     next();
   });
 
   io.on('connection', (socket: HubSocket) => {
     enter(socket, socket.data.session);
     deviceSeen(socket.data.session, 1);
-    socket.on('disconnect', () => deviceSeen(socket.data.session, -1));
+    if (socket.data.bridge !== null) bridgesChanged(bridgeKiosks(socket));
+    socket.on('disconnect', () => {
+      deviceSeen(socket.data.session, -1);
+      // The socket is already gone from the namespace: compare with it counted back in.
+      const bridge = socket.data.bridge;
+      if (bridge !== null) bridgesChanged(new Set([...bridgeKiosks(), bridge]));
+    });
 
     // Past its budget a socket is refused, and cut off if it keeps on; unknown events and oversized
     // payloads are answered here too, before any handler sees them. Every event counts, known or not.
@@ -390,6 +434,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
           }
         }),
       deviceOnline,
+      bridgeOf,
       replies,
       snapshot: () => audiences.snapshot(session),
     };

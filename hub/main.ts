@@ -6,7 +6,9 @@ import { loadConfig } from './config';
 import { startHub } from './server';
 
 // Built, this file is dist/hub/main.js beside the apps; run from source (development), they are in dist/.
-const appsDir = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../dist' : '..', import.meta.url));
+// The Electron program's hub role says where the apps it ships are.
+const appsDir =
+  process.env.ANTRIAN_APPS_DIR ?? fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../dist' : '..', import.meta.url));
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, lint, build the apps, then every test (unit, integration, browser).
+# `npm test`: typecheck (the Electron program against its own types too), lint, build the apps and the
+# Electron bundles, then every test (unit, integration, browser).
 # Browser tests need Chromium: CHROMIUM_PATH, else /usr/bin/chromium; on Debian as root it is installed
 # from Debian's `chromium` package when missing.
 set -euo pipefail
@@ -21,4 +22,5 @@ fi
 npm run --silent typecheck
 npx eslint --max-warnings 0 .
 npx tsx hub/dev/buildApps.ts --force
+npx tsx electron/build.ts
 npx vitest run --config test/vitest.config.ts "$@"

@@ -1,10 +1,10 @@
-// Printing the queue ticket (SOP step 2): the kiosk's own print through the hub, a fault the kiosk's shell
-// reports from its bridge, and a staff reprint. The printer is network I/O: it runs after the transaction
+// Printing the queue ticket (SOP step 2): the kiosk's own print through the hub, the outcome (ok or fault)
+// the kiosk's shell reports from its bridge, and a staff reprint (through the hub, or relayed to the bridge). The printer is network I/O: it runs after the transaction
 // (see Deferred in context.ts), and a second transaction records how it went. A fault never touches the
 // ticket: it stays issued and in the queue.
 import { ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
 import { ROLES, type PrinterTarget, type Ticket } from '../../shared/domain/types';
-import { encodeTicket } from '../../shared/escpos/ticketLayout';
+import { encodeTicket, type TicketPrint } from '../../shared/escpos/ticketLayout';
 import { ticketText } from '../../shared/escpos/ticketText';
 import type { PrinterFaultCode } from '../../shared/protocol/bridge';
 import { DomainError, errorMessage } from '../../shared/protocol/errors';
@@ -23,8 +23,8 @@ import {
   wasTicketPrintRequested,
   type Device,
 } from '../db/index';
-import { actorOf, type Change, type Handler, type HandlerContext } from '../context';
-import { PrinterFault, printOverTcp } from '../printer/tcpPrinter';
+import { actorOf, type BridgeRelay, type Change, type Handler, type HandlerContext } from '../context';
+import { PrinterFault, printOverTcp } from '../../shared/printer/tcp';
 import { staffUser, todaysTicket } from './guards';
 import { issued } from './tickets';
 
@@ -89,16 +89,40 @@ function faulted(ctx: HandlerContext, a: Attempt, fault: PrinterFault): Recorded
   return { reply: { ticketNumber: a.ticket.number, result: 'fault', fault: reply }, change };
 }
 
+/** How a ticket reaches paper: the kiosk's network printer from the hub, or the kiosk shell's own bridge. */
+interface Transport {
+  via: Attempt['via'];
+  /** What the log records about the printer. */
+  detail: Record<string, unknown>;
+  /** Rejects with PrinterFault only. */
+  send: (text: TicketPrint) => Promise<void>;
+}
+
+const overTcp = (printer: PrinterTarget): Transport => ({
+  via: 'hub',
+  detail: { printer },
+  send: (text) => printOverTcp(printer, encodeTicket(text, { width: printer.width })),
+});
+
+const throughBridge = (relay: BridgeRelay): Transport => ({
+  via: 'bridge',
+  detail: {},
+  send: async (text) => {
+    const result = await relay(text);
+    if (!result.ok) throw new PrinterFault(result.code, result.message);
+  },
+});
+
 /** Logs the request, then prints after the commit; the outcome is recorded in a second transaction. */
 function sendToPrinter(
   ctx: HandlerContext,
   ticket: Ticket,
   device: Device,
-  printer: PrinterTarget,
+  transport: Transport,
   kind: 'ticket' | 'reprint',
 ): { io: () => Promise<(ctx: HandlerContext) => Recorded> } {
-  const attempt: Attempt = { ticket, deviceId: device.id, userId: actorOf(ctx.session).userId, via: 'hub' };
-  logPrint(ctx, attempt, `print.${kind}`, { printer });
+  const attempt: Attempt = { ticket, deviceId: device.id, userId: actorOf(ctx.session).userId, via: transport.via };
+  logPrint(ctx, attempt, `print.${kind}`, transport.detail);
   const serviceName = listServices(ctx.db).find((s) => s.code === ticket.serviceCode)?.name ?? ticket.serviceCode;
   const text = ticketText({
     office: getOffice(ctx.db),
@@ -106,10 +130,9 @@ function sendToPrinter(
     timeZone: ctx.deps.timeZone,
     footer: getSettings(ctx.db).ticketFooter,
   });
-  const bytes = encodeTicket(text, { width: printer.width });
   return {
     io: () =>
-      printOverTcp(printer, bytes).then(
+      transport.send(text).then(
         () => (next) => printed(next, attempt),
         (e: unknown) => {
           if (!(e instanceof PrinterFault)) throw e;
@@ -127,7 +150,7 @@ const printTicket: Handler<'print:ticket'> = {
     if (!device.printer) return { reply: { ticketNumber: ticket.number, result: 'no_printer' } };
     // Exactly once: a second copy is the staff's call (print:reprint), never the kiosk's.
     if (wasTicketPrintRequested(ctx.db, ticket.id)) throw new DomainError('TICKET_ALREADY_PRINTED', { ticket: ticket.number });
-    return sendToPrinter(ctx, ticket, device, device.printer, 'ticket');
+    return sendToPrinter(ctx, ticket, device, overTcp(device.printer), 'ticket');
   },
 };
 
@@ -146,13 +169,26 @@ const reportFault: Handler<'print:fault'> = {
   },
 };
 
+/** The kiosk's bridge printed its ticket: recorded, and that kiosk's open faults are resolved. */
+const reportOk: Handler<'print:ok'> = {
+  who: ['kiosk'],
+  run(ctx, p) {
+    const { ticket, device } = kioskTicket(ctx, p.ticketId);
+    const { change } = printed(ctx, { ticket, deviceId: device.id, userId: null, via: 'bridge' });
+    return { reply: {}, change };
+  },
+};
+
 const reprint: Handler<'print:reprint'> = {
   who: ROLES,
   run(ctx, p) {
     const ticket = todaysTicket(ctx, p.ticketId);
     const device = ticket.deviceId === null ? undefined : getDevice(ctx.db, ticket.deviceId);
-    if (!device?.printer) throw new DomainError('NO_PRINTER', { ticket: ticket.number });
-    return sendToPrinter(ctx, ticket, device, device.printer, 'reprint');
+    if (device?.printer) return sendToPrinter(ctx, ticket, device, overTcp(device.printer), 'reprint');
+    // A kiosk whose printer is the shell's own (USB, or one only that PC reaches): its page prints it.
+    const relay = device ? ctx.bridgeOf(device.id) : undefined;
+    if (!device || !relay) throw new DomainError('NO_PRINTER', { ticket: ticket.number });
+    return sendToPrinter(ctx, ticket, device, throughBridge(relay), 'reprint');
   },
 };
 
@@ -179,6 +215,7 @@ const closeFaults: Handler<'print:closeFaults'> = {
 export const printingHandlers = {
   'print:ticket': printTicket,
   'print:fault': reportFault,
+  'print:ok': reportOk,
   'print:reprint': reprint,
   'print:closeFaults': closeFaults,
 };

@@ -1,6 +1,8 @@
 // Socket → store, and what the visitor's taps do, outside the components: take a number (one request at a
 // time), show it, then print it exactly once — through the Electron shell's bridge when there is one,
-// otherwise through the hub to the printer configured for this kiosk.
+// otherwise through the hub to the printer configured for this kiosk. With a bridge the page also tells
+// the hub how each print went, and prints the staff's reprints the hub relays to it.
+import type { TicketPrint } from '../../shared/escpos/ticketLayout';
 import { ticketText } from '../../shared/escpos/ticketText';
 import { BRIDGE_GLOBAL, type BridgePrintResult, type PrinterBridge } from '../../shared/protocol/bridge';
 import type { Lang } from '../../shared/protocol/errors';
@@ -35,22 +37,25 @@ export interface KioskActions {
 
 const { setState: set, getState: get } = useKiosk;
 
-/** Random enough to never repeat, and available on plain http (unlike crypto.randomUUID). */
-async function printWithBridge(bridge: PrinterBridge, issued: IssuedTicket): Promise<BridgePrintResult> {
-  const s = get();
+/** A bridge that throws (a broken shell) is a printer that cannot be reached, never an unhandled error. */
+async function printWithBridge(bridge: PrinterBridge, ticket: TicketPrint): Promise<BridgePrintResult> {
   try {
-    return await bridge.printTicket(ticketText({ office: s.office, issued, timeZone: s.timeZone, footer: s.settings.ticketFooter }));
+    return await bridge.printTicket(ticket);
   } catch (e) {
     return { ok: false, code: 'PRINTER_UNREACHABLE', message: e instanceof Error ? e.message : String(e) };
   }
 }
 
-async function printOnce(client: HubClient, issued: IssuedTicket): Promise<PrintState> {
+async function printOnce(client: HubClient, bridge: PrinterBridge | undefined, issued: IssuedTicket): Promise<PrintState> {
   const ticketId = issued.ticket.id;
-  const bridge = window[BRIDGE_GLOBAL];
   if (bridge) {
-    const result = await printWithBridge(bridge, issued);
-    if (result.ok) return 'printed';
+    const s = get();
+    const result = await printWithBridge(bridge, ticketText({ office: s.office, issued, timeZone: s.timeZone, footer: s.settings.ticketFooter }));
+    if (result.ok) {
+      // Recorded, and this kiosk's open faults are resolved: the printer evidently works again.
+      void client.request('print:ok', { ticketId });
+      return 'printed';
+    }
     // The hub records it and staff see it; the visitor keeps the number on screen either way.
     void client.request('print:fault', { ticketId, code: result.code, message: result.message.slice(0, 500) });
     return 'failed';
@@ -67,8 +72,9 @@ export function startKiosk(deviceKey: string | null): KioskActions {
     return { tapService: () => undefined, answerPriority: () => undefined, setLang: (lang) => set({ lang }) };
   }
   let refusedRetry: ReturnType<typeof setTimeout> | undefined;
+  const bridge = window[BRIDGE_GLOBAL];
   const client = connectHub({
-    auth: () => ({ deviceKey }),
+    auth: () => (bridge ? { deviceKey, bridge: true } : { deviceKey }),
     lang: () => get().lang,
     onSnapshot: (s) => {
       if (s.audience === 'kiosk') set(fromSnapshot(s, Date.now()));
@@ -96,6 +102,11 @@ export function startKiosk(deviceKey: string | null): KioskActions {
       }
     },
   });
+  // A staff reprint of this kiosk's ticket: the hub records the answer, so it is acked and not reported.
+  client.socket.on('print:bridge', (ticket, ack) => {
+    if (!bridge) return ack({ ok: false, code: 'PRINTER_UNREACHABLE', message: 'This kiosk page has no printer bridge.' });
+    void printWithBridge(bridge, ticket).then(ack);
+  });
   const issuer = new Issuer((request) => client.request('ticket:issue', request), () => newRequestId('kiosk'));
   let holdTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -109,7 +120,7 @@ export function startKiosk(deviceKey: string | null): KioskActions {
     const ticketId = issued.ticket.id;
     set({ shown: { issued, print: 'printing' }, settling: true });
     setTimeout(() => set({ settling: false }), TAP_GUARD_MS);
-    void printOnce(client, issued).then((print) => {
+    void printOnce(client, bridge, issued).then((print) => {
       const still = get().shown?.issued.ticket.id === ticketId;
       set(withPrint(get().shown, ticketId, print));
       if (still) holdThenClear(print === 'failed' ? FAILED_HOLD_FACTOR : 1);

@@ -99,6 +99,7 @@ export function applyPatch(data: StaffData, p: StaffPatch): StaffData {
     waiting: p.waiting ?? data.waiting,
     // The open faults as a whole: a fault that was dealt with simply leaves the list.
     printerFaults: p.printerFaults ?? data.printerFaults,
+    printingKiosks: p.printingKiosks ?? data.printingKiosks,
   };
 }
 

@@ -100,6 +100,17 @@ const MESSAGES = {
     id: 'Tidak ada printer untuk nomor {ticket}: nomor ini tidak diambil di kiosk yang memiliki printer.',
     en: 'There is no printer for ticket {ticket}: it was not taken at a kiosk with a printer.',
   },
+  SETUP_INVALID: { id: 'Pengaturan tidak sesuai: {detail}', en: 'The settings are not valid: {detail}' },
+  SETUP_ADDRESS_INVALID: {
+    id: 'Alamat tidak dikenal: masukkan alamat hub (http://192.168.1.10:7400) atau alamat perangkat dari Admin → Perangkat.',
+    en: "Unknown address: enter the hub's address (http://192.168.1.10:7400) or the device's address from Admin → Devices.",
+  },
+  SETUP_PIN_WRONG: { id: 'PIN pengaturan salah.', en: 'Wrong setup PIN.' },
+  SETUP_PIN_REQUIRED: { id: 'Buat PIN pengaturan (4–12 angka).', en: 'Choose a setup PIN (4–12 digits).' },
+  SHELL_SENDER_REFUSED: {
+    id: 'Permintaan ini hanya diterima dari halaman aplikasi.',
+    en: "This request is accepted from the application's own page only.",
+  },
   PASSWORD_CHANGE_REQUIRED: {
     id: 'Ganti dulu kata sandi sementara Anda dengan kata sandi Anda sendiri.',
     en: 'First replace your temporary password with one of your own.',

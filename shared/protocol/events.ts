@@ -19,7 +19,8 @@ import type {
   Ticket,
   WaitingCounts,
 } from '../domain/types';
-import type { PrinterFaultCode } from './bridge';
+import type { TicketPrint } from '../escpos/ticketLayout';
+import type { BridgePrintResult, PrinterFaultCode } from './bridge';
 import type { Reply } from './errors';
 import type { ClientEventName, ClientPayload } from './schemas';
 
@@ -85,7 +86,7 @@ export interface StaffSnapshot extends SnapshotBase {
   me: StaffUser;
   /** Every case not closed, plus those closed today. */
   cases: Case[];
-  /** Kiosks with a printer: only their tickets can be reprinted. */
+  /** Kiosks with a network printer or a connected bridge: only their tickets can be reprinted. */
   printingKiosks: number[];
 }
 
@@ -142,6 +143,8 @@ export interface StaffPatch {
   printerFaults?: PrinterFault[];
   call?: Call;
   cases?: Case[];
+  /** Whole, when a kiosk's bridge came or went. */
+  printingKiosks?: number[];
 }
 
 export type Patch = DisplayPatch | KioskPatch | StaffPatch;
@@ -194,6 +197,7 @@ export interface ClientReplies {
   'case:search': Case[];
   'print:ticket': PrintOutcome;
   'print:fault': Record<string, never>;
+  'print:ok': Record<string, never>;
   'print:reprint': PrintOutcome;
   'print:closeFaults': Record<string, never>;
   'admin:serviceCreate': Service;
@@ -223,6 +227,11 @@ export interface ServerToClientEvents {
   patch: (patch: Patch) => void;
   /** Admins only: the admin section's lists, whole, on sign-in and whenever one of them changes. */
   admin: (view: AdminView) => void;
+  /**
+   * To a kiosk that connected with `bridge: true`: print this ticket on the shell's own printer (a staff
+   * reprint of a kiosk without a network printer). The page hands it to its bridge and acks the result.
+   */
+  'print:bridge': (ticket: TicketPrint, ack: (result: BridgePrintResult) => void) => void;
 }
 
 /** Socket handshake `auth`: a staff session token, a kiosk device key, or nothing (display). */
@@ -230,4 +239,6 @@ export interface HandshakeAuth {
   token?: string;
   deviceKey?: string;
   lang?: 'id' | 'en';
+  /** A kiosk page running in the Electron shell, whose bridge prints: the hub may relay reprints to it. */
+  bridge?: boolean;
 }

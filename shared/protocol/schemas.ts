@@ -197,6 +197,7 @@ export const clientEventSchemas = {
   }),
   'print:ticket': z.strictObject({ ticketId: id }),
   'print:fault': z.strictObject({ ticketId: id, code: z.enum(PRINTER_FAULT_CODES), message: line(500) }),
+  'print:ok': z.strictObject({ ticketId: id }),
   'print:reprint': z.strictObject({ ticketId: id }),
   'print:closeFaults': z.strictObject({ ticketId: id }),
   'admin:serviceCreate': z.strictObject({ requestId, code: serviceCode, ...serviceFields }),
@@ -224,6 +225,31 @@ export const clientEventSchemas = {
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
+
+const printText = (max: number) => z.string().max(max);
+
+/**
+ * A ticket's text on its way to a printer bridge (the hub's relay to a kiosk page, the page to the shell
+ * over IPC): both ends treat it as unknown until it passes this.
+ */
+export const ticketPrintSchema = z.strictObject({
+  officeName: printText(200),
+  officeAddress: printText(300).optional(),
+  ticketNumber: printText(20),
+  serviceName: printText(200),
+  issuedAt: printText(100),
+  aheadText: printText(200),
+  etaText: printText(200).optional(),
+  qrText: printText(600).optional(),
+  footer: printText(300).optional(),
+  title: printText(60).optional(),
+});
+
+/** What a bridge answers for a print (see PrinterBridge), checked before the hub records it. */
+export const bridgePrintResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({ ok: z.literal(false), code: z.enum(PRINTER_FAULT_CODES), message: z.string().max(500) }),
+]);
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
 export type ParsedPayload<E extends ClientEventName> = z.output<(typeof clientEventSchemas)[E]>;
 

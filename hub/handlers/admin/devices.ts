@@ -12,7 +12,7 @@ import type { Device } from '../../db/index';
 import { adminDevice } from '../../adminView';
 import type { Change, Handler, HandlerContext } from '../../context';
 import { newDeviceKey } from '../../passwords';
-import { PrinterFault, printOverTcp } from '../../printer/tcpPrinter';
+import { PrinterFault, printOverTcp } from '../../../shared/printer/tcp';
 import { adminEvent, remember, repeated } from './common';
 
 /** The page each kind of device opens. */

@@ -1,8 +1,9 @@
-// Raw TCP ("port 9100", JetDirect) transport for network ESC/POS printers. One connection per job: printers
-// often accept a single client, so holding a connection open would block the Electron kiosk or a reprint.
+// Raw TCP ("port 9100", JetDirect) transport for network ESC/POS printers, used by the hub and by the Electron
+// kiosk shell alike. One connection per job: printers often accept a single client, so holding a connection
+// open would block the Electron kiosk or a reprint.
 import net from 'node:net';
-import { STATUS_QUERY, paperOutFromStatus } from '../../shared/escpos/ticketLayout';
-import type { PrinterFaultCode } from '../../shared/protocol/bridge';
+import { STATUS_QUERY, paperOutFromStatus } from '../escpos/ticketLayout';
+import type { PrinterFaultCode } from '../protocol/bridge';
 
 export class PrinterFault extends Error {
   readonly code: PrinterFaultCode;

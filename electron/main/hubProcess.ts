@@ -1,0 +1,67 @@
+// The hub role: this PC runs the compiled hub in an Electron utility process (a Node process Electron
+// manages, so no separate Node install), and starts it again with a backoff if it ever stops.
+import type { ForkOptions, UtilityProcess } from 'electron';
+import type { Backoff, Timers } from './backoff';
+
+export interface HubProcessOptions {
+  /** The compiled hub's entry (dist/electron/hub.mjs). */
+  entry: string;
+  dataDir: string;
+  /** The built apps the hub serves. */
+  appsDir: string;
+  port: number;
+  log: (line: string) => void;
+  /**
+   * The hub's own output. It prints the first start's temporary admin password and device addresses
+   * there, and an installed program has no console: main.ts keeps it in hub.log.
+   */
+  output: (text: string) => void;
+}
+
+type Child = Pick<UtilityProcess, 'on' | 'kill'> & {
+  stdout: NodeJS.ReadableStream | null;
+  stderr: NodeJS.ReadableStream | null;
+};
+export interface Utility {
+  fork(modulePath: string, args?: string[], options?: ForkOptions): Child;
+}
+
+export function hubEnv(o: Pick<HubProcessOptions, 'dataDir' | 'appsDir' | 'port'>): Record<string, string> {
+  return {
+    PORT: String(o.port),
+    // Kiosks, counters and the TV reach it over the office LAN.
+    HOST: '0.0.0.0',
+    ANTRIAN_DATA_DIR: o.dataDir,
+    // The apps were built into the installer.
+    ANTRIAN_APPS_DIR: o.appsDir,
+  };
+}
+
+export function startHubProcess(utility: Utility, options: HubProcessOptions, backoff: Backoff, timers: Timers): { stop(): void } {
+  let stopping = false;
+  let child: Child | undefined;
+  let restart: unknown;
+  const start = () => {
+    child = utility.fork(options.entry, [], {
+      env: { ...process.env, ...hubEnv(options) },
+      serviceName: 'Antrian LPSE hub',
+      stdio: 'pipe',
+    });
+    for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => options.output(chunk.toString('utf8')));
+    child.on('exit', (code) => {
+      child = undefined;
+      if (stopping) return;
+      const delay = backoff.next();
+      options.log(`hub stopped (exit ${code}): starting again in ${delay} ms`);
+      restart = timers.setTimeout(start, delay);
+    });
+  };
+  start();
+  return {
+    stop() {
+      stopping = true;
+      if (restart !== undefined) timers.clearTimeout(restart);
+      child?.kill();
+    },
+  };
+}
