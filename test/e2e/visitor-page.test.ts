@@ -7,13 +7,14 @@ import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SKM_ELEMENTS } from '../../shared/domain/skm';
+import { computeIkm, SKM_ELEMENTS, totalsOf, type SkmAnswers } from '../../shared/domain/skm';
 import { launchBrowser } from '../helpers/browser';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
 import { ADMIN_PASSWORD, KIOSK_KEY, type TestHub } from '../helpers/hub';
 import { openKiosk, PORTRAIT, textOf } from '../helpers/kiosk';
 import { startPrintingHub, type FakePrinter } from '../helpers/printer';
 import { screenshot } from '../helpers/screenshots';
+import { signedIn, waitForData } from '../helpers/staffApp';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -95,7 +96,7 @@ it('carries one address on screen and on paper; the phone follows the ticket liv
   await kiosk.getByTestId('kiosk-service-A').click();
   const number = await textOf(kiosk, 'kiosk-ticket-number');
   await kiosk.getByTestId('ticket-qr').waitFor();
-  await screenshot(kiosk, 'kiosk-ticket-qr-1080x1920');
+  await screenshot(kiosk, 'kiosk-ticket-qr-800x1280');
   const onScreen = readQr(await kiosk.getByTestId('ticket-qr').screenshot());
   const onPaper = escposQrText(await printer.waitForJob(number));
   expect(onScreen).toBe(onPaper);
@@ -191,4 +192,30 @@ it('gives a made-up code a friendly page, and keeps the page small', async () =>
   for (const [, src] of html.matchAll(/src="([^"]+\.js)"/g)) bytes += gzipSync(Buffer.from(await (await fetch(`${hub.url}${src}`)).arrayBuffer())).length;
   expect(bytes).toBeGreaterThan(0);
   expect(bytes).toBeLessThan(120 * 1024);
+});
+
+it("shows the head the day's IKM with its grade, and the admin can take the QR off the ticket", async () => {
+  const stored = hub.db.prepare(`SELECT ${SKM_ELEMENTS.join(', ')} FROM survey_answers`).all() as SkmAnswers[];
+  const expected = computeIkm(totalsOf(stored));
+  const head = await signedIn(browser, hub.url, 'kepala');
+  pages.push(head.page);
+  await waitForData(head.page, 'board-ikm-today', 'grade', expected.grade as string);
+  expect(await textOf(head.page, 'board-ikm-today')).toContain((expected.ikm as number).toFixed(2));
+  await screenshot(head.page, 'head-board-ikm-1366x768');
+
+  const adminPage = await signedIn(browser, hub.url, 'admin');
+  pages.push(adminPage.page);
+  await adminPage.page.getByTestId('nav-admin').click();
+  await adminPage.page.getByTestId('admin-tab-settings').click();
+  await adminPage.page.getByTestId('settings-ticket-qr').uncheck();
+  await adminPage.page.getByTestId('settings-save').click();
+  await adminPage.page.getByTestId('settings-saved').waitFor();
+
+  const kiosk = await openKiosk(browser, hub.url, { viewport: PORTRAIT });
+  pages.push(kiosk);
+  await kiosk.getByTestId('kiosk-service-B').click();
+  const number = await textOf(kiosk, 'kiosk-ticket-number');
+  const job = await printer.waitForJob(number);
+  expect(job.includes(Buffer.from([0x1d, 0x28, 0x6b]))).toBe(false);
+  expect(await kiosk.getByTestId('ticket-qr').count()).toBe(0);
 });
