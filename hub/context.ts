@@ -82,7 +82,7 @@ export interface HandlerContext {
   /** What this socket's audience may see now. */
   snapshot: () => Snapshot;
   /** The hub's address as phones on the LAN reach it when no public address is set; null when it has none. */
-  lanUrl: string | null;
+  lanUrl: () => string | null;
 }
 
 export type Who = 'anyone' | 'kiosk' | 'visitor' | 'survey' | Role;

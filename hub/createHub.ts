@@ -450,7 +450,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       deviceOnline,
       replies,
       snapshot: () => audiences.snapshot(session),
-      lanUrl: lanUrl(http.address()),
+      // Read when a ticket needs it, not per event: the interfaces may change (DHCP) while the hub runs.
+      lanUrl: () => lanUrl(http.address()),
     };
     let result;
     try {

@@ -26,9 +26,9 @@ export function queuePosition(db: Db, ticket: Ticket, today: string): { ahead: n
 }
 
 /** The address the ticket's QR carries, or null: QR turned off, no address for phones, or no code. */
-export function visitorUrl(db: Db, ticketId: number, settings: Settings, lanUrl: string | null): string | null {
+export function visitorUrl(db: Db, ticketId: number, settings: Settings, lanUrl: () => string | null): string | null {
   if (!settings.ticketQr) return null;
-  const base = settings.publicUrl || lanUrl;
+  const base = settings.publicUrl || lanUrl();
   const code = visitorCodeOf(db, ticketId);
   return base && code ? `${base}/v/${code}` : null;
 }

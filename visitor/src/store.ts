@@ -24,7 +24,6 @@ export interface VisitorState {
   /** Why this page shows nothing: the hub refused the code or key (unknown, expired, throttled, revoked). */
   refused: ErrorCode | null;
   office: Office;
-  timeZone: string;
   visit: VisitorView | null;
   tablet: SurveyTabletView | null;
   draft: SurveyDraft;
@@ -45,7 +44,6 @@ export const useVisitor = create<VisitorState>()(() => ({
   online: null,
   refused: null,
   office: { name: '', address: '' },
-  timeZone: 'Asia/Jakarta',
   visit: null,
   tablet: null,
   draft: emptyDraft(),

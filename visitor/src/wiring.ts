@@ -3,7 +3,7 @@
 import type { SkmElement, SkmProfile, SkmValue } from '../../shared/domain/skm';
 import type { Lang } from '../../shared/protocol/errors';
 import type { HandshakeAuth, VisitorView } from '../../shared/protocol/events';
-import { connectHub } from '../../shared/ui/hubClient';
+import { connectHub, type HubClient } from '../../shared/ui/hubClient';
 import { rememberLang } from '../../shared/ui/i18n';
 import { completeAnswers, emptyDraft, isNewCall, useVisitor, type Mode } from './store';
 
@@ -60,35 +60,51 @@ function showVisit(visit: VisitorView): void {
 
 export function startVisitorApp(page: ReturnType<typeof readPage>): VisitorActions {
   set({ mode: page.mode });
-  const actions = {
-    setLang(lang: Lang) {
+  let client: HubClient | null = null;
+  let thanksTimer: ReturnType<typeof setTimeout> | undefined;
+  const actions: VisitorActions = {
+    setLang(lang) {
       rememberLang(lang, 'visitor');
       set({ lang });
     },
-    answer(element: SkmElement, value: SkmValue) {
+    answer(element, value) {
       const draft = get().draft;
       set({ draft: { ...draft, answers: { ...draft.answers, [element]: value }, error: null } });
     },
-    setProfile<K extends keyof SkmProfile>(key: K, value: SkmProfile[K]) {
+    setProfile(key, value) {
       const draft = get().draft;
       set({ draft: { ...draft, profile: { ...draft.profile, [key]: value } } });
     },
-    submit() {},
+    submit() {
+      const s = get();
+      const answers = completeAnswers(s.draft.answers);
+      if (!client || !answers || s.draft.sending) return;
+      const ticketNumber = s.mode === 'tablet' ? s.tablet?.visit?.ticketNumber : undefined;
+      set({ draft: { ...s.draft, sending: true, error: null } });
+      void client.request('survey:submit', { answers, profile: s.draft.profile, ticketNumber }).then((reply) => {
+        if (!reply.ok) return set({ draft: { ...get().draft, sending: false, error: reply.error.code } });
+        set({ draft: emptyDraft(), thanked: true });
+        // The tablet returns to rest for the next visitor; the phone keeps its thanks.
+        if (get().mode === 'tablet') {
+          clearTimeout(thanksTimer);
+          thanksTimer = setTimeout(() => set({ thanked: false, lang: 'id' }), THANKS_MS);
+        }
+      });
+    },
   };
   if (page.auth === null) {
     set({ refused: page.mode === 'tablet' ? 'DEVICE_KEY_INVALID' : 'VISITOR_CODE_UNKNOWN', online: false });
     return actions;
   }
   const auth = page.auth;
-  let thanksTimer: ReturnType<typeof setTimeout> | undefined;
-  const client = connectHub({
+  const hub = connectHub({
     auth: () => auth,
     lang: () => get().lang,
     onSnapshot: (s) => {
       if (s.audience === 'visitor') {
-        set({ office: s.office, timeZone: s.timeZone, refused: null });
+        set({ office: s.office, refused: null });
         showVisit(s.visit);
-      } else if (s.audience === 'survey') set({ office: s.office, timeZone: s.timeZone, refused: null, tablet: s.tablet });
+      } else if (s.audience === 'survey') set({ office: s.office, refused: null, tablet: s.tablet });
     },
     onPatch: (p) => {
       if (p.audience === 'visitor') showVisit(p.visit);
@@ -101,25 +117,10 @@ export function startVisitorApp(page: ReturnType<typeof readPage>): VisitorActio
     onOnline: (online) => set({ online }),
     // Unknown, expired, throttled or revoked: the friendly page; asking again would change nothing.
     onRefused: (code) => {
-      client.close();
+      hub.close();
       set({ refused: code });
     },
   });
-  actions.submit = () => {
-    const s = get();
-    const answers = completeAnswers(s.draft.answers);
-    if (!answers || s.draft.sending) return;
-    const ticketNumber = s.mode === 'tablet' ? s.tablet?.visit?.ticketNumber : undefined;
-    set({ draft: { ...s.draft, sending: true, error: null } });
-    void client.request('survey:submit', { answers, profile: s.draft.profile, ticketNumber }).then((reply) => {
-      if (!reply.ok) return set({ draft: { ...get().draft, sending: false, error: reply.error.code } });
-      set({ draft: emptyDraft(), thanked: true });
-      // The tablet returns to rest for the next visitor; the phone keeps its thanks.
-      if (get().mode === 'tablet') {
-        clearTimeout(thanksTimer);
-        thanksTimer = setTimeout(() => set({ thanked: false, lang: 'id' }), THANKS_MS);
-      }
-    });
-  };
+  client = hub;
   return actions;
 }
