@@ -36,7 +36,7 @@ import {
 } from './db/index';
 import type { Change, HubDeps, Session } from './context';
 import { officeDay } from '../shared/domain/officeTime';
-import { surveyTabletView, visitorView } from './visitor';
+import { surveyTabletView, viewBasis, visitorView, type ViewBasis } from './visitor';
 
 type PersonalSession = Extract<Session, { kind: 'visitor' | 'survey' }>;
 
@@ -108,12 +108,12 @@ export class Audiences {
     return session.kind === 'staff' && built.audience === 'staff' ? { ...built, serverTime, me: session.user } : { ...built, serverTime };
   }
 
-  private personalView(room: string, today: string) {
+  private personalView(room: string, basis: ViewBasis) {
     const [, kind, id] = PERSONAL_ROOM.exec(room) ?? [];
     const { db } = this.deps;
     return kind === 'visitor'
-      ? { audience: 'visitor' as const, visit: visitorView(db, Number(id), today) }
-      : { audience: 'survey' as const, tablet: surveyTabletView(db, Number(id), today) };
+      ? { audience: 'visitor' as const, visit: visitorView(db, Number(id), basis) }
+      : { audience: 'survey' as const, tablet: surveyTabletView(db, Number(id), basis) };
   }
 
   private personalSnapshot(room: string, today: string): VisitorSnapshot | SurveySnapshot {
@@ -124,16 +124,17 @@ export class Audiences {
       timeZone: this.deps.timeZone,
       office: getOffice(this.deps.db),
     };
-    return { ...base, ...this.personalView(room, today) };
+    return { ...base, ...this.personalView(room, viewBasis(this.deps.db, today)) };
   }
 
   /** Each given personal room's view, for those whose view changed since last sent. */
   personalPatches(rooms: Iterable<string>): Array<{ room: string; patch: VisitorPatch | SurveyPatch }> {
-    const today = this.today();
     const out: Array<{ room: string; patch: VisitorPatch | SurveyPatch }> = [];
+    let basis: ViewBasis | undefined;
     for (const room of rooms) {
       if (!PERSONAL_ROOM.test(room)) continue;
-      const view = this.personalView(room, today);
+      basis ??= viewBasis(this.deps.db, this.today());
+      const view = this.personalView(room, basis);
       const text = JSON.stringify(view);
       const state = this.personal.get(room) ?? { rev: 0, last: '' };
       this.personal.set(room, state);

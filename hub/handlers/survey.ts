@@ -1,7 +1,7 @@
 // The satisfaction survey (SKM): one answer per finished visit, from the visitor's phone or the survey tablet
 // of the counter that served them; and the index (IKM) for the head and admins.
 import { computeIkm, SKM_ELEMENTS, type SkmAnswers } from '../../shared/domain/skm';
-import type { Ticket } from '../../shared/domain/types';
+import type { Settings, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import {
   appendEvent,
@@ -18,7 +18,7 @@ import type { Handler, HandlerContext } from '../context';
 import { surveyVisit } from '../visitor';
 
 /** The visit this socket may answer for: the phone's own ticket, or the tablet's counter's last visit. */
-function visitToAnswer(ctx: HandlerContext, ticketNumber: string | undefined): { ticket: Ticket; via: 'phone' | 'tablet' } {
+function visitToAnswer(ctx: HandlerContext, settings: Settings, ticketNumber: string | undefined): { ticket: Ticket; via: 'phone' | 'tablet' } {
   const session = ctx.session;
   if (session.kind === 'visitor') {
     const ticket = getTicket(ctx.db, session.ticketId);
@@ -28,7 +28,7 @@ function visitToAnswer(ctx: HandlerContext, ticketNumber: string | undefined): {
   }
   if (session.kind !== 'survey' || session.device.counterId === null) throw new DomainError('FORBIDDEN');
   // The number the form showed must still be the counter's visit: a newer one is not theirs to rate.
-  const ticket = surveyVisit(ctx.db, session.device.counterId, ctx.today);
+  const ticket = surveyVisit(ctx.db, session.device.counterId, ctx.today, settings);
   if (!ticket || ticket.number !== ticketNumber) throw new DomainError('SURVEY_NO_VISIT');
   return { ticket, via: 'tablet' };
 }
@@ -36,8 +36,9 @@ function visitToAnswer(ctx: HandlerContext, ticketNumber: string | undefined): {
 const submit: Handler<'survey:submit'> = {
   who: ['visitor', 'survey'],
   run(ctx, p) {
-    if (!getSettings(ctx.db).surveyEnabled) throw new DomainError('SURVEY_DISABLED');
-    const { ticket, via } = visitToAnswer(ctx, p.ticketNumber);
+    const settings = getSettings(ctx.db);
+    if (!settings.surveyEnabled) throw new DomainError('SURVEY_DISABLED');
+    const { ticket, via } = visitToAnswer(ctx, settings, p.ticketNumber);
     if (!markSurveyed(ctx.db, ticket.id)) throw new DomainError('SURVEY_ALREADY_ANSWERED', { ticket: ticket.number });
     const answers = Object.fromEntries(SKM_ELEMENTS.map((u) => [u, p.answers[u]])) as SkmAnswers;
     insertSurveyAnswer(ctx.db, {

@@ -18,7 +18,7 @@ import {
   nextSequence,
 } from '../db/index';
 import { actorOf, COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
-import { queuePosition, visitorUrl } from '../visitor';
+import { queuePosition, viewBasis, visitorUrl } from '../visitor';
 import { attachVisitCase, openVisitCase, withdrawIfEmpty } from './cases';
 import { applyAndLog, heldCounter, staffUser, ticketAtCounter, todaysTicket } from './guards';
 
@@ -29,8 +29,9 @@ const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
  * kiosk shows it and the paper prints it.
  */
 export function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string): IssuedTicket {
-  const visitor = visitorUrl(ctx.db, ticket.id, getSettings(ctx.db), ctx.lanUrl);
-  return { ticket, serviceName, ...queuePosition(ctx.db, ticket, ctx.today), visitorUrl: visitor };
+  const basis = viewBasis(ctx.db, ctx.today);
+  const visitor = visitorUrl(ctx.db, ticket.id, basis.settings, ctx.lanUrl);
+  return { ticket, serviceName, ...queuePosition(ctx.db, ticket, basis), visitorUrl: visitor };
 }
 
 const issue: Handler<'ticket:issue'> = {
