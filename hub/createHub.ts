@@ -32,6 +32,7 @@ import { counterHandlers } from './handlers/counters';
 import { printingHandlers } from './handlers/printing';
 import { settingsHandlers } from './handlers/settings';
 import { surveyHandlers } from './handlers/survey';
+import { lanUrl } from './visitor';
 import { syncHandlers } from './handlers/sync';
 import { ticketHandlers } from './handlers/tickets';
 import { handleHttp } from './http';
@@ -110,19 +111,6 @@ function deviceSession(device: Device): Session {
 function whoOf(session: Session): Who | null {
   if (session.kind === 'display') return null;
   return session.kind === 'staff' ? session.user.role : session.kind;
-}
-
-/** The hub's first non-loopback IPv4 address on its port, as phones on the LAN reach it; null when it has none. */
-function lanUrl(address: AddressInfo | string | null): string | null {
-  if (!address || typeof address === 'string') return null;
-  const loopbackOnly = address.address.startsWith('127.') || address.address === '::1';
-  if (loopbackOnly) return null;
-  for (const nets of Object.values(networkInterfaces())) {
-    for (const net of nets ?? []) {
-      if (net.family === 'IPv4' && !net.internal) return `http://${net.address}:${address.port}`;
-    }
-  }
-  return null;
 }
 
 const isAdmin = (session: Session) => session.kind === 'staff' && !session.passwordChangeRequired && session.user.role === 'admin';

@@ -1,5 +1,7 @@
 // What a visitor's phone and a survey tablet may see: one ticket, or the visit one counter just finished.
 // Built from the database on demand; nothing here carries a name, a case or another ticket.
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { estimateWaitMinutes } from '../shared/domain/estimate';
 import type { Counter, Service, Settings, Ticket } from '../shared/domain/types';
 import type { SurveyTabletView, VisitorView } from '../shared/protocol/events';
@@ -36,6 +38,21 @@ export function queuePosition(db: Db, ticket: Ticket, basis: ViewBasis): { ahead
   const openCounters = basis.counters.filter((c) => c.state === 'open' && c.serviceCodes.includes(ticket.serviceCode)).length;
   const etaMinutes = estimateWaitMinutes({ ahead, openCounters, recentServiceSeconds: basis.durations });
   return { ahead, etaMinutes };
+}
+
+/**
+ * The hub's address as phones on the LAN reach it: its first non-loopback IPv4 address, on its port; null
+ * when it listens on loopback only or has no such address.
+ */
+export function lanUrl(address: AddressInfo | string | null, interfaces = networkInterfaces()): string | null {
+  if (!address || typeof address === 'string') return null;
+  if (address.address.startsWith('127.') || address.address === '::1') return null;
+  for (const nets of Object.values(interfaces)) {
+    for (const net of nets ?? []) {
+      if (net.family === 'IPv4' && !net.internal) return `http://${net.address}:${address.port}`;
+    }
+  }
+  return null;
 }
 
 /** The address the ticket's QR carries, or null: QR turned off, no address for phones, or no code. */
