@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noImport = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
-const APPS = ['**/kiosk/**', '**/display/**', '**/renderer/**'];
+const APPS = ['**/kiosk/**', '**/display/**', '**/renderer/**', '**/visitor/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-results/**'] },
@@ -81,7 +81,7 @@ export default tseslint.config(
       ),
     },
   },
-  ...['kiosk', 'display', 'renderer'].map((app) => ({
+  ...['kiosk', 'display', 'renderer', 'visitor'].map((app) => ({
     files: [`${app}/**`],
     rules: {
       'no-restricted-imports': noImport(

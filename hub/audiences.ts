@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Call, Counter, PublicCounter, Settings } from '../shared/domain/types';
 import type {
-  Audience,
   DisplayPatch,
   DisplaySnapshot,
   KioskPatch,
@@ -12,6 +11,10 @@ import type {
   Snapshot,
   StaffPatch,
   StaffSnapshot,
+  SurveyPatch,
+  SurveySnapshot,
+  VisitorPatch,
+  VisitorSnapshot,
 } from '../shared/protocol/events';
 import {
   findActiveTicketAtCounter,
@@ -35,6 +38,18 @@ import {
 import type { Change, HubDeps, Session } from './context';
 import { RECENT_CALLS } from '../shared/domain/announcement';
 import { officeDay } from '../shared/domain/officeTime';
+import { surveyTabletView, viewBasis, visitorView, type ViewBasis } from './visitor';
+
+type PersonalSession = Extract<Session, { kind: 'visitor' | 'survey' }>;
+
+/**
+ * The room of a visitor's phone (its ticket) or of a survey tablet (its counter): what such a socket sees
+ * is built per room, so nothing about another ticket or counter can reach it.
+ */
+export function personalRoom(session: PersonalSession): string {
+  return session.kind === 'visitor' ? `visitor:${session.ticketId}` : `survey:${session.device.counterId ?? 0}`;
+}
+const PERSONAL_ROOM = /^(visitor|survey):(\d+)$/;
 
 
 const displaySettings = (s: Settings): DisplaySnapshot['settings'] => ({ runningText: s.runningText, voice: s.voice });
@@ -58,12 +73,14 @@ function publicCounter(db: Db, c: Counter): PublicCounter {
 
 export class Audiences {
   readonly epoch = randomUUID();
-  private readonly revs: Record<Audience, number> = { display: 0, kiosk: 0, staff: 0 };
+  private readonly revs: Record<'display' | 'kiosk' | 'staff', number> = { display: 0, kiosk: 0, staff: 0 };
   /**
    * Snapshots built since the last write, by audience (and kiosk): asking again costs nothing until
    * something changes. Per-socket parts (the time, `me`) are filled in on the way out.
    */
   private readonly built = new Map<string, Snapshot>();
+  /** Per personal room: its revision and the view last sent, so only a real change is sent. */
+  private readonly personal = new Map<string, { rev: number; last: string }>();
 
   constructor(
     private readonly deps: HubDeps,
@@ -92,6 +109,7 @@ export class Audiences {
       return { audience: 'password', epoch: this.epoch, rev: 0, serverTime: this.deps.clock().toISOString(), me: session.user };
     }
     const today = this.today();
+    if (session.kind === 'visitor' || session.kind === 'survey') return this.personalSnapshot(personalRoom(session), today);
     const key = `${today}:${session.kind === 'kiosk' ? `kiosk:${session.device.id}` : session.kind}`;
     let built = this.built.get(key);
     if (!built) {
@@ -102,7 +120,50 @@ export class Audiences {
     return session.kind === 'staff' && built.audience === 'staff' ? { ...built, serverTime, me: session.user } : { ...built, serverTime };
   }
 
-  private build(session: Session, today: string): Snapshot {
+  private personalView(room: string, basis: ViewBasis) {
+    const [, kind, id] = PERSONAL_ROOM.exec(room) ?? [];
+    const { db } = this.deps;
+    return kind === 'visitor'
+      ? { audience: 'visitor' as const, visit: visitorView(db, Number(id), basis) }
+      : { audience: 'survey' as const, tablet: surveyTabletView(db, Number(id), basis) };
+  }
+
+  private personalSnapshot(room: string, today: string): VisitorSnapshot | SurveySnapshot {
+    const base = {
+      epoch: this.epoch,
+      rev: this.personal.get(room)?.rev ?? 0,
+      serverTime: this.deps.clock().toISOString(),
+      timeZone: this.deps.timeZone,
+      office: getOffice(this.deps.db),
+    };
+    return { ...base, ...this.personalView(room, viewBasis(this.deps.db, today)) };
+  }
+
+  /** Each given personal room's view, for those whose view changed since last sent. */
+  personalPatches(rooms: Iterable<string>): Array<{ room: string; patch: VisitorPatch | SurveyPatch }> {
+    const out: Array<{ room: string; patch: VisitorPatch | SurveyPatch }> = [];
+    let basis: ViewBasis | undefined;
+    for (const room of rooms) {
+      if (!PERSONAL_ROOM.test(room)) continue;
+      basis ??= viewBasis(this.deps.db, this.today());
+      const view = this.personalView(room, basis);
+      const text = JSON.stringify(view);
+      const state = this.personal.get(room) ?? { rev: 0, last: '' };
+      this.personal.set(room, state);
+      if (state.last === text) continue;
+      state.last = text;
+      state.rev += 1;
+      out.push({ room, patch: { ...view, epoch: this.epoch, rev: state.rev } });
+    }
+    return out;
+  }
+
+  /** A personal room emptied: its state goes with it. */
+  forget(room: string): void {
+    this.personal.delete(room);
+  }
+
+  private build(session: Exclude<Session, PersonalSession>, today: string): Snapshot {
     const { db } = this.deps;
     const settings = getSettings(db);
     const base = {

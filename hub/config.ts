@@ -8,20 +8,24 @@ import { DEFAULT_TIMEZONE, isValidTimeZone } from '../shared/domain/officeTime';
 /** How much one client may ask of the hub, so one noisy client never slows the others. */
 export interface HubLimits {
   /** Events per second one socket may send, per audience. */
-  budgets: { staff: number; kiosk: number; display: number };
+  budgets: { staff: number; kiosk: number; display: number; visitor: number; survey: number };
   /** Refusals within ten seconds after which a socket that keeps on is disconnected. */
   refusalsBeforeDisconnect: number;
   /** Open connections one network address may hold. */
   maxConnectionsPerAddress: number;
   /** Unknown device keys one address may try per minute. */
   deviceKeyGuessesPerMinute: number;
+  /** Unknown visitor codes (the ticket's QR) one address may try per minute. */
+  visitorCodeGuessesPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: HubLimits = {
-  budgets: { staff: 50, kiosk: 20, display: 20 },
+  // A visitor's phone only reads its ticket and sends one survey; a tablet sends a survey now and then.
+  budgets: { staff: 50, kiosk: 20, display: 20, visitor: 5, survey: 10 },
   refusalsBeforeDisconnect: 50,
   maxConnectionsPerAddress: 20,
   deviceKeyGuessesPerMinute: 10,
+  visitorCodeGuessesPerMinute: 20,
 };
 
 export interface HubConfig {
@@ -46,9 +50,12 @@ const KEYS = [
   'ANTRIAN_BUDGET_STAFF',
   'ANTRIAN_BUDGET_KIOSK',
   'ANTRIAN_BUDGET_DISPLAY',
+  'ANTRIAN_BUDGET_VISITOR',
+  'ANTRIAN_BUDGET_SURVEY',
   'ANTRIAN_REFUSALS_BEFORE_DISCONNECT',
   'ANTRIAN_MAX_CONN_PER_ADDRESS',
   'ANTRIAN_DEVICE_KEY_GUESSES',
+  'ANTRIAN_VISITOR_CODE_GUESSES',
   'ANTRIAN_ALLOWED_ORIGINS',
 ] as const;
 
@@ -88,10 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         staff: count('ANTRIAN_BUDGET_STAFF', d.budgets.staff),
         kiosk: count('ANTRIAN_BUDGET_KIOSK', d.budgets.kiosk),
         display: count('ANTRIAN_BUDGET_DISPLAY', d.budgets.display),
+        visitor: count('ANTRIAN_BUDGET_VISITOR', d.budgets.visitor),
+        survey: count('ANTRIAN_BUDGET_SURVEY', d.budgets.survey),
       },
       refusalsBeforeDisconnect: count('ANTRIAN_REFUSALS_BEFORE_DISCONNECT', d.refusalsBeforeDisconnect),
       maxConnectionsPerAddress: count('ANTRIAN_MAX_CONN_PER_ADDRESS', d.maxConnectionsPerAddress),
       deviceKeyGuessesPerMinute: count('ANTRIAN_DEVICE_KEY_GUESSES', d.deviceKeyGuessesPerMinute),
+      visitorCodeGuessesPerMinute: count('ANTRIAN_VISITOR_CODE_GUESSES', d.visitorCodeGuessesPerMinute),
     },
     allowedOrigins: parseOrigins(get('ANTRIAN_ALLOWED_ORIGINS') ?? ''),
   };

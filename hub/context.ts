@@ -15,6 +15,10 @@ import type { RecentReplies } from './recentReplies';
 export type Session =
   | { kind: 'display'; device: Device | null }
   | { kind: 'kiosk'; device: Device }
+  /** A visitor's phone, from the ticket's QR: sees that one ticket only, until its office day ends. */
+  | { kind: 'visitor'; ticketId: number; officeDay: string }
+  /** A survey tablet, belonging to a counter (`device.counterId`). */
+  | { kind: 'survey'; device: Device }
   | { kind: 'staff'; user: StaffUser; tokenHash: string; passwordChangeRequired: boolean };
 
 export interface HubDeps {
@@ -51,6 +55,8 @@ export interface Change {
   resync?: readonly Audience[];
   /** The admin section's lists changed: admins get them again. */
   admin?: boolean;
+  /** Something only visitors' phones and survey tablets show changed (a survey answered). */
+  personal?: boolean;
 }
 
 export interface HandlerContext {
@@ -84,11 +90,13 @@ export interface HandlerContext {
   replies: RecentReplies;
   /** What this socket's audience may see now. */
   snapshot: () => Snapshot;
+  /** The hub's address as phones on the LAN reach it when no public address is set; null when it has none. */
+  lanUrl: () => string | null;
 }
 
 export type BridgeRelay = (ticket: TicketPrint) => Promise<BridgePrintResult>;
 
-export type Who = 'anyone' | 'kiosk' | Role;
+export type Who = 'anyone' | 'kiosk' | 'visitor' | 'survey' | Role;
 
 /** What a transaction gives back: the reply, or network I/O still to do before there is one. */
 export type HandlerResult<E extends ClientEventName> = { reply: ClientReplies[E]; change?: Change } | Deferred<E>;
@@ -119,5 +127,6 @@ export const COUNTER_ROLES = ['helpdesk', 'coordinator', 'head'] as const satisf
 
 export function actorOf(session: Session): { userId: number | null; deviceId: number | null } {
   if (session.kind === 'staff') return { userId: session.user.id, deviceId: null };
+  if (session.kind === 'visitor') return { userId: null, deviceId: null };
   return { userId: null, deviceId: session.device?.id ?? null };
 }

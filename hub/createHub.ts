@@ -15,11 +15,12 @@ import {
   safeParseIn,
   type ClientEventName,
 } from '../shared/protocol/schemas';
-import { Audiences } from './audiences';
+import { Audiences, personalRoom } from './audiences';
 import type { HubLimits } from './config';
-import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step } from './context';
+import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step, Who } from './context';
+import type { Device } from './db/devices';
 import { adminView } from './adminView';
-import { findDeviceByKey, findSessionUser, getDevice, touchDevice } from './db/index';
+import { findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
 import { adminBackupHandlers } from './handlers/admin/backups';
 import { adminCounterHandlers } from './handlers/admin/counters';
@@ -31,6 +32,8 @@ import { caseHandlers } from './handlers/cases';
 import { counterHandlers } from './handlers/counters';
 import { printingHandlers } from './handlers/printing';
 import { settingsHandlers } from './handlers/settings';
+import { surveyHandlers } from './handlers/survey';
+import { lanUrl } from './visitor';
 import { syncHandlers } from './handlers/sync';
 import { ticketHandlers } from './handlers/tickets';
 import { handleHttp } from './http';
@@ -45,7 +48,7 @@ const BRIDGE_PRINT_TIMEOUT_MS = 20_000;
 const ROLLOVER_CHECK_MS = 30_000;
 
 /** Events that only read: they run in a read transaction, never taking the write lock. */
-const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search']);
+const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm']);
 
 interface SocketData {
   session: Session;
@@ -89,6 +92,7 @@ const HANDLERS: HandlerMap = {
   ...adminStaffHandlers,
   ...adminDeviceHandlers,
   ...adminBackupHandlers,
+  ...surveyHandlers,
 };
 
 /** What a session with a temporary password may still do: set its own, or leave. */
@@ -97,7 +101,21 @@ const WHILE_PASSWORD_TEMPORARY: ReadonlySet<ClientEventName> = new Set(['auth:ch
 /** The broadcast room of a session; a session that must first change its password hears nothing. */
 function roomOf(session: Session): string {
   if (session.kind === 'staff' && session.passwordChangeRequired) return 'password';
+  if (session.kind === 'visitor' || session.kind === 'survey') return personalRoom(session);
   return session.kind;
+}
+
+/** A device's session as its kind makes it: a survey tablet is its own audience, everything else watches as a display. */
+function deviceSession(device: Device): Session {
+  if (device.kind === 'kiosk') return { kind: 'kiosk', device };
+  if (device.kind === 'survey') return { kind: 'survey', device };
+  return { kind: 'display', device };
+}
+
+/** Who a session is, for a handler's `who`; null for a keyless display, which may only read. */
+function whoOf(session: Session): Who | null {
+  if (session.kind === 'display') return null;
+  return session.kind === 'staff' ? session.user.role : session.kind;
 }
 
 const isAdmin = (session: Session) => session.kind === 'staff' && !session.passwordChangeRequired && session.user.role === 'admin';
@@ -150,7 +168,13 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   // backup, a garbage collection) arrive together. Then refusals, past which a socket is cut off.
   const BUDGET_WINDOW_S = 5;
   const budgetOf = (perSecond: number) => new RateLimiterMemory({ points: perSecond * BUDGET_WINDOW_S, duration: BUDGET_WINDOW_S });
-  const budget = { staff: budgetOf(budgets.staff), kiosk: budgetOf(budgets.kiosk), display: budgetOf(budgets.display) };
+  const budget = {
+    staff: budgetOf(budgets.staff),
+    kiosk: budgetOf(budgets.kiosk),
+    display: budgetOf(budgets.display),
+    visitor: budgetOf(budgets.visitor),
+    survey: budgetOf(budgets.survey),
+  };
   const REFUSAL_WINDOW_S = 10;
   const refusals = new RateLimiterMemory({ points: refusalsBeforeDisconnect, duration: REFUSAL_WINDOW_S });
   const coolingDown = new RateLimiterMemory({ points: 1, duration: REFUSAL_WINDOW_S });
@@ -159,6 +183,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     void coolingDown.block(socket.handshake.address, REFUSAL_WINDOW_S);
   };
   const keyGuesses = new RateLimiterMemory({ points: deviceKeyGuessesPerMinute, duration: 60 });
+  const { visitorCodeGuessesPerMinute } = options.limits;
+  const codeGuesses = new RateLimiterMemory({ points: visitorCodeGuessesPerMinute, duration: 60 });
   const io: Hub['io'] = new Server(http, {
     maxHttpBufferSize: 1e6,
     serveClient: false,
@@ -193,6 +219,10 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       }
     }
     if (change.admin) io.to('admin').emit('admin', adminView(deps.db, deviceOnline, deps.backupDir));
+    // Phones and survey tablets: each room gets its own view, and only when it changed.
+    if (change.ticketIds || change.counterIds || change.waiting || change.settings || change.office || change.resync || change.personal) {
+      for (const { room, patch } of audiences.personalPatches(io.of('/').adapter.rooms.keys())) io.to(room).emit('patch', patch);
+    }
   }
 
   function enter(socket: HubSocket, session: Session): void {
@@ -246,7 +276,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   }
 
   function deviceSeen(session: Session, delta: 1 | -1): void {
-    const device = session.kind === 'staff' ? null : session.device;
+    const device = session.kind === 'staff' || session.kind === 'visitor' ? null : session.device;
     if (!device) return;
     deviceSockets.set(device.id, Math.max(0, (deviceSockets.get(device.id) ?? 0) + delta));
     touchDevice(deps.db, device.id, deps.clock().toISOString());
@@ -267,6 +297,21 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       const found = findSessionUser(deps.db, tokenHash, deps.clock().toISOString());
       if (!found) return refuse('SESSION_EXPIRED');
       session = { kind: 'staff', tokenHash, ...found };
+    } else if (typeof auth.visitorCode === 'string' && auth.visitorCode) {
+      // Wrong codes are counted per address like device keys: past the limit, no code at all for a while.
+      const address = socket.handshake.address;
+      const guessed = await codeGuesses.get(address);
+      if (guessed && guessed.consumedPoints >= visitorCodeGuessesPerMinute) return refuse('VISITOR_CODE_RATE_LIMITED');
+      const ticketId = auth.visitorCode.length <= 64 ? findTicketIdByVisitorCode(deps.db, auth.visitorCode) : undefined;
+      if (ticketId === undefined) {
+        await codeGuesses.penalty(address);
+        return refuse('VISITOR_CODE_UNKNOWN');
+      }
+      // The page works until the end of its office day (a real code from yesterday is no guess).
+      const ticket = getTicket(deps.db, ticketId);
+      const today = officeDay(deps.clock(), deps.timeZone);
+      if (!ticket || ticket.officeDay !== today) return refuse('VISITOR_CODE_UNKNOWN');
+      session = { kind: 'visitor', ticketId, officeDay: today };
     } else if (typeof auth.deviceKey === 'string' && auth.deviceKey) {
       // Wrong keys are counted per address; past the limit that address may try no key at all for a
       // while, the right one included, so guessing a kiosk's key from the LAN stays hopeless.
@@ -279,12 +324,13 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
         return refuse('DEVICE_KEY_INVALID');
       }
       if (!device.active) return refuse('DEVICE_REVOKED');
-      // A survey tablet sees what the waiting room sees until the survey gives it its own audience.
-      session = device.kind === 'kiosk' ? { kind: 'kiosk', device } : { kind: 'display', device };
+      session = deviceSession(device);
     }
     socket.data = { session, lang, bridge: session.kind === 'kiosk' && auth.bridge === true ? session.device.id : null };
     next();
   });
+
+  io.of('/').adapter.on('delete-room', (room: string) => audiences.forget(room));
 
   io.on('connection', (socket: HubSocket) => {
     enter(socket, socket.data.session);
@@ -344,8 +390,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       return ack(failure('PASSWORD_CHANGE_REQUIRED', lang));
     }
     if (!handler.who.includes('anyone')) {
-      if (session.kind === 'display') return ack(failure('NOT_AUTHENTICATED', lang));
-      const who = session.kind === 'kiosk' ? 'kiosk' : session.user.role;
+      const who = whoOf(session);
+      if (who === null) return ack(failure('NOT_AUTHENTICATED', lang));
       if (!handler.who.includes(who)) return ack(failure('FORBIDDEN', lang));
     }
     // Validated only once the caller may send this event: a stranger learns nothing of payload shapes.
@@ -428,15 +474,17 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       deviceChanged: (deviceId, how) =>
         effects.push(() => {
           const fresh = getDevice(deps.db, deviceId);
-          for (const other of socketsOf((s) => s.kind !== 'staff' && s.device?.id === deviceId)) {
+          for (const other of socketsOf((s) => s.kind !== 'staff' && s.kind !== 'visitor' && s.device?.id === deviceId)) {
             if (how === 'cut' || !fresh) other.disconnect(true);
-            else enter(other, other.data.session.kind === 'kiosk' ? { kind: 'kiosk', device: fresh } : { kind: 'display', device: fresh });
+            else enter(other, deviceSession(fresh));
           }
         }),
       deviceOnline,
       bridgeOf,
       replies,
       snapshot: () => audiences.snapshot(session),
+      // Read when a ticket needs it, not per event: the interfaces may change (DHCP) while the hub runs.
+      lanUrl: () => lanUrl(http.address()),
     };
     let result;
     try {
@@ -473,6 +521,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     const firstCheck = lastDay === null;
     lastDay = today;
     if (!firstCheck || change.ticketIds?.length) broadcast({ ...change, waiting: true });
+    // A visitor's page stops with its office day: its phone is let go, and the code is refused from now on.
+    for (const socket of socketsOf((s) => s.kind === 'visitor' && s.officeDay !== today)) socket.disconnect(true);
   }
   rollover();
   const rolloverTimer = setInterval(rollover, ROLLOVER_CHECK_MS);

@@ -1,9 +1,10 @@
-// Plain HTTP: the health check and the three built apps, every response with the security headers.
+// Plain HTTP: the health check and the built apps, every response with the security headers.
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-const APPS: Record<string, string> = { kiosk: 'kiosk', counter: 'counter', display: 'display' };
+/** First path segment → the built app's folder: the visitor's page (`/v/<code>`) and the survey tablet share one app. */
+const APPS: Record<string, string> = { kiosk: 'kiosk', counter: 'counter', display: 'display', v: 'visitor', survey: 'visitor' };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,7 +1,6 @@
 // Starts a hub from its configuration: takes the data folder, opens (or creates and seeds) the database
 // and listens.
 import { mkdirSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { BACKUPS_KEPT, scheduleBackups } from './backup';
 import { createHub, type Hub } from './createHub';
@@ -10,6 +9,7 @@ import { DATABASE_FILE, openDataFolder } from './dataFolder';
 import { checkIntegrity, openDatabase, skipReservedNumbers, type Db } from './db/index';
 import { DEVICE_PAGES } from './handlers/admin/devices';
 import { NumberBlocks } from './numberBlocks';
+import { lanUrl } from './visitor';
 import { applySeed, readSeed } from './seed';
 
 export interface RunningHub {
@@ -26,15 +26,6 @@ export interface StartOptions {
   appsDir: string;
   clock?: () => Date;
   log?: (line: string) => void;
-}
-
-/** This PC's first non-loopback IPv4 address on the LAN, if it has one. */
-export function lanAddress(): string | undefined {
-  for (const addresses of Object.values(networkInterfaces())) {
-    const found = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
-    if (found) return found.address;
-  }
-  return undefined;
 }
 
 /** A passive checkpoint now and then keeps the WAL short, so little ever lives only in it. */
@@ -74,8 +65,7 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     const checkpoints = setInterval(() => opened.db.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_EVERY_MS);
     checkpoints.unref();
     // Listening on every interface, the addresses printed are the ones the office's devices can open.
-    const shown = config.host === '0.0.0.0' || config.host === '::' ? (lanAddress() ?? 'localhost') : config.host;
-    const base = `http://${shown}:${port}`;
+    const base = lanUrl(hub.http.address()) ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
     const running = hub;
     return {
       hub,

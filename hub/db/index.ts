@@ -10,3 +10,4 @@ export * from './services';
 export * from './settings';
 export * from './tickets';
 export * from './users';
+export * from './survey';

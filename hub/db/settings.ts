@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS: Settings = {
   voice: 'clips',
   openingHours: 'always',
   ticketHoldSeconds: 15,
+  ticketQr: true,
+  surveyEnabled: true,
 };
 
 export const DEFAULT_OFFICE: Office = { name: 'LPSE Kota Batam', address: '' };

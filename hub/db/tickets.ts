@@ -139,13 +139,14 @@ export function skipReservedNumbers(db: Db, blocks: NumberBlocks): void {
   }
 }
 
-export function insertTicket(db: Db, t: Omit<Ticket, 'id'>, requester: string, requestId: string): number {
+/** `visitorCode`: the unguessable code of the visitor's own page (the ticket's QR). */
+export function insertTicket(db: Db, t: Omit<Ticket, 'id'>, requester: string, requestId: string, visitorCode: string): number {
   return Number(
     sql(
       db,
       `INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, called_at,
-         serving_at, finished_at, counter_id, target_counter_id, recall_count, device_id, requester, request_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         serving_at, finished_at, counter_id, target_counter_id, recall_count, device_id, requester, request_id, visitor_code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       t.officeDay,
       t.number,
@@ -163,6 +164,7 @@ export function insertTicket(db: Db, t: Omit<Ticket, 'id'>, requester: string, r
       t.deviceId,
       requester,
       requestId,
+      visitorCode,
     ).lastInsertRowid,
   );
 }

@@ -4,8 +4,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** app folder → the path the hub serves it at (and its folder under dist/). */
-export const APP_FOLDERS = { kiosk: 'kiosk', renderer: 'counter', display: 'display' } as const;
+/**
+ * app folder → its folder under dist/ and the path its files are served from. The visitor app answers at
+ * `/v/<code>` and `/survey` alike (see hub/http.ts); its files come from `/v/`.
+ */
+export const APP_FOLDERS = {
+  kiosk: { out: 'kiosk', base: '/kiosk/' },
+  renderer: { out: 'counter', base: '/counter/' },
+  display: { out: 'display', base: '/display/' },
+  visitor: { out: 'visitor', base: '/v/' },
+} as const;
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -27,13 +35,13 @@ export async function buildApps(root: string, appsDir: string, force: boolean): 
   const { default: react } = await import('@vitejs/plugin-react');
   const sharedMtime = Math.max(newestMtime(join(root, 'shared')), newestMtime(join(root, 'package-lock.json')));
   const built: string[] = [];
-  for (const [folder, served] of Object.entries(APP_FOLDERS)) {
+  for (const [folder, { out: served, base }] of Object.entries(APP_FOLDERS)) {
     const out = join(appsDir, served);
     const builtAt = newestMtime(join(out, 'index.html'));
     if (!force && builtAt > Math.max(sharedMtime, newestMtime(join(root, folder)))) continue;
     await build({
       root: join(root, folder),
-      base: `/${served}/`,
+      base,
       logLevel: 'warn',
       plugins: [react()],
       // No source maps: the hub would not serve them, and they are the full source.

@@ -1,5 +1,5 @@
 // The queue: issue a number (SOP step 2) and everything a counter does with it.
-import { estimateWaitMinutes } from '../../shared/domain/estimate';
+import { randomBytes } from 'node:crypto';
 import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime';
 import { formatTicketNumber, ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
 import type { Case, Ticket } from '../../shared/domain/types';
@@ -7,7 +7,6 @@ import { DomainError } from '../../shared/protocol/errors';
 import type { IssuedTicket } from '../../shared/protocol/events';
 import {
   appendEvent,
-  countAhead,
   findActiveService,
   findActiveTicketAtCounter,
   findCounterHeldBy,
@@ -16,28 +15,23 @@ import {
   getCounter,
   getSettings,
   insertTicket,
-  listCounters,
   nextSequence,
-  serviceDurations,
 } from '../db/index';
 import { actorOf, COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
+import { queuePosition, viewBasis, visitorUrl } from '../visitor';
 import { attachVisitCase, openVisitCase, withdrawIfEmpty } from './cases';
 import { applyAndLog, heldCounter, staffUser, ticketAtCounter, todaysTicket } from './guards';
 
 const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
 
-/** The ticket with how many are ahead and the wait estimate, as the kiosk shows it and the paper prints it. */
+/**
+ * The ticket with how many are ahead, the wait estimate and the address of the visitor's own page, as the
+ * kiosk shows it and the paper prints it.
+ */
 export function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string): IssuedTicket {
-  const ahead = countAhead(ctx.db, ticket);
-  const openCounters = listCounters(ctx.db).filter(
-    (c) => c.state === 'open' && c.serviceCodes.includes(ticket.serviceCode),
-  ).length;
-  const etaMinutes = estimateWaitMinutes({
-    ahead,
-    openCounters,
-    recentServiceSeconds: serviceDurations(ctx.db, ctx.today, 20),
-  });
-  return { ticket, serviceName, ahead, etaMinutes };
+  const basis = viewBasis(ctx.db, ctx.today);
+  const visitor = visitorUrl(ctx.db, ticket.id, basis.settings, ctx.lanUrl);
+  return { ticket, serviceName, ...queuePosition(ctx.db, ticket, basis), visitorUrl: visitor };
 }
 
 const issue: Handler<'ticket:issue'> = {
@@ -88,7 +82,8 @@ const issue: Handler<'ticket:issue'> = {
       deviceId: session.kind === 'kiosk' ? session.device.id : null,
       transferredFrom: null,
     };
-    const id = insertTicket(ctx.db, draft, requester, p.requestId);
+    // 128 random bits, unrelated to the number or id: the visitor's page cannot be found by counting.
+    const id = insertTicket(ctx.db, draft, requester, p.requestId, randomBytes(16).toString('base64url'));
     const ticket: Ticket = { id, ...draft };
     appendEvent(ctx.db, {
       at: ctx.nowIso,

@@ -6,6 +6,7 @@ import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime'
 import type { OpenState } from '../../shared/domain/types';
 import { errorMessage, type Lang } from '../../shared/protocol/errors';
 import { translator } from '../../shared/ui/i18n';
+import { QrCode } from '../../shared/ui/QrCode';
 import { useNow } from '../../shared/ui/useNow';
 import { DICT } from './i18n';
 import type { KioskActions } from './kiosk';
@@ -161,6 +162,13 @@ function TicketCard({ shown }: { shown: ShownTicket }) {
       <p className="ticket-time" data-testid="kiosk-ticket-time">
         {formatOfficeDateTime(ticket.issuedAt, timeZone, lang)}
       </p>
+      {/* The same address as the printed QR: the visitor's own page, to follow the queue on their phone. */}
+      {shown.issued.visitorUrl && (
+        <figure className="ticket-qr">
+          <QrCode text={shown.issued.visitorUrl} size={200} testId="ticket-qr" />
+          <figcaption>{t('scanQr')}</figcaption>
+        </figure>
+      )}
       {shown.print === 'failed' ? (
         <p className="ticket-print-failed" data-testid="kiosk-print-failed" role="alert">
           {t('printFailed')}

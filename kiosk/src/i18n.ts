@@ -21,6 +21,7 @@ export type KioskKey =
   | 'screenOnly'
   | 'printFailed'
   | 'waitForCall'
+  | 'scanQr'
   | 'offline'
   | 'closed'
   | 'opensAt'
@@ -52,6 +53,7 @@ export const DICT: Dictionary<KioskKey> = {
     id: 'Tiket tidak dapat dicetak. Catat nomor Anda; petugas dapat mencetak ulang tiket Anda.',
     en: 'The ticket could not be printed. Please write down your number; staff can reprint it.',
   },
+  scanQr: { id: 'Pindai untuk memantau antrian Anda di ponsel', en: 'Scan to follow your place on your phone' },
   waitForCall: { id: 'Mohon menunggu hingga nomor Anda dipanggil.', en: 'Please wait until your number is called.' },
   offline: {
     id: 'Kiosk tidak terhubung ke server antrian. Nomor belum dapat diambil; mohon tunggu sebentar.',

@@ -249,6 +249,10 @@ const dict = {
   statNoShow: { id: 'Tidak hadir', en: 'No-shows' },
   statAverageWait: { id: 'Rata-rata tunggu', en: 'Average wait' },
   statAverageService: { id: 'Rata-rata layanan', en: 'Average service' },
+  ikmTitle: { id: 'Indeks Kepuasan Masyarakat (IKM)', en: 'Satisfaction index (IKM)' },
+  ikmToday: { id: 'Hari ini', en: 'Today' },
+  ikmMonth: { id: 'Bulan ini', en: 'This month' },
+  ikmAnswers: { id: '{n} responden', en: '{n} respondents' },
   ...adminText,
 } satisfies Dictionary<string>;
 

@@ -51,6 +51,10 @@ export interface Settings {
   voice: 'clips' | 'system';
   openingHours: OpeningHours;
   ticketHoldSeconds: number;
+  /** The ticket (printed and on the kiosk screen) carries a QR to the visitor's own page. */
+  ticketQr: boolean;
+  /** The satisfaction survey (SKM) is offered after the visit, on the visitor's page and on survey tablets. */
+  surveyEnabled: boolean;
 }
 
 export interface Service {

@@ -25,6 +25,8 @@ export function ticketText({ office, issued, timeZone, footer }: TicketTextInput
     issuedAt: formatOfficeDateTime(issued.ticket.issuedAt, timeZone, 'id'),
     aheadText: `Antrian di depan Anda: ${issued.ahead}`,
     etaText: `Perkiraan waktu tunggu: ${formatEta(issued.etaMinutes, 'id')}`,
+    // The same address as the kiosk screen's QR: the visitor's own page.
+    qrText: issued.visitorUrl ?? undefined,
     footer,
   };
 }

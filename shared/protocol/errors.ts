@@ -163,6 +163,27 @@ const MESSAGES = {
     id: 'Sudah ada {limit} gangguan printer yang belum selesai di kiosk ini; petugas sudah diberi tahu.',
     en: 'This kiosk already has {limit} unresolved printer faults; staff already know.',
   },
+  VISITOR_CODE_UNKNOWN: {
+    id: 'Nomor antrian ini tidak dikenal atau sudah berakhir.',
+    en: 'This queue ticket is unknown or no longer valid.',
+  },
+  VISITOR_CODE_RATE_LIMITED: {
+    id: 'Terlalu banyak kode yang salah dari alamat ini. Coba lagi nanti.',
+    en: 'Too many wrong codes from this address. Try again later.',
+  },
+  SURVEY_DISABLED: { id: 'Survei kepuasan sedang tidak diadakan.', en: 'The satisfaction survey is not being held.' },
+  SURVEY_NOT_FINISHED: {
+    id: 'Survei dapat diisi setelah layanan Anda selesai.',
+    en: 'The survey can be answered once your visit is finished.',
+  },
+  SURVEY_ALREADY_ANSWERED: {
+    id: 'Survei untuk nomor {ticket} sudah diisi. Terima kasih.',
+    en: 'The survey for ticket {ticket} has already been answered. Thank you.',
+  },
+  SURVEY_NO_VISIT: {
+    id: 'Tidak ada layanan di loket ini yang menunggu survei.',
+    en: 'No visit at this counter is waiting for a survey.',
+  },
   SETTINGS_INVALID: { id: 'Pengaturan tidak valid: {detail}', en: 'Invalid settings: {detail}' },
   HUB_UNREACHABLE: { id: 'Tidak terhubung ke server antrian.', en: 'Not connected to the queue server.' },
   REQUEST_TIMEOUT: { id: 'Server tidak menjawab. Silakan coba lagi.', en: 'The server did not answer. Please try again.' },

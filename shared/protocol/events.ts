@@ -19,12 +19,13 @@ import type {
   Ticket,
   WaitingCounts,
 } from '../domain/types';
+import type { Ikm } from '../domain/skm';
 import type { TicketPrint } from '../escpos/ticketLayout';
 import type { BridgePrintResult, PrinterFaultCode } from './bridge';
 import type { Reply } from './errors';
 import type { ClientEventName, ClientPayload } from './schemas';
 
-export type Audience = 'display' | 'kiosk' | 'staff';
+export type Audience = 'display' | 'kiosk' | 'staff' | 'visitor' | 'survey';
 
 /** A device's key, shown once: on making the device or giving it a new key. */
 export interface DeviceKeyReply {
@@ -46,6 +47,40 @@ export interface IssuedTicket {
   serviceName: string;
   ahead: number;
   etaMinutes: number;
+  /** The visitor's own page (`<public address>/v/<code>`) for the ticket's QR; null when the QR is off or the hub has no address for phones. */
+  visitorUrl: string | null;
+}
+
+/**
+ * Everything the visitor's own page may know: one ticket, nothing personal. A transferred ticket shows as
+ * waiting in its new service.
+ */
+export interface VisitorView {
+  officeDay: string;
+  number: string;
+  serviceCode: string;
+  serviceName: string;
+  serviceNameEn: string;
+  status: Ticket['status'];
+  /** People ahead in its queue while waiting; 0 otherwise. */
+  ahead: number;
+  etaMinutes: number;
+  /** Where to go while called or served. */
+  counter: { name: string; number: number } | null;
+  recallCount: number;
+  transferred: boolean;
+  /** The survey may be answered now: the visit is finished, not yet answered, and the survey is on. */
+  surveyOpen: boolean;
+  surveyed: boolean;
+}
+
+/** A survey tablet: its counter, and the visit that counter just finished while it awaits an answer. */
+export interface SurveyTabletView {
+  counterName: string;
+  counterNumber: number;
+  surveyEnabled: boolean;
+  /** The visit to ask about, or null (the tablet rests on its thank-you screen). */
+  visit: { ticketNumber: string; serviceName: string; serviceNameEn: string } | null;
 }
 
 interface SnapshotBase {
@@ -102,7 +137,27 @@ export interface PasswordChangeSnapshot {
   me: StaffUser;
 }
 
-export type Snapshot = DisplaySnapshot | KioskSnapshot | StaffSnapshot | PasswordChangeSnapshot;
+export interface VisitorSnapshot {
+  audience: 'visitor';
+  epoch: string;
+  rev: number;
+  serverTime: string;
+  timeZone: string;
+  office: Office;
+  visit: VisitorView;
+}
+
+export interface SurveySnapshot {
+  audience: 'survey';
+  epoch: string;
+  rev: number;
+  serverTime: string;
+  timeZone: string;
+  office: Office;
+  tablet: SurveyTabletView;
+}
+
+export type Snapshot = DisplaySnapshot | KioskSnapshot | StaffSnapshot | PasswordChangeSnapshot | VisitorSnapshot | SurveySnapshot;
 
 /** What changed, for one audience. Lists are upserts by id. */
 export interface DisplayPatch {
@@ -147,7 +202,31 @@ export interface StaffPatch {
   printingKiosks?: number[];
 }
 
-export type Patch = DisplayPatch | KioskPatch | StaffPatch;
+/** The visitor's page and a survey tablet get their whole (small) view whenever it changes. */
+export interface VisitorPatch {
+  audience: 'visitor';
+  epoch: string;
+  rev: number;
+  visit: VisitorView;
+}
+
+export interface SurveyPatch {
+  audience: 'survey';
+  epoch: string;
+  rev: number;
+  tablet: SurveyTabletView;
+}
+
+export type Patch = DisplayPatch | KioskPatch | StaffPatch | VisitorPatch | SurveyPatch;
+
+/** The satisfaction index of a period, overall, per service and per serving officer. */
+export interface IkmReport {
+  from: string;
+  to: string;
+  overall: Ikm;
+  byService: Array<{ serviceCode: string; ikm: Ikm }>;
+  byOfficer: Array<{ userId: number; name: string; ikm: Ikm }>;
+}
 
 export interface CaseDetail {
   case: Case;
@@ -216,6 +295,8 @@ export interface ClientReplies {
   'admin:deviceRevoke': AdminDevice;
   'admin:testPrint': { result: 'printed' } | { result: 'fault'; fault: { code: PrinterFaultCode; message: string } };
   'admin:backupNow': BackupInfo;
+  'survey:submit': Record<string, never>;
+  'survey:ikm': IkmReport;
 }
 
 export type ClientToServerEvents = {
@@ -234,10 +315,12 @@ export interface ServerToClientEvents {
   'print:bridge': (ticket: TicketPrint, ack: (result: BridgePrintResult) => void) => void;
 }
 
-/** Socket handshake `auth`: a staff session token, a kiosk device key, or nothing (display). */
+/** Socket handshake `auth`: a staff session token, a device key, a ticket's visitor code, or nothing (display). */
 export interface HandshakeAuth {
   token?: string;
   deviceKey?: string;
+  /** The code from the ticket's QR (`/v/<code>`): the socket sees that one ticket only. */
+  visitorCode?: string;
   lang?: 'id' | 'en';
   /** A kiosk page running in the Electron shell, whose bridge prints: the hub may relay reprints to it. */
   bridge?: boolean;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isVisitorEmail } from '../domain/caseRules';
 import { parseHm } from '../domain/officeTime';
+import { SKM_AGE_GROUPS, SKM_EDUCATIONS, SKM_ELEMENTS, SKM_GENDERS, SKM_OCCUPATIONS } from '../domain/skm';
 import {
   CASE_CATEGORIES,
   DEVICE_KINDS,
@@ -81,6 +82,8 @@ export const settingsSchema = z.strictObject({
   voice: z.enum(['clips', 'system']),
   openingHours: openingHoursSchema,
   ticketHoldSeconds: z.int().min(3).max(300),
+  ticketQr: z.boolean(),
+  surveyEnabled: z.boolean(),
 });
 
 export const officeSchema = z.strictObject({
@@ -222,6 +225,26 @@ export const clientEventSchemas = {
   'admin:deviceRevoke': z.strictObject(deviceRef),
   'admin:testPrint': z.strictObject(deviceRef),
   'admin:backupNow': z.strictObject({}),
+  // From the visitor's page (its own ticket) or a survey tablet (the visit its counter just finished, named
+  // by `ticketNumber` so an answer never lands on a newer visit than the one the form showed).
+  'survey:submit': z.strictObject({
+    answers: z.strictObject(
+      Object.fromEntries(SKM_ELEMENTS.map((u) => [u, z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])])) as Record<
+        (typeof SKM_ELEMENTS)[number],
+        z.ZodUnion<[z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>]>
+      >,
+    ),
+    profile: z
+      .strictObject({
+        gender: z.enum(SKM_GENDERS).nullable(),
+        ageGroup: z.enum(SKM_AGE_GROUPS).nullable(),
+        education: z.enum(SKM_EDUCATIONS).nullable(),
+        occupation: z.enum(SKM_OCCUPATIONS).nullable(),
+      })
+      .optional(),
+    ticketNumber: z.string().max(12).optional(),
+  }),
+  'survey:ikm': z.strictObject({ from: day, to: day }).refine((p) => p.from <= p.to, { message: 'dari ≤ sampai' }),
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;

@@ -4,7 +4,7 @@ import type { Lang } from '../protocol/errors';
 export type Dictionary<K extends string> = Record<K, Record<Lang, string>>;
 
 /** Each app remembers its own choice: staff switching to English on a shared browser leaves the TV in Indonesian. */
-export type LangApp = 'kiosk' | 'display' | 'staff';
+export type LangApp = 'kiosk' | 'display' | 'staff' | 'visitor';
 
 const storageKey = (app: LangApp) => `antrian.lang.${app}`;
 

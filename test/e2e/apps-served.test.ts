@@ -1,4 +1,4 @@
-// The hub serves the three built apps, and each one reaches the hub from a real browser.
+// The hub serves the built apps, and each one reaches the hub from a real browser.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
@@ -29,7 +29,7 @@ it('answers a malformed address with 400 and keeps serving', async () => {
   expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
 });
 
-it.each(['/kiosk', '/counter', '/display'])('serves %s as a page that loads', async (path) => {
+it.each(['/kiosk', '/counter', '/display', '/v/some-code', '/survey'])('serves %s as a page that loads', async (path) => {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -51,10 +51,11 @@ export function testSeed(counters = 3, extra: Partial<Seed> = {}): Seed {
 
 /** Budgets for tests that issue or call flat out, as no office's devices do: far above the defaults. */
 export const FLAT_OUT_LIMITS: HubLimits = {
-  budgets: { staff: 100_000, kiosk: 100_000, display: 100_000 },
+  budgets: { staff: 100_000, kiosk: 100_000, display: 100_000, visitor: 100_000, survey: 100_000 },
   refusalsBeforeDisconnect: 100_000,
   maxConnectionsPerAddress: 10_000,
   deviceKeyGuessesPerMinute: DEFAULT_LIMITS.deviceKeyGuessesPerMinute,
+  visitorCodeGuessesPerMinute: DEFAULT_LIMITS.visitorCodeGuessesPerMinute,
 };
 
 /** The same budgets as start-up settings, for a hub in its own process. */
@@ -62,6 +63,8 @@ export const FLAT_OUT_ENV = {
   ANTRIAN_BUDGET_STAFF: '100000',
   ANTRIAN_BUDGET_KIOSK: '100000',
   ANTRIAN_BUDGET_DISPLAY: '100000',
+  ANTRIAN_BUDGET_VISITOR: '100000',
+  ANTRIAN_BUDGET_SURVEY: '100000',
   ANTRIAN_REFUSALS_BEFORE_DISCONNECT: '100000',
   ANTRIAN_MAX_CONN_PER_ADDRESS: '10000',
 };

@@ -110,3 +110,27 @@ it('brings a version-3 office with duplicate names and counters numbered 0 up to
   expect(db.pragma('foreign_key_check')).toEqual([]);
   db.close();
 });
+
+it('gives tickets of an older database no visitor code, while new codes stay unique', () => {
+  const file = fresh();
+  const older = openDatabase(file, MIGRATIONS.slice(0, 5));
+  const insert = `INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, requester, request_id)
+    VALUES ('2026-11-24', ?, 'A', 0, 'done', '2026-11-24T01:00:00Z', '2026-11-24T01:00:00Z', 'device:1', ?)`;
+  older.db.prepare(insert).run('A-001', 'r1');
+  older.db.prepare(insert).run('A-002', 'r2');
+  older.db.close();
+  const { db } = openDatabase(file);
+  // Two old tickets without a code are fine; two tickets with the same code are not.
+  expect(db.prepare('SELECT number, visitor_code, surveyed FROM tickets ORDER BY id').all()).toEqual([
+    { number: 'A-001', visitor_code: null, surveyed: 0 },
+    { number: 'A-002', visitor_code: null, surveyed: 0 },
+  ]);
+  db.prepare("UPDATE tickets SET visitor_code = 'same' WHERE number = 'A-001'").run();
+  expect(() => db.prepare("UPDATE tickets SET visitor_code = 'same' WHERE number = 'A-002'").run()).toThrow(/UNIQUE/);
+  // An answer's values are 1–4, whatever a caller sends.
+  expect(() =>
+    db.prepare(`INSERT INTO survey_answers (office_day, service_code, via, u1, u2, u3, u4, u5, u6, u7, u8, u9)
+      VALUES ('2026-11-24', 'A', 'phone', 5, 1, 1, 1, 1, 1, 1, 1, 1)`).run(),
+  ).toThrow(/CHECK/);
+  db.close();
+});

@@ -60,6 +60,8 @@ const snapshot: StaffSnapshot = {
     voice: 'clips',
     openingHours: 'always',
     ticketHoldSeconds: 15,
+    ticketQr: true,
+    surveyEnabled: true,
   },
   counters: [],
   tickets: [ticketFixture()],

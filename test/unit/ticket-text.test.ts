@@ -11,7 +11,7 @@ describe('ticketText', () => {
   it('prints the office, the number, the service, the WIB time, who is ahead and the estimate', () => {
     const text = ticketText({
       office,
-      issued: { ticket, serviceName: 'Gangguan / Permasalahan', ahead: 3, etaMinutes: 15 },
+      issued: { ticket, serviceName: 'Gangguan / Permasalahan', ahead: 3, etaMinutes: 15, visitorUrl: null },
       timeZone: 'Asia/Jakarta',
       footer: 'Terima kasih.',
     });
@@ -31,7 +31,7 @@ describe('ticketText', () => {
   it('says "segera dilayani" when nobody is ahead, and prints no footer when there is none', () => {
     const text = ticketText({
       office,
-      issued: { ticket, serviceName: 'Gangguan / Permasalahan', ahead: 0, etaMinutes: 0 },
+      issued: { ticket, serviceName: 'Gangguan / Permasalahan', ahead: 0, etaMinutes: 0, visitorUrl: null },
       timeZone: 'Asia/Jakarta',
       footer: '',
     });
@@ -39,5 +39,19 @@ describe('ticketText', () => {
     const plain = Buffer.from(encodeTicket(text, { width: 58 })).toString('latin1');
     expect(plain).toContain('A-012');
     expect(plain).not.toContain('Terima kasih');
+    // No address for the visitor's page: no QR on the paper.
+    expect(plain).not.toContain('\x1d(k');
+  });
+
+  it("puts the visitor's page address in the ticket's QR, exactly", () => {
+    const url = 'http://192.168.1.10:7400/v/q7Xw2mZ0c4Lr9TbV1yHs8A';
+    const text = ticketText({
+      office,
+      issued: { ticket, serviceName: 'Gangguan / Permasalahan', ahead: 1, etaMinutes: 5, visitorUrl: url },
+      timeZone: 'Asia/Jakarta',
+      footer: '',
+    });
+    expect(text.qrText).toBe(url);
+    expect(Buffer.from(encodeTicket(text, { width: 80 })).toString('latin1')).toContain(url);
   });
 });

@@ -1,11 +1,12 @@
 // Kiosks, displays and survey tablets: online or not and when last seen, open printer faults, a kiosk's
 // printer with a test print, a new key, revoke. A device's address carries its key and is shown once, as
 // text and as a QR code to scan from the device.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import { DEVICE_KINDS, type AdminDevice, type DeviceKind } from '../../../shared/domain/types';
 import type { DeviceKeyReply } from '../../../shared/protocol/events';
 import { Dialog } from '../../../shared/ui/Dialog';
+import { QrCode } from '../../../shared/ui/QrCode';
 import { newRequestId } from '../../../shared/ui/requestId';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
@@ -30,19 +31,6 @@ function useHubAddress(): string {
   return publicUrl || window.location.origin;
 }
 
-function QrCode({ text }: { text: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    // Loaded only here: the counter console never needs it.
-    void import('qrcode').then((qr) => qr.toDataURL(text, { margin: 1, width: 220 })).then((url) => live && setSrc(url));
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  return src ? <img className="qr" data-testid="device-qr" src={src} alt={text} width={220} height={220} /> : null;
-}
-
 function DeviceUrl({ shown, onClose }: { shown: DeviceKeyReply; onClose: () => void }) {
   const t = useT();
   const url = useHubAddress() + shown.path;
@@ -50,7 +38,7 @@ function DeviceUrl({ shown, onClose }: { shown: DeviceKeyReply; onClose: () => v
     <div className="card notice" role="status" data-testid="device-url-card">
       <h3>{t('deviceUrlTitle', { name: shown.device.name })}</h3>
       <div className="row">
-        <QrCode text={url} />
+        <QrCode className="qr" text={url} size={220} testId="device-qr" />
         <div>
           <p className="secret" data-testid="device-url">
             {url}

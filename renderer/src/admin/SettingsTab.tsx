@@ -1,6 +1,6 @@
 // Office settings: names for the screens and signed reports, the hub's address for devices, texts, the
 // priority question, the voice, opening hours (always, the government preset, or per weekday, with when
-// the office opens next), how long the kiosk shows a ticket and its rate limit.
+// the office opens next), how long the kiosk shows a ticket and its rate limit, the ticket's QR and the survey.
 import { useState } from 'react';
 import { formatOfficeDateTime, GOVERNMENT_HOURS, openState, parseHm } from '../../../shared/domain/officeTime';
 import { WEEKDAYS, type OpeningHours, type Settings, type TimeInterval, type Weekday } from '../../../shared/domain/types';
@@ -29,6 +29,8 @@ interface Draft {
   runningText: string;
   ticketFooter: string;
   priorityEnabled: boolean;
+  ticketQr: boolean;
+  surveyEnabled: boolean;
   voice: Settings['voice'];
   mode: HoursMode;
   week: WeekHours;
@@ -105,6 +107,8 @@ export function SettingsTab() {
       runningText: s.runningText,
       ticketFooter: s.ticketFooter,
       priorityEnabled: s.priorityEnabled,
+      ticketQr: s.ticketQr,
+      surveyEnabled: s.surveyEnabled,
       voice: s.voice,
       mode: modeOf(s.openingHours),
       week: s.openingHours === 'always' ? GOVERNMENT_HOURS : s.openingHours,
@@ -163,6 +167,8 @@ export function SettingsTab() {
           runningText: draft.runningText,
           ticketFooter: draft.ticketFooter,
           priorityEnabled: draft.priorityEnabled,
+          ticketQr: draft.ticketQr,
+          surveyEnabled: draft.surveyEnabled,
           voice: draft.voice,
           openingHours: hours,
           ticketHoldSeconds: Number(draft.ticketHoldSeconds),
@@ -206,6 +212,14 @@ export function SettingsTab() {
         <label className="check">
           <input type="checkbox" data-testid="settings-priority" checked={draft.priorityEnabled} onChange={(e) => set({ priorityEnabled: e.target.checked })} />
           {t('settingsPriority')}
+        </label>
+        <label className="check">
+          <input type="checkbox" data-testid="settings-ticket-qr" checked={draft.ticketQr} onChange={(e) => set({ ticketQr: e.target.checked })} />
+          {t('settingsTicketQr')}
+        </label>
+        <label className="check">
+          <input type="checkbox" data-testid="settings-survey" checked={draft.surveyEnabled} onChange={(e) => set({ surveyEnabled: e.target.checked })} />
+          {t('settingsSurvey')}
         </label>
       </div>
       <h3>{t('settingsHours')}</h3>

@@ -147,6 +147,14 @@ export const adminText = {
   settingsRunningText: { id: 'Teks berjalan di layar', en: 'Running text on the display' },
   settingsTicketFooter: { id: 'Catatan kaki tiket', en: 'Ticket footer' },
   settingsPriority: { id: 'Tanyakan antrian prioritas di kiosk', en: 'Ask the priority question at the kiosk' },
+  settingsTicketQr: {
+    id: 'Kode QR di tiket: pengunjung memantau antrian di ponselnya',
+    en: "QR code on the ticket: visitors follow the queue on their phone",
+  },
+  settingsSurvey: {
+    id: 'Survei Kepuasan Masyarakat (SKM) setelah layanan',
+    en: 'Satisfaction survey (SKM) after the visit',
+  },
   settingsVoice: { id: 'Suara panggilan', en: 'Calling voice' },
   settingsVoice_clips: { id: 'Rekaman bawaan (luring)', en: 'Built-in recordings (offline)' },
   settingsVoice_system: { id: 'Suara sistem perangkat', en: "The device's system voice" },

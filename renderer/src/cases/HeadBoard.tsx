@@ -1,10 +1,13 @@
 // The Head of Unit's board (SOP steps 7–8): every case not yet closed with its age, owner and status,
-// filterable, and today's queue figures, all live.
-import { useState } from 'react';
+// filterable, today's queue figures, all live, and the satisfaction index of today and this month.
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { officeDay } from '../../../shared/domain/officeTime';
 import { queueStats } from '../../../shared/domain/queueStats';
+import { IKM_GRADE_WORDS, type Ikm } from '../../../shared/domain/skm';
 import { CASE_STATUSES, type ListedCaseStatus } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
+import { read } from '../hub';
 import { useT } from '../i18n';
 import { useHubNow, useStaff, useTimeZone } from '../store';
 import { OwnerFilter, StatusFilter } from './CaseFilters';
@@ -42,6 +45,53 @@ function QueueFigures() {
   );
 }
 
+/** Answers arrive from phones and tablets the board does not hear about: it asks again this often. */
+const IKM_REFRESH_MS = 60_000;
+
+/** The SKM index (IKM) of today and of this month with its grade; for the head and admins only. */
+function SatisfactionFigures() {
+  const t = useT();
+  const role = useStaff((s) => s.data?.me.role);
+  const lang = useStaff((s) => s.lang);
+  const timeZone = useTimeZone();
+  const now = useHubNow(IKM_REFRESH_MS);
+  const today = officeDay(new Date(now), timeZone);
+  const [figures, setFigures] = useState<{ today: Ikm; month: Ikm } | null>(null);
+  const allowed = role === 'head' || role === 'admin';
+  useEffect(() => {
+    if (!allowed) return;
+    let live = true;
+    const monthStart = `${today.slice(0, 8)}01`;
+    void Promise.all([read('survey:ikm', { from: today, to: today }), read('survey:ikm', { from: monthStart, to: today })]).then(
+      ([day, month]) => live && day.ok && month.ok && setFigures({ today: day.data.overall, month: month.data.overall }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [allowed, today, now]);
+  if (!allowed || !figures) return null;
+  const shown: [string, string, Ikm][] = [
+    ['today', t('ikmToday'), figures.today],
+    ['month', t('ikmMonth'), figures.month],
+  ];
+  return (
+    <section className="card figures">
+      <h2>{t('ikmTitle')}</h2>
+      <dl>
+        {shown.map(([id, label, ikm]) => (
+          <div key={id}>
+            <dt>{label}</dt>
+            <dd data-testid={`board-ikm-${id}`} data-grade={ikm.grade ?? ''}>
+              {ikm.ikm === null || ikm.grade === null ? '—' : `${ikm.ikm.toFixed(2)} (${ikm.grade} · ${IKM_GRADE_WORDS[ikm.grade][lang]})`}
+            </dd>
+            <dt>{t('ikmAnswers', { n: ikm.count })}</dt>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 export function HeadBoard() {
   const t = useT();
   const [status, setStatus] = useState<ListedCaseStatus | ''>('');
@@ -57,6 +107,7 @@ export function HeadBoard() {
   return (
     <>
       <QueueFigures />
+      <SatisfactionFigures />
       <section className="card">
         <h1>{t('nav_board')}</h1>
         <div className="board-counts">
