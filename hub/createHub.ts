@@ -151,6 +151,14 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   /** Connected sockets per device, for "online" in the admin section. */
   const deviceSockets = new Map<number, number>();
   const deviceOnline = (id: number) => (deviceSockets.get(id) ?? 0) > 0;
+  // Reading the network interfaces costs a good part of issuing a ticket: the address is looked up at most
+  // once a minute.
+  let lan: { at: number; url: string | null } | null = null;
+  const lanAddress = (): string | null => {
+    const now = Date.now();
+    if (!lan || now - lan.at > 60_000) lan = { at: now, url: lanUrl(http.address()) };
+    return lan.url;
+  };
   const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir }));
   const { budgets, maxConnectionsPerAddress, refusalsBeforeDisconnect, deviceKeyGuessesPerMinute } = options.limits;
   const connections = new Map<string, number>();
@@ -483,8 +491,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       bridgeOf,
       replies,
       snapshot: () => audiences.snapshot(session),
-      // Read when a ticket needs it, not per event: the interfaces may change (DHCP) while the hub runs.
-      lanUrl: () => lanUrl(http.address()),
+      // Read when a ticket needs it: the interfaces may change (DHCP) while the hub runs.
+      lanUrl: lanAddress,
     };
     let result;
     try {
