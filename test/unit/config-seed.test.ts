@@ -92,6 +92,13 @@ it('applies a seed file, numbering counters from their names, and catches typos'
   // A device key short enough to guess is refused.
   writeFileSync(file, JSON.stringify({ devices: [{ name: 'Kiosk', kind: 'kiosk', key: 'kiosk-01' }] }));
   expect(() => readSeed(file)).toThrow(/key/);
+  // A counter the voice would call "loket nol", or two counters with one number, are refused.
+  writeFileSync(file, JSON.stringify({ counters: [{ name: 'Loket', number: 0, services: ['A'] }] }));
+  expect(() => readSeed(file)).toThrow(/number/);
+  writeFileSync(file, JSON.stringify({ counters: [{ name: 'Helpdesk', services: ['A'] }] }));
+  expect(() => applySeed(openDatabase(join(d, 'db3.sqlite')).db, readSeed(file), 'x', 'now')).toThrow(/1–999/);
+  writeFileSync(file, JSON.stringify({ counters: [{ name: 'Loket 2', services: ['A'] }, { name: 'Meja 2', services: ['A'] }] }));
+  expect(() => applySeed(openDatabase(join(d, 'db4.sqlite')).db, readSeed(file), 'x', 'now')).toThrow(/dua kali/);
   writeFileSync(file, JSON.stringify({ counters: [{ name: 'Loket 1', services: ['Z'] }] }));
   const other = openDatabase(join(d, 'db2.sqlite')).db;
   expect(() => applySeed(other, readSeed(file), 'x', 'now')).toThrow(/Z/);
