@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { estimateWaitMinutes } from '../shared/domain/estimate';
 import type { Counter, Service, Settings, Ticket } from '../shared/domain/types';
-import type { SurveyTabletView, VisitorView } from '../shared/protocol/events';
+import type { IssuedTicket, SurveyTabletView, VisitorView } from '../shared/protocol/events';
 import {
   countAhead,
   getSettings,
@@ -17,6 +17,7 @@ import {
   visitorCodeOf,
   type Db,
 } from './db/index';
+import type { HandlerContext } from './context';
 
 /** What every phone's and tablet's view needs alike: read once per change, however many are connected. */
 export interface ViewBasis {
@@ -109,4 +110,14 @@ export function surveyTabletView(db: Db, counterId: number, basis: ViewBasis): S
     surveyEnabled: basis.settings.surveyEnabled,
     visit: visit ? { ticketNumber: visit.number, ...serviceNames(basis, visit.serviceCode) } : null,
   };
+}
+
+/**
+ * The ticket with how many are ahead, the wait estimate and the address of the visitor's own page, as the
+ * kiosk shows it and the paper prints it.
+ */
+export function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string): IssuedTicket {
+  const basis = viewBasis(ctx.db, ctx.today);
+  const visitor = visitorUrl(ctx.db, ticket.id, basis.settings, ctx.lanUrl);
+  return { ticket, serviceName, ...queuePosition(ctx.db, ticket, basis), visitorUrl: visitor };
 }

@@ -2,14 +2,13 @@
 import { useMemo } from 'react';
 import { formatOfficeDateTime } from '../../shared/domain/officeTime';
 import type { PublicCounter } from '../../shared/domain/types';
-import { translator } from '../../shared/ui/i18n';
+import { useTranslator } from '../../shared/ui/i18n';
 import { useNow } from '../../shared/ui/useNow';
 import { DICT } from './i18n';
 import { useDisplay } from './store';
 
 function useT() {
-  const lang = useDisplay((s) => s.lang);
-  return useMemo(() => translator(DICT, lang), [lang]);
+  return useTranslator(DICT, useDisplay((s) => s.lang));
 }
 
 function Clock() {

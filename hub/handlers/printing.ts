@@ -26,7 +26,7 @@ import {
 import { actorOf, type BridgeRelay, type Change, type Handler, type HandlerContext } from '../context';
 import { PrinterFault, printOverTcp } from '../../shared/printer/tcp';
 import { staffUser, todaysTicket } from './guards';
-import { issued } from './tickets';
+import { issued } from '../visitor';
 
 /**
  * What a kiosk's shell may report: enough for staff to see every fault, while a shell stuck in a loop (or

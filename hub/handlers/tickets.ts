@@ -4,7 +4,6 @@ import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime'
 import { formatTicketNumber, ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
 import type { Case, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
-import type { IssuedTicket } from '../../shared/protocol/events';
 import {
   appendEvent,
   findActiveService,
@@ -18,21 +17,11 @@ import {
   nextSequence,
 } from '../db/index';
 import { actorOf, COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
-import { queuePosition, viewBasis, visitorUrl } from '../visitor';
+import { issued } from '../visitor';
 import { attachVisitCase, openVisitCase, withdrawIfEmpty } from './cases';
 import { applyAndLog, heldCounter, staffUser, ticketAtCounter, todaysTicket } from './guards';
 
 const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
-
-/**
- * The ticket with how many are ahead, the wait estimate and the address of the visitor's own page, as the
- * kiosk shows it and the paper prints it.
- */
-export function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string): IssuedTicket {
-  const basis = viewBasis(ctx.db, ctx.today);
-  const visitor = visitorUrl(ctx.db, ticket.id, basis.settings, ctx.lanUrl);
-  return { ticket, serviceName, ...queuePosition(ctx.db, ticket, basis), visitorUrl: visitor };
-}
 
 const issue: Handler<'ticket:issue'> = {
   who: ISSUERS,

@@ -5,7 +5,7 @@ import { formatEta } from '../../shared/domain/estimate';
 import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime';
 import type { OpenState } from '../../shared/domain/types';
 import { errorMessage, type Lang } from '../../shared/protocol/errors';
-import { translator } from '../../shared/ui/i18n';
+import { useTranslator } from '../../shared/ui/i18n';
 import { QrCode } from '../../shared/ui/QrCode';
 import { useNow } from '../../shared/ui/useNow';
 import { DICT } from './i18n';
@@ -15,8 +15,7 @@ import { PRIORITY_KINDS, useKiosk, type ShownTicket } from './store';
 const CLOCK_TICK_MS = 15_000;
 
 function useT() {
-  const lang = useKiosk((s) => s.lang);
-  return useMemo(() => translator(DICT, lang), [lang]);
+  return useTranslator(DICT, useKiosk((s) => s.lang));
 }
 
 /** The office's time (the hub's clock), ticking. */

@@ -1,7 +1,7 @@
 // The staff app's words, Bahasa Indonesia first. Codes (statuses, visitor types, …) have one entry each,
 // named `<kind>_<code>`, so a screen shows any code without its own table.
-import { useMemo } from 'react';
-import { translator, type Dictionary } from '../../shared/ui/i18n';
+
+import { useTranslator, type Dictionary } from '../../shared/ui/i18n';
 import { adminText } from './admin/text';
 import { useStaff } from './store';
 
@@ -264,6 +264,5 @@ export function hasText(key: string): key is TextKey {
 }
 
 export function useT() {
-  const lang = useStaff((s) => s.lang);
-  return useMemo(() => translator<TextKey>(dict, lang), [lang]);
+  return useTranslator<TextKey>(dict, useStaff((s) => s.lang));
 }

@@ -1,4 +1,5 @@
 // Bahasa Indonesia first, English switchable. Each app keeps its own dictionary; this is the mechanism.
+import { useMemo } from 'react';
 import type { Lang } from '../protocol/errors';
 
 export type Dictionary<K extends string> = Record<K, Record<Lang, string>>;
@@ -28,4 +29,9 @@ export function rememberLang(lang: Lang, app: LangApp): void {
 export function translator<K extends string>(dict: Dictionary<K>, lang: Lang) {
   return (key: K, params: Record<string, string | number> = {}): string =>
     dict[key][lang].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ''));
+}
+
+/** An app's `t()` for the language its store holds: each app's `useT` is this with its dictionary. */
+export function useTranslator<K extends string>(dict: Dictionary<K>, lang: Lang) {
+  return useMemo(() => translator(dict, lang), [dict, lang]);
 }

@@ -1,6 +1,6 @@
 // The visitor's own page (one ticket, live, then the survey) and the survey tablet (the visit its counter just
 // finished, then thanks). Phone first: one column, big touch targets, Bahasa Indonesia with English a tap away.
-import { useMemo } from 'react';
+
 import { formatEta } from '../../shared/domain/estimate';
 import {
   SKM_AGE_GROUPS,
@@ -15,14 +15,13 @@ import {
 } from '../../shared/domain/skm';
 import { errorMessage, type Lang } from '../../shared/protocol/errors';
 import type { VisitorView } from '../../shared/protocol/events';
-import { translator } from '../../shared/ui/i18n';
+import { useTranslator } from '../../shared/ui/i18n';
 import { DICT } from './i18n';
 import { completeAnswers, useVisitor } from './store';
 import type { VisitorActions } from './wiring';
 
 function useT() {
-  const lang = useVisitor((s) => s.lang);
-  return useMemo(() => translator(DICT, lang), [lang]);
+  return useTranslator(DICT, useVisitor((s) => s.lang));
 }
 
 export function App({ actions }: { actions: VisitorActions }) {
