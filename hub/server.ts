@@ -67,6 +67,7 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     // Listening on every interface, the addresses printed are the ones the office's devices can open.
     const base = lanUrl(hub.http.address()) ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
     const running = hub;
+    let stopped = false;
     return {
       hub,
       db,
@@ -78,6 +79,9 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
         newDevices: seeded.devices.map((d) => ({ name: d.name, url: `${base}${DEVICE_PAGES[d.kind]}?key=${encodeURIComponent(d.key)}` })),
       },
       async stop() {
+        // Stopping twice (a test's cleanup after a failure, two signals) is stopping once.
+        if (stopped) return;
+        stopped = true;
         clearInterval(checkpoints);
         backups.stop();
         await running.close();
