@@ -92,8 +92,12 @@ it('staff reprint a bridge kiosk’s ticket from the counter, and the kiosk’s 
   const row = staff.page.getByTestId('waiting-row-A-001');
   await row.getByTestId('reprint-A-001').click();
   await expect.poll(() => printer.jobs.filter((j) => j.includes('A-001')).length).toBe(2);
-  const events = hub.db.prepare("SELECT type, data FROM events WHERE type LIKE 'print.%' ORDER BY id").all() as { type: string; data: string }[];
-  expect(events.map((e) => `${e.type} ${JSON.parse(e.data).via}`)).toEqual(['print.ok bridge', 'print.reprint bridge', 'print.ok bridge']);
+  // The paper comes out before the kiosk's report of it is recorded: wait for the record.
+  const printEvents = () =>
+    (hub.db.prepare("SELECT type, data FROM events WHERE type LIKE 'print.%' ORDER BY id").all() as { type: string; data: string }[]).map(
+      (e) => `${e.type} ${JSON.parse(e.data).via}`,
+    );
+  await expect.poll(printEvents).toEqual(['print.ok bridge', 'print.reprint bridge', 'print.ok bridge']);
 
   // The kiosk's shell goes away (PC off): the reprint is no longer offered.
   await kiosk.context().close();
