@@ -551,8 +551,10 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     },
     async close() {
       clearInterval(rolloverTimer);
-      await io.close();
+      const closed = io.close();
+      // Browsers keep HTTP connections open: end them now, or closing waits for each to time out.
       http.closeAllConnections();
+      await closed;
     },
   };
 }
