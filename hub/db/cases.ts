@@ -1,4 +1,4 @@
-import { EMPTY_INTAKE } from '../../shared/domain/caseRules';
+import { EMPTY_INTAKE, INTAKE_FIELDS, PERSONAL_INTAKE_FIELDS } from '../../shared/domain/caseRules';
 import { CASE_WITHDRAWN, type Case, type CaseEntry, type CaseIntake, type CaseStatus } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
@@ -16,8 +16,6 @@ const SELECT = `
     c.lpse_support_ticket AS lpseSupportTicket, c.resolution, c.close_channel AS closeChannel,
     c.last_recommendation AS lastRecommendation
   FROM cases c JOIN users u ON u.id = c.owner_id LEFT JOIN tickets t ON t.id = c.ticket_id`;
-
-const INTAKE_FIELDS = Object.keys(EMPTY_INTAKE) as (keyof CaseIntake)[];
 
 function toCase(row: CaseRow): Case {
   const { intakeAt, ...flat } = row;
@@ -171,6 +169,7 @@ interface EntryRow extends Omit<CaseEntry, 'note'> {
 
 interface EntryData {
   note?: unknown;
+  changed?: (keyof CaseIntake)[];
   target?: string;
   lpseSupportTicket?: string;
   serviceCode?: string;
@@ -178,8 +177,11 @@ interface EntryData {
   targetCounterId?: number | null;
 }
 
-/** A transfer's from and to, an escalation's target and LPSE Support number, as the timeline shows them. */
-function entryDetail(db: Db, type: string, d: EntryData): Pick<CaseEntry, 'from' | 'to' | 'lpseSupportTicket'> {
+/**
+ * A transfer's from and to, an escalation's target and LPSE Support number, the fields an intake save changed
+ * or the retention job blanked, as the timeline shows them.
+ */
+function entryDetail(db: Db, type: string, d: EntryData): Pick<CaseEntry, 'from' | 'to' | 'lpseSupportTicket' | 'changed'> {
   const serviceName = (code: string) => {
     const row = sql(db, 'SELECT name FROM services WHERE code = ?').get(code) as { name: string } | undefined;
     return `${code} — ${row?.name ?? ''}`;
@@ -194,6 +196,7 @@ function entryDetail(db: Db, type: string, d: EntryData): Pick<CaseEntry, 'from'
       to: counter?.name ?? serviceName(d.serviceCode ?? ''),
     };
   }
+  if (d.changed) return { changed: d.changed };
   if (type === 'case.escalate') return { to: d.target, ...(d.lpseSupportTicket ? { lpseSupportTicket: d.lpseSupportTicket } : {}) };
   return {};
 }
@@ -228,4 +231,28 @@ export function caseTimeline(db: Db, caseId: number): CaseEntry[] {
 /** A user's cases that are not closed: what must be reassigned when their account is deactivated. */
 export function listOpenCasesOwnedBy(db: Db, userId: number): Case[] {
   return (sql(db, `${SELECT} WHERE c.owner_id = ? AND c.withdrawn_at IS NULL AND c.status != 'closed' ORDER BY c.id`).all(userId) as CaseRow[]).map(toCase);
+}
+
+type PersonalData = Record<(typeof PERSONAL_INTAKE_FIELDS)[number], string>;
+
+/** Closed cases whose office day of closing is before `day` and that still hold any personal data. */
+export function listClosedCasesWithPersonalData(db: Db, day: string): ({ id: number } & PersonalData)[] {
+  return sql(
+    db,
+    `SELECT id, visitor_name AS visitorName, visitor_org AS visitorOrg, visitor_phone AS visitorPhone,
+       visitor_email AS visitorEmail
+     FROM cases
+     WHERE status = 'closed' AND closed_day < ?
+       AND (visitor_name != '' OR visitor_org != '' OR visitor_phone != '' OR visitor_email != '')
+     ORDER BY id`,
+  ).all(day) as ({ id: number } & PersonalData)[];
+}
+
+/** Blanks the visitor's name, company, phone and e-mail of a case, bumping its revision; nothing else changes. */
+export function blankPersonalData(db: Db, caseId: number): void {
+  sql(
+    db,
+    `UPDATE cases SET visitor_name = '', visitor_org = '', visitor_phone = '', visitor_email = '', revision = revision + 1
+     WHERE id = ?`,
+  ).run(caseId);
 }

@@ -2,7 +2,7 @@
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseLost } from '../dataFolder';
-import { MIGRATIONS, type Migration } from './migrations/index';
+import { checkMigrations, MIGRATIONS, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
 
@@ -30,6 +30,7 @@ export interface Opened {
  * missing or empty database throws DatabaseLost, and the file is left as found for the restore.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS, installed = false): Opened {
+  checkMigrations(migrations);
   let db: Db;
   try {
     db = new Database(file, { fileMustExist: installed });
@@ -44,12 +45,14 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     // An acknowledged ticket must survive a power cut.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Space freed by an update or delete is zeroed, so blanked personal data does not linger in the file.
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     if (version > migrations.length) throw new DatabaseTooNew(version, migrations.length);
     db.transaction(() => {
-      for (const migration of migrations.slice(version)) {
-        if (typeof migration === 'string') db.exec(migration);
-        else migration(db);
+      for (const { up } of migrations.slice(version)) {
+        if (typeof up === 'string') db.exec(up);
+        else up(db);
       }
       db.pragma(`user_version = ${migrations.length}`);
     }).immediate();

@@ -8,6 +8,7 @@ import {
   CASE_RULES,
   caseStatusAfter,
   caseStatusAllows,
+  changedIntakeFields,
   closeContactField,
   closeContactMissing,
   formatCaseReference,
@@ -259,7 +260,8 @@ const intake = caseAction<'case:intake'>('intake', (ctx, c, p) => {
   if (missing.length) {
     throw new DomainError('CASE_INTAKE_INCOMPLETE', { fields: missing.map((f) => INTAKE_WORDS[f][ctx.lang]).join(', ') });
   }
-  return { set: { intake: p.intake }, note: p.intake.title, data: { intake: p.intake } };
+  // The log records which fields changed, never their values: personal data stays in the case alone.
+  return { set: { intake: p.intake }, note: '', data: { changed: changedIntakeFields(c.intake, p.intake) } };
 });
 
 const escalate = caseAction<'case:escalate'>('escalate', (_ctx, c, p) => {

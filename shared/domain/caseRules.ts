@@ -101,6 +101,22 @@ export const EMPTY_INTAKE: CaseIntake = {
   description: '',
 };
 
+export const INTAKE_FIELDS = Object.keys(EMPTY_INTAKE) as (keyof CaseIntake)[];
+
+/**
+ * The intake fields a save changes, in form order: what the event log records of it, never the values, so
+ * personal data stays in the case alone and the retention job can blank it there.
+ */
+export function changedIntakeFields(before: CaseIntake | null, after: CaseIntake): (keyof CaseIntake)[] {
+  return INTAKE_FIELDS.filter((f) => after[f] !== (before ?? EMPTY_INTAKE)[f]);
+}
+
+/** Who the visitor is and how to reach them: what the retention job blanks in a closed case. */
+export const PERSONAL_INTAKE_FIELDS = ['visitorName', 'visitorOrg', 'visitorPhone', 'visitorEmail'] as const satisfies readonly (keyof CaseIntake)[];
+
+/** How long personal data in closed cases is kept, in days (the admin's setting): a default and bounds. */
+export const RETENTION_DAYS = { default: 365, min: 30, max: 3650 } as const;
+
 /** Escalating to LKPP goes through LPSE Support, so its ticket number is needed. */
 export function needsLpseSupportTicket(target: EscalationTarget): boolean {
   return target !== 'coordinator';

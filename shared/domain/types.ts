@@ -55,6 +55,8 @@ export interface Settings {
   ticketQr: boolean;
   /** The satisfaction survey (SKM) is offered after the visit, on the visitor's page and on survey tablets. */
   surveyEnabled: boolean;
+  /** Days the visitor's name, company, phone and e-mail are kept in a closed case; then a daily job blanks them. */
+  retentionDays: number;
 }
 
 export interface Service {
@@ -292,4 +294,6 @@ export interface CaseEntry {
   to?: string;
   /** An escalation's LPSE Support ticket number. */
   lpseSupportTicket?: string;
+  /** An intake save: the fields it changed; the retention job: the fields it blanked. Never their values. */
+  changed?: (keyof CaseIntake)[];
 }

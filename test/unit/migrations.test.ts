@@ -1,11 +1,12 @@
-// Migrations on a fresh database file, and the refusal of a database from a newer version.
+// Migrations on a fresh database file and on older ones, the refusal of a database from a newer version, and
+// of a list of migrations whose versions do not run 1..n.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { DatabaseTooNew, openDatabase } from '../../hub/db/index';
-import { MIGRATIONS } from '../../hub/db/migrations/index';
+import { MIGRATIONS, type Migration } from '../../hub/db/migrations/index';
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -58,7 +59,8 @@ it('refuses a database made by a newer version, leaving it untouched', () => {
 
 it('rolls back a failing migration whole', () => {
   const file = fresh();
-  expect(() => openDatabase(file, [...MIGRATIONS, 'CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM missing;'])).toThrow();
+  const failing = { version: MIGRATIONS.length + 1, name: 'half', up: 'CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM missing;' };
+  expect(() => openDatabase(file, [...MIGRATIONS, failing])).toThrow(/missing/);
   const check = new Database(file);
   expect(check.pragma('user_version', { simple: true })).toBe(0);
   expect(check.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get()).toEqual({ n: 0 });
@@ -132,5 +134,50 @@ it('gives tickets of an older database no visitor code, while new codes stay uni
     db.prepare(`INSERT INTO survey_answers (office_day, service_code, via, u1, u2, u3, u4, u5, u6, u7, u8, u9)
       VALUES ('2026-11-24', 'A', 'phone', 5, 1, 1, 1, 1, 1, 1, 1, 1)`).run(),
   ).toThrow(/CHECK/);
+  db.close();
+});
+
+it('refuses a list of migrations whose versions are out of order, repeated or missing, before touching the file', () => {
+  const file = fresh();
+  const [first, second, ...rest] = MIGRATIONS as [Migration, Migration, ...Migration[]];
+  expect(() => openDatabase(file, [second, first, ...rest])).toThrow(/version 2 at place 1/);
+  expect(() => openDatabase(file, [first, first, ...rest])).toThrow(/version 1 at place 2/);
+  expect(() => openDatabase(file, [first, ...rest])).toThrow(/version 3 at place 2/);
+  const check = new Database(file);
+  expect(check.pragma('user_version', { simple: true })).toBe(0);
+  check.close();
+});
+
+it('takes the intake values out of the event log of a version-6 database, keeping which fields changed and the guard', () => {
+  const file = fresh();
+  const older = openDatabase(file, MIGRATIONS.slice(0, 6));
+  const first = { visitorName: 'Siti Rahma', visitorType: 'ppk', visitorOrg: 'Dinas PUPR', visitorPhone: '0812-555-0101', visitorEmail: '', category: 'gangguan', title: 'Akun terkunci', description: '' };
+  const second = { ...first, visitorEmail: 'siti@pupr.go.id', title: 'Akun terkunci setelah reset' };
+  const other = { ...first, visitorName: 'Andi Wijaya', visitorPhone: '' };
+  older.db.exec(`
+    INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('hd1', 'Petugas 1', 'helpdesk', 'x', '2026-01-01T00:00:00Z');
+    INSERT INTO cases (reference, status, owner_id, opened_by, opened_at, opened_day, updated_at, revision)
+      VALUES ('K-2026-00001', 'open', 1, 1, 'x', '2026-01-05', 'x', 1), ('K-2026-00002', 'open', 1, 1, 'x', '2026-01-05', 'x', 1);
+  `);
+  const log = older.db.prepare(`INSERT INTO events (at, type, case_id, user_id, data) VALUES ('2026-01-05T02:00:00Z', ?, ?, 1, ?)`);
+  log.run('case.open', 1, JSON.stringify({ note: 'A-001', reference: 'K-2026-00001' }));
+  log.run('case.intake', 1, JSON.stringify({ note: first.title, intake: first }));
+  log.run('case.intake', 2, JSON.stringify({ note: other.title, intake: other }));
+  log.run('case.intake', 1, JSON.stringify({ note: second.title, intake: second }));
+  older.db.close();
+
+  const { db } = openDatabase(file);
+  const rows = db.prepare('SELECT type, case_id AS caseId, data FROM events ORDER BY id').all() as { type: string; caseId: number; data: string }[];
+  expect(rows.map((r) => [r.type, r.caseId, JSON.parse(r.data) as unknown])).toEqual([
+    ['case.open', 1, { note: 'A-001', reference: 'K-2026-00001' }],
+    ['case.intake', 1, { changed: ['visitorName', 'visitorType', 'visitorOrg', 'visitorPhone', 'category', 'title'] }],
+    ['case.intake', 2, { changed: ['visitorName', 'visitorType', 'visitorOrg', 'category', 'title'] }],
+    ['case.intake', 1, { changed: ['visitorEmail', 'title'] }],
+  ]);
+  const everything = JSON.stringify(rows);
+  for (const value of ['Siti Rahma', 'Dinas PUPR', '0812-555-0101', 'siti@pupr.go.id', 'Andi Wijaya', 'Akun terkunci']) expect(everything).not.toContain(value);
+  // The guard is back, as it was.
+  expect(() => db.prepare(`UPDATE events SET data = '{}'`).run()).toThrow(/append-only/);
+  expect(() => db.prepare(`DELETE FROM events`).run()).toThrow(/append-only/);
   db.close();
 });

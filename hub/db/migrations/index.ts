@@ -1,5 +1,7 @@
-// Numbered migrations, applied in order; the count applied is the database's `user_version`. A migration
-// is SQL, or a function for the few steps SQL cannot do alone (hashing stored keys).
+// Numbered migrations; the highest version applied is the database's `user_version`. A migration is SQL, or a
+// function for the few steps SQL cannot do alone (hashing stored keys, rewriting the event log). Each names
+// its version: a reordered or renumbered list is refused at start-up (checkMigrations) instead of silently
+// applying a step under another number.
 import type { Db } from '../open';
 import m001 from './001_queue';
 import m002 from './002_cases';
@@ -7,7 +9,29 @@ import m003 from './003_printing';
 import m004 from './004_admin';
 import m005 from './005_withdrawn_cases_closed_faults';
 import m006 from './006_survey';
+import m007 from './007_intake_events_without_values';
 
-export type Migration = string | ((db: Db) => void);
+export interface Migration {
+  version: number;
+  name: string;
+  up: string | ((db: Db) => void);
+}
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'queue', up: m001 },
+  { version: 2, name: 'cases', up: m002 },
+  { version: 3, name: 'printing', up: m003 },
+  { version: 4, name: 'admin', up: m004 },
+  { version: 5, name: 'withdrawn_cases_closed_faults', up: m005 },
+  { version: 6, name: 'survey', up: m006 },
+  { version: 7, name: 'intake_events_without_values', up: m007 },
+];
+
+/** Versions must run 1, 2, … n in the list's order, with no gap and no repeat. */
+export function checkMigrations(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`Migration "${m.name}" carries version ${m.version} at place ${i + 1}: versions must run 1..${migrations.length} in order.`);
+    }
+  });
+}

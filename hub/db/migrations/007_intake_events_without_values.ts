@@ -1,0 +1,36 @@
+// Personal data lives in the case only. Until now each `case.intake` event kept the whole intake it saved
+// (and its title as the note), so blanking a case after its retention period would have left the visitor's
+// name, phone, e-mail and company in the append-only log. From here on such an event records which fields
+// changed, never their values; this step rewrites the events already logged the same way, each compared with
+// the case's intake saved before it.
+//
+// The log is append-only by its triggers, and this is the one place allowed to rewrite it: the UPDATE guard is
+// dropped and put back, exactly as it was stored, inside this migration's transaction, so no moment exists in
+// which the guard is gone and the change is committed. See docs/privacy.md.
+import type { Db } from '../open';
+
+type Intake = Record<string, unknown>;
+
+export default function intakeEventsWithoutValues(db: Db): void {
+  const guard = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'events_no_update'").get() as
+    | { sql: string }
+    | undefined;
+  if (!guard) throw new Error('the event log has no append-only guard to lift');
+  const events = db.prepare("SELECT id, case_id AS caseId, data FROM events WHERE type = 'case.intake' ORDER BY id").all() as {
+    id: number;
+    caseId: number | null;
+    data: string;
+  }[];
+  const rewrite = db.prepare('UPDATE events SET data = ? WHERE id = ?');
+  const lastIntake = new Map<number | null, Intake>();
+  db.exec('DROP TRIGGER events_no_update');
+  for (const e of events) {
+    const saved = (JSON.parse(e.data) as { intake?: Intake }).intake ?? {};
+    const before = lastIntake.get(e.caseId) ?? {};
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(saved)])];
+    const changed = fields.filter((f) => (saved[f] ?? '') !== (before[f] ?? ''));
+    lastIntake.set(e.caseId, saved);
+    rewrite.run(JSON.stringify({ changed }), e.id);
+  }
+  db.exec(guard.sql);
+}
