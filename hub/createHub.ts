@@ -22,6 +22,7 @@ import type { Device } from './db/devices';
 import { adminView } from './adminView';
 import { findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
+import { blankExpiredPersonalData } from './retention';
 import { adminBackupHandlers } from './handlers/admin/backups';
 import { adminCounterHandlers } from './handlers/admin/counters';
 import { adminDeviceHandlers } from './handlers/admin/devices';
@@ -526,6 +527,13 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     const today = officeDay(deps.clock(), deps.timeZone);
     if (today === lastDay) return;
     const change = deps.db.transaction(() => expireEarlierDays(deps, today)).immediate();
+    // Blanked cases were closed long before today: no screen holds them, so nothing is broadcast.
+    const blanked = deps.db.transaction(() => blankExpiredPersonalData(deps, today)).immediate();
+    if (blanked.length) {
+      deps.log(`retention: blanked the personal data of ${blanked.length} closed case(s)`);
+      // The old values' pages leave the write-ahead log too (freed space is zeroed: secure_delete).
+      deps.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
     const firstCheck = lastDay === null;
     lastDay = today;
     if (!firstCheck || change.ticketIds?.length) broadcast({ ...change, waiting: true });

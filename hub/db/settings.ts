@@ -1,3 +1,4 @@
+import { RETENTION_DAYS } from '../../shared/domain/caseRules';
 import type { Office, Settings } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
@@ -15,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ticketHoldSeconds: 15,
   ticketQr: true,
   surveyEnabled: true,
+  retentionDays: RETENTION_DAYS.default,
 };
 
 export const DEFAULT_OFFICE: Office = { name: 'LPSE Kota Batam', address: '' };

@@ -80,7 +80,8 @@ export function zonedInstant(date: string, minutes: number, timeZone: string): D
   return new Date(naive - offset * 60_000);
 }
 
-function addDays(date: string, days: number): string {
+/** The office day `days` after (or, negative, before) `date`, both `YYYY-MM-DD`. */
+export function addDays(date: string, days: number): string {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
 }

@@ -228,6 +228,7 @@ const FIELD_WORDS: Record<string, Record<Lang, string>> = {
   ticketHoldSeconds: { id: 'Lama tiket tampil', en: 'Ticket display time' },
   kioskRateLimitPerMinute: { id: 'Batas tiket per menit', en: 'Tickets per minute limit' },
   openingHours: { id: 'Jam buka', en: 'Opening hours' },
+  retentionDays: { id: 'Lama data pribadi kasus disimpan', en: 'Days personal data in cases is kept' },
   device: { id: 'Perangkat', en: 'Device' },
   visitorName: { id: 'Nama pengunjung', en: "Visitor's name" },
   visitorEmail: { id: 'E-mail pengunjung', en: "Visitor's e-mail" },

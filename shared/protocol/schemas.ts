@@ -1,6 +1,6 @@
 // Runtime validators for every client event: TypeScript types are not enough at the wire.
 import { z } from 'zod';
-import { isVisitorEmail } from '../domain/caseRules';
+import { isVisitorEmail, RETENTION_DAYS } from '../domain/caseRules';
 import { parseHm } from '../domain/officeTime';
 import { SKM_AGE_GROUPS, SKM_EDUCATIONS, SKM_ELEMENTS, SKM_GENDERS, SKM_OCCUPATIONS } from '../domain/skm';
 import {
@@ -84,6 +84,7 @@ export const settingsSchema = z.strictObject({
   ticketHoldSeconds: z.int().min(3).max(300),
   ticketQr: z.boolean(),
   surveyEnabled: z.boolean(),
+  retentionDays: z.int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
 });
 
 export const officeSchema = z.strictObject({

@@ -62,6 +62,7 @@ const snapshot: StaffSnapshot = {
     ticketHoldSeconds: 15,
     ticketQr: true,
     surveyEnabled: true,
+    retentionDays: 365,
   },
   counters: [],
   tickets: [ticketFixture()],
