@@ -1,4 +1,4 @@
-import { EMPTY_INTAKE, INTAKE_FIELDS, PERSONAL_INTAKE_FIELDS } from '../../shared/domain/caseRules';
+import { EMPTY_INTAKE, INTAKE_FIELDS, type PERSONAL_INTAKE_FIELDS } from '../../shared/domain/caseRules';
 import { CASE_WITHDRAWN, type Case, type CaseEntry, type CaseIntake, type CaseStatus } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
