@@ -15,11 +15,11 @@ import {
   mayEditIntake,
   missingIntakeFields,
   needsLpseSupportTicket,
-  type REQUIRED_INTAKE_FIELDS,
   type CaseAction,
 } from '../../shared/domain/caseRules';
-import { CASE_WITHDRAWN, ROLES, type Case, type CaseStatus, type Ticket } from '../../shared/domain/types';
-import { DomainError, type Lang } from '../../shared/protocol/errors';
+import { CASE_ACTION_WORDS, CASE_STATUS_WORDS, inSentence, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
+import { CASE_WITHDRAWN, ROLES, type Case, type Ticket } from '../../shared/domain/types';
+import { DomainError } from '../../shared/protocol/errors';
 import type { ParsedPayload } from '../../shared/protocol/schemas';
 import {
   appendEvent,
@@ -39,47 +39,11 @@ import {
 import type { Handler, HandlerContext } from '../context';
 import { heldCounter, staffUser, ticketAtCounter } from './guards';
 
-type Words = Record<Lang, string>;
-
-const STATUS_WORDS: Record<CaseStatus, Words> = {
-  open: { id: 'terbuka', en: 'open' },
-  withdrawn: { id: 'ditarik karena kosong', en: 'withdrawn as empty' },
-  escalated: { id: 'dieskalasi', en: 'escalated' },
-  reported: { id: 'dilaporkan ke Kepala Unit', en: 'reported to the Head of Unit' },
-  resolved: { id: 'selesai ditangani', en: 'resolved' },
-  closed: { id: 'ditutup', en: 'closed' },
-};
-
-const ACTION_WORDS: Record<CaseAction | 'attach', Words> = {
-  open: { id: 'dibuka', en: 'opened' },
-  attach: { id: 'dilanjutkan pada kunjungan ini', en: 'attached to this visit' },
-  intake: { id: 'diubah datanya', en: 'edited' },
-  handle: { id: 'dicatat penanganannya di helpdesk', en: 'handled at the helpdesk' },
-  escalate: { id: 'dieskalasi', en: 'escalated' },
-  take: { id: 'diambil alih', en: 'taken' },
-  followup: { id: 'ditindaklanjuti', en: 'followed up' },
-  report: { id: 'dilaporkan ke Kepala Unit', en: 'reported to the Head of Unit' },
-  recommend: { id: 'diberi rekomendasi', en: 'given a recommendation' },
-  resolve: { id: 'diselesaikan', en: 'resolved' },
-  close: { id: 'ditutup', en: 'closed' },
-  reassign: { id: 'dialihkan ke petugas lain', en: 'reassigned' },
-};
-
-/** The intake fields a refusal names: the required ones and the contacts a close may need. */
-const INTAKE_WORDS: Record<(typeof REQUIRED_INTAKE_FIELDS)[number] | 'visitorPhone' | 'visitorEmail', Words> = {
-  visitorName: { id: 'nama pengunjung', en: 'visitor name' },
-  visitorType: { id: 'jenis pengguna', en: 'visitor type' },
-  category: { id: 'kategori', en: 'category' },
-  title: { id: 'judul', en: 'title' },
-  visitorPhone: { id: 'nomor telepon', en: 'phone number' },
-  visitorEmail: { id: 'alamat e-mail', en: 'e-mail address' },
-};
-
 function illegal(ctx: HandlerContext, c: Case, action: CaseAction | 'attach'): DomainError {
   return new DomainError('CASE_ILLEGAL', {
     reference: c.reference,
-    status: STATUS_WORDS[c.status][ctx.lang],
-    action: ACTION_WORDS[action][ctx.lang],
+    status: inSentence(CASE_STATUS_WORDS[c.status][ctx.lang]),
+    action: CASE_ACTION_WORDS[action][ctx.lang],
   });
 }
 
@@ -258,7 +222,7 @@ const intake = caseAction<'case:intake'>('intake', (ctx, c, p) => {
   if (!mayEditIntake(staffUser(ctx), c)) throw new DomainError('FORBIDDEN');
   const missing = missingIntakeFields(p.intake);
   if (missing.length) {
-    throw new DomainError('CASE_INTAKE_INCOMPLETE', { fields: missing.map((f) => INTAKE_WORDS[f][ctx.lang]).join(', ') });
+    throw new DomainError('CASE_INTAKE_INCOMPLETE', { fields: missing.map((f) => inSentence(INTAKE_FIELD_WORDS[f][ctx.lang])).join(', ') });
   }
   // The log records which fields changed, never their values: personal data stays in the case alone.
   return { set: { intake: p.intake }, note: '', data: { changed: changedIntakeFields(c.intake, p.intake) } };
@@ -298,7 +262,7 @@ const resolve = caseAction<'case:resolve'>('resolve', (_ctx, _c, p) => ({
 const close = caseAction<'case:close'>('close', (ctx, c, p) => {
   const field = closeContactField(p.channel);
   if (field && closeContactMissing(c.intake, p.channel)) {
-    throw new DomainError('CASE_CONTACT_MISSING', { contact: INTAKE_WORDS[field][ctx.lang] });
+    throw new DomainError('CASE_CONTACT_MISSING', { contact: inSentence(INTAKE_FIELD_WORDS[field][ctx.lang]) });
   }
   return { set: { closeChannel: p.channel }, note: '', data: { channel: p.channel } };
 });

@@ -1,7 +1,9 @@
 // The staff app's words, Bahasa Indonesia first. Codes (statuses, visitor types, …) have one entry each,
-// named `<kind>_<code>`, so a screen shows any code without its own table.
+// named `<kind>_<code>`, so a screen shows any code without its own table. A case's statuses, events and
+// intake fields come from shared/domain/caseWords.ts, which the hub's refusals use too.
 
-import { useTranslator, type Dictionary } from '../../shared/ui/i18n';
+import { CASE_EVENT_WORDS, CASE_STATUS_WORDS, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
+import { keyed, useTranslator, type Dictionary } from '../../shared/ui/i18n';
 import { adminText } from './admin/text';
 import { useStaff } from './store';
 
@@ -136,24 +138,7 @@ const dict = {
   lastRecommendation: { id: 'Rekomendasi Kepala Unit', en: "Head of Unit's recommendation" },
   resolution: { id: 'Hasil', en: 'Result' },
   toldBy: { id: 'Disampaikan', en: 'Told' },
-  caseStatus_open: { id: 'Terbuka', en: 'Open' },
-  caseStatus_escalated: { id: 'Dieskalasi', en: 'Escalated' },
-  caseStatus_reported: { id: 'Dilaporkan ke Kepala Unit', en: 'Reported to head' },
-  caseStatus_resolved: { id: 'Selesai ditangani', en: 'Resolved' },
-  caseStatus_closed: { id: 'Ditutup', en: 'Closed' },
-  caseStatus_withdrawn: { id: 'Ditarik (tidak ada yang dicatat)', en: 'Withdrawn (nothing recorded)' },
   intake: { id: 'Data konsultasi', en: 'Intake' },
-  intake_visitorName: { id: 'Nama pengunjung', en: 'Visitor name' },
-  intake_visitorType: { id: 'Jenis pengguna', en: 'Visitor type' },
-  intake_visitorOrg: { id: 'Perusahaan / instansi', en: 'Company / agency' },
-  intake_visitorPhone: { id: 'Telepon', en: 'Phone' },
-  intake_visitorEmail: { id: 'E-mail', en: 'E-mail' },
-  intake_module: { id: 'Aplikasi / modul SPSE', en: 'SPSE application / module' },
-  intake_errorCode: { id: 'Kode/pesan error', en: 'Error code/message' },
-  intake_lpseTicket: { id: 'Tiket LPSE Support (jika ada)', en: 'LPSE Support ticket (if any)' },
-  intake_category: { id: 'Kategori', en: 'Category' },
-  intake_title: { id: 'Judul', en: 'Title' },
-  intake_description: { id: 'Uraian', en: 'Description' },
   visitorType_penyedia: { id: 'Penyedia', en: 'Vendor (penyedia)' },
   visitorType_ppk: { id: 'PPK', en: 'PPK' },
   visitorType_pokja: { id: 'Pokja', en: 'Pokja' },
@@ -207,19 +192,6 @@ const dict = {
   event_ticket_finish: { id: 'Selesai dilayani', en: 'Service finished' },
   event_ticket_cancel: { id: 'Dibatalkan', en: 'Cancelled' },
   event_ticket_expire: { id: 'Kedaluwarsa', en: 'Expired' },
-  event_case_open: { id: 'Kasus dibuka', en: 'Case opened' },
-  event_case_attach: { id: 'Kasus dilanjutkan pada kunjungan baru', en: 'Case continued at a new visit' },
-  event_case_intake: { id: 'Data konsultasi disimpan', en: 'Intake saved' },
-  event_case_handle: { id: 'Penanganan di helpdesk', en: 'Handled at the helpdesk' },
-  event_case_escalate: { id: 'Eskalasi', en: 'Escalated' },
-  event_case_take: { id: 'Diambil alih koordinator', en: 'Taken by the coordinator' },
-  event_case_followup: { id: 'Tindak lanjut', en: 'Follow-up' },
-  event_case_report: { id: 'Dilaporkan ke Kepala Unit', en: 'Reported to the head' },
-  event_case_recommend: { id: 'Rekomendasi Kepala Unit', en: "Head's recommendation" },
-  event_case_resolve: { id: 'Hasil dicatat', en: 'Result recorded' },
-  event_case_close: { id: 'Kasus ditutup', en: 'Case closed' },
-  event_case_reassign: { id: 'Dialihkan ke petugas lain', en: 'Reassigned' },
-  event_case_withdraw: { id: 'Kasus ditarik: tidak ada yang dicatat', en: 'Case withdrawn: nothing recorded' },
   entryFrom: { id: 'dari', en: 'from' },
   entryTo: { id: 'ke', en: 'to' },
   notRecorded: { id: '—', en: '—' },
@@ -253,6 +225,11 @@ const dict = {
   ikmToday: { id: 'Hari ini', en: 'Today' },
   ikmMonth: { id: 'Bulan ini', en: 'This month' },
   ikmAnswers: { id: '{n} responden', en: '{n} respondents' },
+  intakeChanged: { id: 'Diubah: {fields}', en: 'Changed: {fields}' },
+  fieldsErased: { id: 'Dihapus: {fields}', en: 'Erased: {fields}' },
+  ...keyed('caseStatus_', CASE_STATUS_WORDS),
+  ...keyed('intake_', INTAKE_FIELD_WORDS),
+  ...keyed('event_', CASE_EVENT_WORDS),
   ...adminText,
 } satisfies Dictionary<string>;
 

@@ -1,4 +1,5 @@
 // Stable error codes with the message a person reads, Bahasa Indonesia first.
+import { INTAKE_FIELD_WORDS } from '../domain/caseWords';
 
 export type Lang = 'id' | 'en';
 
@@ -230,10 +231,7 @@ const FIELD_WORDS: Record<string, Record<Lang, string>> = {
   openingHours: { id: 'Jam buka', en: 'Opening hours' },
   retentionDays: { id: 'Lama data pribadi kasus disimpan', en: 'Days personal data in cases is kept' },
   device: { id: 'Perangkat', en: 'Device' },
-  visitorName: { id: 'Nama pengunjung', en: "Visitor's name" },
-  visitorEmail: { id: 'E-mail pengunjung', en: "Visitor's e-mail" },
-  visitorPhone: { id: 'Telepon pengunjung', en: "Visitor's phone" },
-  title: { id: 'Judul', en: 'Title' },
+  ...INTAKE_FIELD_WORDS,
   mon: { id: 'Senin', en: 'Monday' },
   tue: { id: 'Selasa', en: 'Tuesday' },
   wed: { id: 'Rabu', en: 'Wednesday' },

@@ -35,3 +35,12 @@ export function translator<K extends string>(dict: Dictionary<K>, lang: Lang) {
 export function useTranslator<K extends string>(dict: Dictionary<K>, lang: Lang) {
   return useMemo(() => translator(dict, lang), [dict, lang]);
 }
+
+type Underscored<K extends string> = K extends `${infer A}.${infer B}` ? `${A}_${Underscored<B>}` : K;
+
+/** A table of words the hub shares (case statuses, …) as dictionary entries `<prefix><code>`, dots made `_`. */
+export function keyed<P extends string, K extends string>(prefix: P, words: Dictionary<K>): Dictionary<`${P}${Underscored<K>}`> {
+  return Object.fromEntries(Object.entries(words).map(([code, w]) => [`${prefix}${code.replaceAll('.', '_')}`, w])) as Dictionary<
+    `${P}${Underscored<K>}`
+  >;
+}

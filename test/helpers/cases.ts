@@ -45,6 +45,18 @@ export async function caseOfNewVisit(
   return saved;
 }
 
+/** A new visit's case with the intake saved, resolved and closed on the spot; the counter is free again. */
+export async function closedCaseOfNewVisit(
+  kiosk: TestClient,
+  officer: TestClient,
+  counterId: number,
+  fields: Partial<CaseIntake> = {},
+): Promise<Case> {
+  const c = await caseOfNewVisit(kiosk, officer, counterId, fields);
+  const resolved = await officer.ok('case:resolve', { caseId: c.id, revision: c.revision, resolution: 'Dijelaskan caranya.' });
+  return officer.ok('case:close', { caseId: c.id, revision: resolved.revision, channel: 'on_the_spot' });
+}
+
 /** The stored case row and the size of the event log: what a refusal must leave as it was. */
 export function stored(db: Db, caseId: number): { row: unknown; events: number } {
   return {

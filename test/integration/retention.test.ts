@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PERSONAL_INTAKE_FIELDS } from '../../shared/domain/caseRules';
 import type { Case, CaseIntake } from '../../shared/domain/types';
 import { getSettings, type Db } from '../../hub/db/index';
-import { caseOfNewVisit } from '../helpers/cases';
+import { caseOfNewVisit, closedCaseOfNewVisit } from '../helpers/cases';
 import { connect, signIn, type TestClient } from '../helpers/clients';
 import { ADMIN_PASSWORD, FakeClock, KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
 
@@ -39,9 +39,7 @@ async function officer(): Promise<TestClient> {
 async function closedCase(key: string): Promise<Case> {
   const hd1 = await officer();
   await hd1.ok('counter:open', { counterId: 1 });
-  const c = await caseOfNewVisit(kiosk, hd1, 1, visitor(key));
-  const resolved = await hd1.ok('case:resolve', { caseId: c.id, revision: c.revision, resolution: 'Dijelaskan cara unggah.' });
-  const closed = await hd1.ok('case:close', { caseId: c.id, revision: resolved.revision, channel: 'on_the_spot' });
+  const closed = await closedCaseOfNewVisit(kiosk, hd1, 1, visitor(key));
   await hd1.ok('counter:close', { counterId: 1 });
   return closed;
 }

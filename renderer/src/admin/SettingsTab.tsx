@@ -1,8 +1,10 @@
 // Office settings: names for the screens and signed reports, the hub's address for devices, texts, the
 // priority question, the voice, opening hours (always, the government preset, or per weekday, with when
-// the office opens next), how long the kiosk shows a ticket and its rate limit, the ticket's QR and the survey.
+// the office opens next), how long the kiosk shows a ticket and its rate limit, the ticket's QR and the survey,
+// and how long personal data in closed cases is kept.
 import { useState } from 'react';
 import { formatOfficeDateTime, GOVERNMENT_HOURS, openState, parseHm } from '../../../shared/domain/officeTime';
+import { RETENTION_DAYS } from '../../../shared/domain/caseRules';
 import { WEEKDAYS, type OpeningHours, type Settings, type TimeInterval, type Weekday } from '../../../shared/domain/types';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
@@ -36,6 +38,7 @@ interface Draft {
   week: WeekHours;
   ticketHoldSeconds: string;
   kioskRateLimitPerMinute: string;
+  retentionDays: string;
 }
 
 function HoursEditor({ week, onChange }: { week: WeekHours; onChange: (week: WeekHours) => void }) {
@@ -114,6 +117,7 @@ export function SettingsTab() {
       week: s.openingHours === 'always' ? GOVERNMENT_HOURS : s.openingHours,
       ticketHoldSeconds: String(s.ticketHoldSeconds),
       kioskRateLimitPerMinute: String(s.kioskRateLimitPerMinute),
+      retentionDays: String(s.retentionDays),
     };
   });
   if (!draft || !data) return null;
@@ -152,6 +156,7 @@ export function SettingsTab() {
     (draft.publicUrl.trim() && !/^https?:\/\/[^/\s?#@]+\/?$/.test(draft.publicUrl.trim()) ? t('settingsPublicUrlInvalid') : null) ??
     numberProblem(draft.ticketHoldSeconds, t('settingsTicketHold'), 3, 300) ??
     numberProblem(draft.kioskRateLimitPerMinute, t('settingsKioskRate'), 1, 10_000) ??
+    numberProblem(draft.retentionDays, t('settingsRetentionDays', RETENTION_DAYS), RETENTION_DAYS.min, RETENTION_DAYS.max) ??
     hoursProblem();
 
   const open = hoursProblem() === null ? openState(new Date(hubNow(data)), timeZone, hours) : null;
@@ -173,6 +178,7 @@ export function SettingsTab() {
           openingHours: hours,
           ticketHoldSeconds: Number(draft.ticketHoldSeconds),
           kioskRateLimitPerMinute: Number(draft.kioskRateLimitPerMinute),
+          retentionDays: Number(draft.retentionDays),
         },
       });
       setSaved(reply.ok);
@@ -222,6 +228,9 @@ export function SettingsTab() {
           {t('settingsSurvey')}
         </label>
       </div>
+      <h3>{t('settingsPrivacy')}</h3>
+      <div className="fields few">{text('settings-retention-days', 'retentionDays', t('settingsRetentionDays', RETENTION_DAYS))}</div>
+      <p className="hint">{t('settingsRetentionHint')}</p>
       <h3>{t('settingsHours')}</h3>
       <label>
         <select

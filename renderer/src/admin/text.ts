@@ -160,6 +160,15 @@ export const adminText = {
   settingsVoice_system: { id: 'Suara sistem perangkat', en: "The device's system voice" },
   settingsTicketHold: { id: 'Lama tiket tampil di kiosk (detik, 3–300)', en: 'Seconds the kiosk shows a ticket (3–300)' },
   settingsKioskRate: { id: 'Batas tiket per menit per kiosk', en: 'Tickets per minute per kiosk' },
+  settingsPrivacy: { id: 'Data pribadi', en: 'Personal data' },
+  settingsRetentionDays: {
+    id: 'Simpan data pribadi kasus yang ditutup selama (hari, {min}–{max})',
+    en: 'Keep personal data of closed cases for (days, {min}–{max})',
+  },
+  settingsRetentionHint: {
+    id: 'Setelah itu nama, perusahaan/instansi, telepon dan e-mail pengunjung dihapus dari kasus setiap hari; angka dan riwayat kasus tetap. Cadangan menyimpan salinan sampai cadangan itu terhapus.',
+    en: "After that the visitor's name, company/agency, phone and e-mail are erased from the case, daily; the figures and the case history stay. Backups keep copies until they age out.",
+  },
   settingsNumberInvalid: { id: '{field}: angka {min}–{max}.', en: '{field}: a number {min}–{max}.' },
   settingsHours: { id: 'Jam buka', en: 'Opening hours' },
   settingsHours_always: { id: 'Selalu buka', en: 'Always open' },

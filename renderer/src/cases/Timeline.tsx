@@ -1,6 +1,7 @@
 // The case's history as the hub logged it: its visits' queue events (issued, called, service started and
 // finished, transferred from → to) and every case action (an escalation with its target and LPSE Support
-// number), each labelled with its SOP step, actor and time. Always shown expanded.
+// number; an intake save or the retention job with the fields it changed, never their values), each labelled
+// with its SOP step, actor and time. Always shown expanded.
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { CaseEntry } from '../../../shared/domain/types';
 import { hasText, useT, type TextKey } from '../i18n';
@@ -47,6 +48,11 @@ export function Timeline({ entries }: { entries: readonly CaseEntry[] }) {
               {e.lpseSupportTicket && (
                 <span className="where" data-testid="case-event-lpse">
                   {t('lpseSupportTicket')}: {e.lpseSupportTicket}
+                </span>
+              )}
+              {e.changed && e.changed.length > 0 && (
+                <span className="where" data-testid="case-event-changed">
+                  {t(e.type === 'case.retention' ? 'fieldsErased' : 'intakeChanged', { fields: e.changed.map((f) => t(`intake_${f}`)).join(', ') })}
                 </span>
               )}
               {e.note && <p className="note">{e.note}</p>}
