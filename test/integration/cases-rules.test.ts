@@ -77,6 +77,15 @@ async function expectRefused(who: TestClient, event: ClientEventName, body: obje
   return reply.ok ? '' : reply.error.message;
 }
 
+/** The case statuses as the staff app labels them, put mid-sentence. */
+const STATUS_SHOWN: Record<(typeof CASE_STATUSES)[number], string> = {
+  open: 'terbuka',
+  escalated: 'dieskalasi',
+  reported: 'dilaporkan ke Kepala Unit',
+  resolved: 'selesai ditangani',
+  closed: 'ditutup',
+};
+
 const ROWS = CASE_ACTIONS.filter((a): a is Exclude<CaseAction, 'open'> => a !== 'open');
 
 describe('the case table, row by row', () => {
@@ -101,6 +110,8 @@ describe('the case table, row by row', () => {
       const c = inStatus[status];
       const message = await expectRefused(who, `case:${action}`, payload(action, c), c.id, 'CASE_ILLEGAL');
       expect(message).toContain(c.reference);
+      // The status in the words the staff app shows it with.
+      expect(message).toContain(`berstatus "${STATUS_SHOWN[status]}"`);
     }
   });
 
