@@ -3,17 +3,7 @@
 // it compiles). `npm run build` forces a rebuild of everything. A build tool: never loaded by the hub.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-
-/**
- * app folder → its folder under dist/ and the path its files are served from. The visitor app answers at
- * `/v/<code>` and `/survey` alike (see hub/http.ts); its files come from `/v/`.
- */
-export const APP_FOLDERS = {
-  kiosk: { out: 'kiosk', base: '/kiosk/' },
-  renderer: { out: 'counter', base: '/counter/' },
-  display: { out: 'display', base: '/display/' },
-  visitor: { out: 'visitor', base: '/v/' },
-} as const;
+import { SERVED_APPS, appBase, type ServedApp } from '../../shared/protocol/apps';
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -35,13 +25,14 @@ export async function buildApps(root: string, appsDir: string, force: boolean): 
   const { default: react } = await import('@vitejs/plugin-react');
   const sharedMtime = Math.max(newestMtime(join(root, 'shared')), newestMtime(join(root, 'package-lock.json')));
   const built: string[] = [];
-  for (const [folder, { out: served, base }] of Object.entries(APP_FOLDERS)) {
+  for (const served of Object.keys(SERVED_APPS) as ServedApp[]) {
+    const folder = SERVED_APPS[served].source;
     const out = join(appsDir, served);
     const builtAt = newestMtime(join(out, 'index.html'));
     if (!force && builtAt > Math.max(sharedMtime, newestMtime(join(root, folder)))) continue;
     await build({
       root: join(root, folder),
-      base,
+      base: appBase(served),
       logLevel: 'warn',
       plugins: [react()],
       // No source maps: the hub would not serve them, and they are the full source.
