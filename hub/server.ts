@@ -3,11 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUPS_KEPT, scheduleBackups } from './backup';
+import { pagePath } from '../shared/protocol/apps';
+import { printOverTcp } from '../shared/printer/tcp';
 import { createHub, type Hub } from './createHub';
 import type { HubConfig } from './config';
 import { DATABASE_FILE, openDataFolder } from './dataFolder';
 import { checkIntegrity, openDatabase, skipReservedNumbers, type Db } from './db/index';
-import { DEVICE_PAGES } from './handlers/admin/devices';
 import { NumberBlocks } from './numberBlocks';
 import { lanUrl } from './visitor';
 import { applySeed, readSeed } from './seed';
@@ -57,7 +58,7 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     if (!folder.installed) folder.markInstalled(clock());
     const backupDir = join(config.dataDir, 'backups');
     hub = createHub(
-      { db, clock, timeZone: config.timeZone, log, numbers, backupDir },
+      { db, clock, timeZone: config.timeZone, log, numbers, backupDir, printer: printOverTcp },
       { appsDir: options.appsDir, limits: config.limits, allowedOrigins: config.allowedOrigins },
     );
     const port = await hub.listen(config.port, config.host);
@@ -74,9 +75,9 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
       port,
       generatedAdminPassword: seeded.generatedAdminPassword,
       urls: {
-        counter: `${base}/counter`,
-        display: `${base}/display`,
-        newDevices: seeded.devices.map((d) => ({ name: d.name, url: `${base}${DEVICE_PAGES[d.kind]}?key=${encodeURIComponent(d.key)}` })),
+        counter: `${base}${pagePath('counter')}`,
+        display: `${base}${pagePath('display')}`,
+        newDevices: seeded.devices.map((d) => ({ name: d.name, url: `${base}${pagePath(d.kind)}?key=${encodeURIComponent(d.key)}` })),
       },
       async stop() {
         // Stopping twice (a test's cleanup after a failure, two signals) is stopping once.

@@ -3,8 +3,8 @@
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { estimateWaitMinutes } from '../shared/domain/estimate';
-import type { Counter, Service, Settings, Ticket } from '../shared/domain/types';
-import type { IssuedTicket, SurveyTabletView, VisitorView } from '../shared/protocol/events';
+import type { Counter, IssuedTicket, Service, Settings, Ticket } from '../shared/domain/types';
+import type { SurveyTabletView, VisitorView } from '../shared/protocol/events';
 import {
   countAhead,
   getSettings,
