@@ -5,7 +5,7 @@ import { newRequestId } from '../../../shared/ui/requestId';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
-import { AdminTable, CheckField, FormFrame } from './parts';
+import { AdminTable, AdminTabHeader, CheckField, FormFrame } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface CounterForm {
@@ -63,12 +63,7 @@ export function CountersTab() {
 
   return (
     <section className="card">
-      <div className="row spread">
-        <h2>{t('adminTab_counters')}</h2>
-        <button type="button" data-testid="counter-new" onClick={openNew}>
-          {t('counterNew')}
-        </button>
-      </div>
+      <AdminTabHeader title={t('adminTab_counters')} action={{ testId: 'counter-new', label: t('counterNew'), onClick: openNew }} />
       {form && (
         <FormFrame id="counter" problem={problem(form)} pending={f.pending} onSave={() => void save()} onCancel={f.close}>
           <label>

@@ -12,7 +12,7 @@ import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff, useTimeZone } from '../store';
-import { AdminTable, FormFrame } from './parts';
+import { AdminTable, AdminTabHeader, FormFrame } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface DeviceForm {
@@ -134,16 +134,14 @@ export function DevicesTab() {
 
   return (
     <section className="card">
-      <div className="row spread">
-        <h2>{t('adminTab_devices')}</h2>
-        <button
-          type="button"
-          data-testid="device-new"
-          onClick={() => f.open({ requestId: newRequestId('device'), name: '', kind: 'kiosk', host: '', port: '9100', width: '80', counterId: '' })}
-        >
-          {t('deviceNew')}
-        </button>
-      </div>
+      <AdminTabHeader
+        title={t('adminTab_devices')}
+        action={{
+          testId: 'device-new',
+          label: t('deviceNew'),
+          onClick: () => f.open({ requestId: newRequestId('device'), name: '', kind: 'kiosk', host: '', port: '9100', width: '80', counterId: '' }),
+        }}
+      />
       {form && (
         <FormFrame id="device" problem={problem(form)} pending={f.pending} onSave={() => void save()} onCancel={f.close}>
           <label>

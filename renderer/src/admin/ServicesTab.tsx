@@ -5,7 +5,7 @@ import { newRequestId } from '../../../shared/ui/requestId';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
-import { AdminTable, CheckField, FormFrame } from './parts';
+import { AdminTable, AdminTabHeader, CheckField, FormFrame } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface ServiceForm {
@@ -57,12 +57,7 @@ export function ServicesTab() {
 
   return (
     <section className="card">
-      <div className="row spread">
-        <h2>{t('adminTab_services')}</h2>
-        <button type="button" data-testid="service-new" onClick={openNew}>
-          {t('serviceNew')}
-        </button>
-      </div>
+      <AdminTabHeader title={t('adminTab_services')} action={{ testId: 'service-new', label: t('serviceNew'), onClick: openNew }} />
       {form && (
         <FormFrame
           id="service"
