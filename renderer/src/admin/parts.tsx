@@ -83,6 +83,16 @@ export function AdminTable({ headings, children }: { headings: string[]; childre
   );
 }
 
+/** A labelled text field; `numeric` brings up a number keypad on touch screens. */
+export function TextField({ id, label, value, onChange, numeric }: { id: string; label: string; value: string; onChange: (value: string) => void; numeric?: boolean }) {
+  return (
+    <label>
+      {label}
+      <input data-testid={id} inputMode={numeric ? 'numeric' : undefined} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
 export function CheckField({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (
     <label className="check">
