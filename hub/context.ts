@@ -32,6 +32,8 @@ export interface HubDeps {
   numbers: NumberBlocks;
   /** Sends bytes to a kiosk's network printer, rejecting with PrinterFault only (hub/server.ts passes the TCP one). */
   printer: (target: Pick<PrinterTarget, 'host' | 'port'>, bytes: Uint8Array) => Promise<void>;
+  /** scrypt's cost for the passwords the hub hashes (PASSWORD_COST; tests lower it). */
+  passwordCost: number;
 }
 
 /** What changed in one transaction; the broadcaster turns it into each audience's patch. */
