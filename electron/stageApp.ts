@@ -4,9 +4,10 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVED_APPS } from '../shared/protocol/apps';
 
 /** What the packed program needs from dist/: the shell, the hub it may run, and the apps the hub serves. */
-export const STAGED = ['electron', 'hub', 'kiosk', 'counter', 'display'] as const;
+export const STAGED = ['electron', 'hub', ...Object.keys(SERVED_APPS)];
 export const NATIVE_DEPENDENCIES = ['better-sqlite3'] as const;
 
 export function stageApp(root: string, out: string): void {

@@ -1,7 +1,6 @@
 // What a handler gets and gives back. Handlers are small, one file per domain: validate (done for them)
 // → transaction (their `run`) → ack → broadcast of the `change` they return.
-import type { Role, StaffUser } from '../shared/domain/types';
-import type { TicketPrint } from '../shared/escpos/ticketLayout';
+import type { PrinterTarget, Role, StaffUser, TicketPrint } from '../shared/domain/types';
 import type { BridgePrintResult } from '../shared/protocol/bridge';
 import type { Lang } from '../shared/protocol/errors';
 import type { Audience, ClientReplies, Snapshot } from '../shared/protocol/events';
@@ -31,6 +30,10 @@ export interface HubDeps {
   backupDir: string;
   /** Ticket numbers reserved outside the database. */
   numbers: NumberBlocks;
+  /** Sends bytes to a kiosk's network printer, rejecting with PrinterFault only (hub/server.ts passes the TCP one). */
+  printer: (target: Pick<PrinterTarget, 'host' | 'port'>, bytes: Uint8Array) => Promise<void>;
+  /** scrypt's cost for the passwords the hub hashes (PASSWORD_COST; tests lower it). */
+  passwordCost: number;
 }
 
 /** What changed in one transaction; the broadcaster turns it into each audience's patch. */

@@ -2,9 +2,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-
-/** First path segment → the built app's folder: the visitor's page (`/v/<code>`) and the survey tablet share one app. */
-const APPS: Record<string, string> = { kiosk: 'kiosk', counter: 'counter', display: 'display', v: 'visitor', survey: 'visitor' };
+import { appOfPage, pagePath } from '../shared/protocol/apps';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,11 +64,11 @@ export function handleHttp(req: IncomingMessage, res: ServerResponse, opts: { ap
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
   if (url.pathname === '/healthz') return send(res, 200, JSON.stringify({ ok: true, service: 'antrian-lpse' }), 'application/json');
   if (url.pathname === '/') {
-    res.writeHead(302, { location: '/counter/' });
+    res.writeHead(302, { location: `${pagePath('counter')}/` });
     return void res.end();
   }
   const [, app, ...rest] = url.pathname.split('/');
-  const folder = app ? APPS[app] : undefined;
+  const folder = app ? appOfPage(app) : undefined;
   if (!folder) return send(res, 404, 'not found');
   if (rest.length === 0) {
     // `/kiosk?key=…` → `/kiosk/?key=…`, so relative asset paths resolve.

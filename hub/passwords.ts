@@ -3,7 +3,9 @@
 // never stalls kiosks and counters.
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const PARAMS = { N: 16384, r: 8, p: 1 } as const;
+/** scrypt's cost (N) for new hashes. A stored hash names its own, so a check costs what its hash did. */
+export const PASSWORD_COST = 16384;
+const params = (N: number): ScryptOptions => ({ N, r: 8, p: 1 });
 const KEY_LENGTH = 32;
 /** Hashes running at once; the thread pool has four threads, and file reads need some. */
 const CONCURRENT = 2;
@@ -31,18 +33,20 @@ async function scryptBounded(password: string, salt: Buffer, length: number, opt
   }
 }
 
-const format = (salt: Buffer, key: Buffer) =>
-  `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+const format = (N: number, salt: Buffer, key: Buffer) => {
+  const { r, p } = params(N);
+  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
+};
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: number): Promise<string> {
   const salt = randomBytes(16);
-  return format(salt, await scryptBounded(password, salt, KEY_LENGTH, PARAMS));
+  return format(cost, salt, await scryptBounded(password, salt, KEY_LENGTH, params(cost)));
 }
 
-/** For the first start's seed only, before the hub serves anyone. */
-export function hashPasswordSync(password: string): string {
+/** For the first start's seed and the console's admin reset only, while the hub serves no one. */
+export function hashPasswordSync(password: string, cost: number): string {
   const salt = randomBytes(16);
-  return format(salt, scryptSync(password, salt, KEY_LENGTH, PARAMS));
+  return format(cost, salt, scryptSync(password, salt, KEY_LENGTH, params(cost)));
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -57,8 +61,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** Spends the same time as a real check, so a wrong username is not told apart by timing. */
-export const DUMMY_HASH = hashPasswordSync(randomBytes(12).toString('hex'));
+const dummies = new Map<number, string>();
+
+/** A hash checked for an unknown username: it spends a real check's time, so a wrong username is not told apart by timing. */
+export function dummyHash(cost: number): string {
+  let hash = dummies.get(cost);
+  if (!hash) {
+    hash = hashPasswordSync(randomBytes(12).toString('hex'), cost);
+    dummies.set(cost, hash);
+  }
+  return hash;
+}
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

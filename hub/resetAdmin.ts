@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from './config';
 import { DATABASE_FILE, DataFolderInUse, openDataFolder } from './dataFolder';
 import { appendEvent, deleteUserSessions, openDatabase, setUserActive, setUserPassword, type Db } from './db/index';
-import { generatePassword, hashPasswordSync, tempPasswordExpiry } from './passwords';
+import { generatePassword, hashPasswordSync, PASSWORD_COST, tempPasswordExpiry } from './passwords';
 
 export function resetAdmin(dataDir: string, username: string, now = new Date()): { password: string; expiresAt: string } {
   const folder = openDataFolder(dataDir);
@@ -19,7 +19,7 @@ export function resetAdmin(dataDir: string, username: string, now = new Date()):
     const expiresAt = tempPasswordExpiry(now);
     const open = db;
     open.transaction(() => {
-      setUserPassword(open, row.id, hashPasswordSync(password), expiresAt);
+      setUserPassword(open, row.id, hashPasswordSync(password, PASSWORD_COST), expiresAt);
       setUserActive(open, row.id, true);
       open.prepare(`UPDATE users SET role = 'admin' WHERE id = ?`).run(row.id);
       deleteUserSessions(open, row.id);

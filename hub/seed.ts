@@ -15,7 +15,7 @@ import {
   saveSettings,
   type Db,
 } from './db/index';
-import { generatePassword, hashPasswordSync, newDeviceKey, tempPasswordExpiry } from './passwords';
+import { generatePassword, hashPasswordSync, newDeviceKey, PASSWORD_COST, tempPasswordExpiry } from './passwords';
 
 const seedPrinterSchema = printerSchema.partial({ port: true, width: true }).transform((p) => ({ port: 9100, width: 80 as const, ...p }));
 
@@ -88,7 +88,13 @@ export interface SeedResult {
 }
 
 /** Applies to a new database only; runs inside the caller's transaction. `null`: no seed file. */
-export function applySeed(db: Db, seedFile: Seed | null, adminPassword: string | undefined, now: string): SeedResult {
+export function applySeed(
+  db: Db,
+  seedFile: Seed | null,
+  adminPassword: string | undefined,
+  now: string,
+  passwordCost = PASSWORD_COST,
+): SeedResult {
   const seed = seedFile ?? {};
   saveOffice(db, { ...DEFAULT_OFFICE, ...seed.office });
   saveSettings(db, settingsSchema.parse({ ...DEFAULT_SETTINGS, ...seed.settings }));
@@ -123,13 +129,13 @@ export function applySeed(db: Db, seedFile: Seed | null, adminPassword: string |
       username: 'admin',
       name: 'Administrator',
       role: 'admin',
-      passwordHash: hashPasswordSync(password),
+      passwordHash: hashPasswordSync(password, passwordCost),
       tempExpiresAt: adminPassword ? null : tempPasswordExpiry(new Date(now)),
       createdAt: now,
     });
   }
   for (const u of users) {
-    insertUser(db, { username: u.username, name: u.name, role: u.role, passwordHash: hashPasswordSync(u.password), tempExpiresAt: null, createdAt: now });
+    insertUser(db, { username: u.username, name: u.name, role: u.role, passwordHash: hashPasswordSync(u.password, passwordCost), tempExpiresAt: null, createdAt: now });
   }
 
   // Without a seed, one kiosk, so a fresh `npm start` can try the whole flow in a browser.

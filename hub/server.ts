@@ -3,12 +3,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUPS_KEPT, scheduleBackups } from './backup';
+import { pagePath } from '../shared/protocol/apps';
+import { printOverTcp } from '../shared/printer/tcp';
 import { createHub, type Hub } from './createHub';
 import type { HubConfig } from './config';
 import { DATABASE_FILE, openDataFolder } from './dataFolder';
 import { checkIntegrity, openDatabase, skipReservedNumbers, type Db } from './db/index';
-import { DEVICE_PAGES } from './handlers/admin/devices';
 import { NumberBlocks } from './numberBlocks';
+import { PASSWORD_COST } from './passwords';
 import { lanUrl } from './visitor';
 import { applySeed, readSeed } from './seed';
 
@@ -26,6 +28,8 @@ export interface StartOptions {
   appsDir: string;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** scrypt's cost for new password hashes: PASSWORD_COST unless a test lowers it for its throwaway accounts. */
+  passwordCost?: number;
 }
 
 /** A passive checkpoint now and then keeps the WAL short, so little ever lives only in it. */
@@ -35,6 +39,7 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
   mkdirSync(config.dataDir, { recursive: true });
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
+  const passwordCost = options.passwordCost ?? PASSWORD_COST;
   // Read the seed before touching the database, so a typo in it leaves no half-made file behind.
   const seed = config.seedFile ? readSeed(config.seedFile) : null;
   const folder = openDataFolder(config.dataDir);
@@ -51,13 +56,13 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
       db.transaction(() => skipReservedNumbers(opened.db, numbers)).immediate();
     }
     const seeded = opened.created
-      ? db.transaction(() => applySeed(opened.db, seed, config.adminPassword, clock().toISOString())).immediate()
+      ? db.transaction(() => applySeed(opened.db, seed, config.adminPassword, clock().toISOString(), passwordCost)).immediate()
       : { devices: [] };
     // Also marks folders installed before the marker existed.
     if (!folder.installed) folder.markInstalled(clock());
     const backupDir = join(config.dataDir, 'backups');
     hub = createHub(
-      { db, clock, timeZone: config.timeZone, log, numbers, backupDir },
+      { db, clock, timeZone: config.timeZone, log, numbers, backupDir, printer: printOverTcp, passwordCost },
       { appsDir: options.appsDir, limits: config.limits, allowedOrigins: config.allowedOrigins },
     );
     const port = await hub.listen(config.port, config.host);
@@ -74,9 +79,9 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
       port,
       generatedAdminPassword: seeded.generatedAdminPassword,
       urls: {
-        counter: `${base}/counter`,
-        display: `${base}/display`,
-        newDevices: seeded.devices.map((d) => ({ name: d.name, url: `${base}${DEVICE_PAGES[d.kind]}?key=${encodeURIComponent(d.key)}` })),
+        counter: `${base}${pagePath('counter')}`,
+        display: `${base}${pagePath('display')}`,
+        newDevices: seeded.devices.map((d) => ({ name: d.name, url: `${base}${pagePath(d.kind)}?key=${encodeURIComponent(d.key)}` })),
       },
       async stop() {
         // Stopping twice (a test's cleanup after a failure, two signals) is stopping once.

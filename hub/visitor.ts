@@ -3,8 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { estimateWaitMinutes } from '../shared/domain/estimate';
-import type { Counter, Service, Settings, Ticket } from '../shared/domain/types';
-import type { IssuedTicket, SurveyTabletView, VisitorView } from '../shared/protocol/events';
+import { pagePath } from '../shared/protocol/apps';
+import type { Counter, IssuedTicket, Service, Settings, Ticket } from '../shared/domain/types';
+import type { SurveyTabletView, VisitorView } from '../shared/protocol/events';
 import {
   countAhead,
   getSettings,
@@ -61,7 +62,7 @@ export function visitorUrl(db: Db, ticketId: number, settings: Settings, lanUrl:
   if (!settings.ticketQr) return null;
   const base = settings.publicUrl || lanUrl();
   const code = visitorCodeOf(db, ticketId);
-  return base && code ? `${base}/v/${code}` : null;
+  return base && code ? `${base}${pagePath('v')}/${code}` : null;
 }
 
 function serviceNames(basis: ViewBasis, code: string) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck (the Electron program against its own types too), lint, build the apps and the
+# `npm test`: typecheck (`tsc -b`: each part against its own libraries), lint, build the apps and the
 # Electron bundles, then every test (unit, integration, browser).
 # Browser tests need Chromium: CHROMIUM_PATH, else /usr/bin/chromium; on Debian as root it is installed
 # from Debian's `chromium` package when missing.
@@ -18,7 +18,7 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
   exit 1
 fi
 
-# Each part against its own libraries (pure shared/: neither DOM nor Node; apps: DOM; hub: Node), then all.
+# One solution build: each part against its own libraries (pure shared/: neither DOM nor Node; apps: DOM; hub: Node).
 npm run --silent typecheck
 npx eslint --max-warnings 0 .
 npx tsx hub/dev/buildApps.ts --force

@@ -1,10 +1,11 @@
 // The sound of a call in a browser: the bundled clips through HTMLAudioElement (the default, offline), the
 // machine's Indonesian voice through the Web Speech API (`voice: 'system'`), or nothing at all for soak tests.
 import { ALL_CLIP_NAMES, CHIME_CLIP } from '../../shared/domain/announcement';
+import { appBase } from '../../shared/protocol/apps';
 import { SoundBlockedError, type Phrase, type PhrasePlayer } from './announcer';
 
 /** Where the hub serves the clip pack (display/public/audio). */
-export const CLIP_BASE = '/display/audio/';
+export const CLIP_BASE = `${appBase('display')}audio/`;
 
 // A clip whose `ended` never comes (a TV browser's quirk) must not stall the queue for ever.
 const CLIP_GRACE_MS = 3000;

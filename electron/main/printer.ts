@@ -3,10 +3,12 @@
 // Windows printer through the spooler as raw data. Every outcome is a BridgePrintResult with a fault code.
 import type { ExecFileException } from 'node:child_process';
 import { constants } from 'node:fs';
-import { encodeTicket, type PaperWidth, type TicketPrint } from '../../shared/escpos/ticketLayout';
+import { encodeTicket, type PaperWidth } from '../../shared/escpos/ticketLayout';
 import type { BridgePrintResult } from '../../shared/protocol/bridge';
-import { PrinterFault, printOverTcp } from '../../shared/printer/tcp';
+import { PrinterFault } from '../../shared/protocol/bridge';
+import { printOverTcp } from '../../shared/printer/tcp';
 import type { PrinterSetting } from '../../shared/protocol/shell';
+import type { TicketPrint } from '../../shared/domain/types';
 
 /** How long a device file or the spooler may take before the print is a timeout. */
 export const LOCAL_PRINT_TIMEOUT_MS = 8000;

@@ -1,33 +1,44 @@
-import type { Ticket, TicketStatus, WaitingCounts } from '../../shared/domain/types';
+import type { Ticket, WaitingCounts } from '../../shared/domain/types';
 import type { NumberBlocks } from '../numberBlocks';
 import type { Db } from './open';
 import { sql } from './statements';
 
-interface TicketRow {
-  id: number;
-  officeDay: string;
-  number: string;
-  serviceCode: string;
-  priority: number;
-  status: TicketStatus;
-  issuedAt: string;
-  queuedAt: string;
-  calledAt: string | null;
-  servingAt: string | null;
-  finishedAt: string | null;
-  counterId: number | null;
-  targetCounterId: number | null;
-  recallCount: number;
-  deviceId: number | null;
-  transferredFrom: string | null;
-}
+/** Each ticket field's column: every read, the insert and the update are written from this one list. */
+const TICKET_COLUMNS = {
+  id: 'id',
+  officeDay: 'office_day',
+  number: 'number',
+  serviceCode: 'service_code',
+  priority: 'priority',
+  status: 'status',
+  issuedAt: 'issued_at',
+  queuedAt: 'queued_at',
+  calledAt: 'called_at',
+  servingAt: 'serving_at',
+  finishedAt: 'finished_at',
+  counterId: 'counter_id',
+  targetCounterId: 'target_counter_id',
+  recallCount: 'recall_count',
+  deviceId: 'device_id',
+  transferredFrom: 'transferred_from',
+} as const satisfies Record<keyof Ticket, string>;
 
-const COLUMNS = `id, office_day AS officeDay, number, service_code AS serviceCode, priority, status,
-  issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, serving_at AS servingAt,
-  finished_at AS finishedAt, counter_id AS counterId, target_counter_id AS targetCounterId,
-  recall_count AS recallCount, device_id AS deviceId, transferred_from AS transferredFrom`;
+type TicketField = keyof typeof TICKET_COLUMNS;
+
+/** A ticket as SQLite holds it: the priority flag is 0 or 1. */
+type TicketRow = Omit<Ticket, 'priority'> & { priority: number };
+
+const COLUMNS = Object.entries(TICKET_COLUMNS)
+  .map(([field, column]) => (field === column ? column : `${column} AS ${field}`))
+  .join(', ');
+
+/** What a ticket keeps from its issue on: an update never writes these. */
+const FIXED_AT_ISSUE: readonly TicketField[] = ['id', 'officeDay', 'number', 'priority', 'issuedAt', 'deviceId'];
+const INSERTED = (Object.keys(TICKET_COLUMNS) as TicketField[]).filter((f) => f !== 'id');
+const UPDATED = (Object.keys(TICKET_COLUMNS) as TicketField[]).filter((f) => !FIXED_AT_ISSUE.includes(f));
 
 const toTicket = (r: TicketRow): Ticket => ({ ...r, priority: r.priority === 1 });
+const toRow = (t: Omit<Ticket, 'id'>) => ({ ...t, priority: Number(t.priority) });
 
 export function getTicket(db: Db, id: number): Ticket | undefined {
   const row = sql(db, `SELECT ${COLUMNS} FROM tickets WHERE id = ?`).get(id) as TicketRow | undefined;
@@ -141,50 +152,17 @@ export function skipReservedNumbers(db: Db, blocks: NumberBlocks): void {
 
 /** `visitorCode`: the unguessable code of the visitor's own page (the ticket's QR). */
 export function insertTicket(db: Db, t: Omit<Ticket, 'id'>, requester: string, requestId: string, visitorCode: string): number {
+  const columns = INSERTED.map((f) => TICKET_COLUMNS[f]).join(', ');
+  const values = INSERTED.map((f) => `@${f}`).join(', ');
   return Number(
     sql(
       db,
-      `INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, called_at,
-         serving_at, finished_at, counter_id, target_counter_id, recall_count, device_id, requester, request_id, visitor_code)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      t.officeDay,
-      t.number,
-      t.serviceCode,
-      Number(t.priority),
-      t.status,
-      t.issuedAt,
-      t.queuedAt,
-      t.calledAt,
-      t.servingAt,
-      t.finishedAt,
-      t.counterId,
-      t.targetCounterId,
-      t.recallCount,
-      t.deviceId,
-      requester,
-      requestId,
-      visitorCode,
-    ).lastInsertRowid,
+      `INSERT INTO tickets (${columns}, requester, request_id, visitor_code) VALUES (${values}, @requester, @requestId, @visitorCode)`,
+    ).run({ ...toRow(t), requester, requestId, visitorCode }).lastInsertRowid,
   );
 }
 
 export function updateTicket(db: Db, t: Ticket): void {
-  sql(
-    db,
-    `UPDATE tickets SET service_code = ?, status = ?, queued_at = ?, called_at = ?, serving_at = ?, finished_at = ?,
-       counter_id = ?, target_counter_id = ?, recall_count = ?, transferred_from = ? WHERE id = ?`,
-  ).run(
-    t.serviceCode,
-    t.status,
-    t.queuedAt,
-    t.calledAt,
-    t.servingAt,
-    t.finishedAt,
-    t.counterId,
-    t.targetCounterId,
-    t.recallCount,
-    t.transferredFrom,
-    t.id,
-  );
+  const assignments = UPDATED.map((f) => `${TICKET_COLUMNS[f]} = @${f}`).join(', ');
+  sql(db, `UPDATE tickets SET ${assignments} WHERE id = @id`).run(toRow(t));
 }

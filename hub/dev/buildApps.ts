@@ -3,17 +3,7 @@
 // it compiles). `npm run build` forces a rebuild of everything. A build tool: never loaded by the hub.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-
-/**
- * app folder → its folder under dist/ and the path its files are served from. The visitor app answers at
- * `/v/<code>` and `/survey` alike (see hub/http.ts); its files come from `/v/`.
- */
-export const APP_FOLDERS = {
-  kiosk: { out: 'kiosk', base: '/kiosk/' },
-  renderer: { out: 'counter', base: '/counter/' },
-  display: { out: 'display', base: '/display/' },
-  visitor: { out: 'visitor', base: '/v/' },
-} as const;
+import { SERVED_APPS, appBase, type ServedApp } from '../../shared/protocol/apps';
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -31,26 +21,28 @@ function newestMtime(path: string): number {
 const HUB_ENTRIES = { main: 'hub/main.ts', restore: 'hub/restore.ts', resetAdmin: 'hub/resetAdmin.ts' };
 
 export async function buildApps(root: string, appsDir: string, force: boolean): Promise<string[]> {
+  const sharedMtime = Math.max(newestMtime(join(root, 'shared')), newestMtime(join(root, 'package-lock.json')));
+  const isStale = (out: string, sources: string) => force || newestMtime(out) <= Math.max(sharedMtime, newestMtime(join(root, sources)));
+  const staleApps = (Object.keys(SERVED_APPS) as ServedApp[]).filter((app) =>
+    isStale(join(appsDir, app, 'index.html'), SERVED_APPS[app].source),
+  );
+  const hubOut = join(appsDir, 'hub');
+  const hubStale = isStale(join(hubOut, 'main.js'), 'hub');
+  // Loading Vite takes seconds: `npm start`, `npm run restore` and `npm run reset-admin` skip it when all is built.
+  if (staleApps.length === 0 && !hubStale) return [];
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
-  const sharedMtime = Math.max(newestMtime(join(root, 'shared')), newestMtime(join(root, 'package-lock.json')));
-  const built: string[] = [];
-  for (const [folder, { out: served, base }] of Object.entries(APP_FOLDERS)) {
-    const out = join(appsDir, served);
-    const builtAt = newestMtime(join(out, 'index.html'));
-    if (!force && builtAt > Math.max(sharedMtime, newestMtime(join(root, folder)))) continue;
+  for (const app of staleApps) {
     await build({
-      root: join(root, folder),
-      base,
+      root: join(root, SERVED_APPS[app].source),
+      base: appBase(app),
       logLevel: 'warn',
       plugins: [react()],
       // No source maps: the hub would not serve them, and they are the full source.
-      build: { outDir: out, emptyOutDir: true, sourcemap: false },
+      build: { outDir: join(appsDir, app), emptyOutDir: true, sourcemap: false },
     });
-    built.push(served);
   }
-  const hubOut = join(appsDir, 'hub');
-  if (force || newestMtime(join(hubOut, 'main.js')) <= Math.max(sharedMtime, newestMtime(join(root, 'hub')))) {
+  if (hubStale) {
     await build({
       root,
       configFile: false,
@@ -69,9 +61,8 @@ export async function buildApps(root: string, appsDir: string, force: boolean): 
         },
       },
     });
-    built.push('hub');
   }
-  return built;
+  return hubStale ? [...staleApps, 'hub'] : staleApps;
 }
 
 // `tsx hub/dev/buildApps.ts [--force]`: `npm start` runs it first, so only what is stale is built.

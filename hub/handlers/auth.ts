@@ -17,7 +17,7 @@ import {
 } from '../db/index';
 import type { ClientEventName } from '../../shared/protocol/schemas';
 import type { Handler, HandlerContext, Step } from '../context';
-import { DUMMY_HASH, HashingBusy, hashPassword, hashToken, newToken, verifyPassword } from '../passwords';
+import { dummyHash, HashingBusy, hashPassword, hashToken, newToken, verifyPassword } from '../passwords';
 
 const ATTEMPTS_PER_USERNAME_AND_ADDRESS = 5;
 const ATTEMPTS_PER_ADDRESS = 20;
@@ -56,7 +56,7 @@ const login: Handler<'auth:login'> = {
 
     const found = findUserByUsername(ctx.db, p.username);
     return afterHashing(
-      async () => (await verifyPassword(p.password, found?.passwordHash ?? DUMMY_HASH)) && found !== undefined,
+      async () => (await verifyPassword(p.password, found?.passwordHash ?? dummyHash(ctx.deps.passwordCost))) && found !== undefined,
       (valid) => (next) => {
         const user = valid && found ? getUserWithHash(next.db, found.id) : undefined;
         if (!user || user.passwordHash !== found?.passwordHash) throw new DomainError('LOGIN_FAILED');
@@ -120,7 +120,7 @@ const changePassword: Handler<'auth:changePassword'> = {
         // The current password first: a wrong one costs one hash, not three.
         if (needsCurrent && !(await verifyPassword(p.current ?? '', user.passwordHash))) return null;
         if (await verifyPassword(p.next, user.passwordHash)) return 'same' as const;
-        return hashPassword(p.next);
+        return hashPassword(p.next, ctx.deps.passwordCost);
       },
       (hash) => (next) => {
         if (hash === null) throw new DomainError('PASSWORD_WRONG');

@@ -4,9 +4,9 @@
 // ticket: it stays issued and in the queue.
 import { ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
 import { ROLES, type PrinterTarget, type Ticket } from '../../shared/domain/types';
-import { encodeTicket, type TicketPrint } from '../../shared/escpos/ticketLayout';
+import { encodeTicket } from '../../shared/escpos/ticketLayout';
 import { ticketText } from '../../shared/escpos/ticketText';
-import type { PrinterFaultCode } from '../../shared/protocol/bridge';
+import { PrinterFault, type PrinterFaultCode } from '../../shared/protocol/bridge';
 import { DomainError, errorMessage } from '../../shared/protocol/errors';
 import type { PrintOutcome } from '../../shared/protocol/events';
 import {
@@ -24,9 +24,9 @@ import {
   type Device,
 } from '../db/index';
 import { actorOf, type BridgeRelay, type Change, type Handler, type HandlerContext } from '../context';
-import { PrinterFault, printOverTcp } from '../../shared/printer/tcp';
 import { staffUser, todaysTicket } from './guards';
 import { issued } from '../visitor';
+import type { TicketPrint } from '../../shared/domain/types';
 
 /**
  * What a kiosk's shell may report: enough for staff to see every fault, while a shell stuck in a loop (or
@@ -98,10 +98,10 @@ interface Transport {
   send: (text: TicketPrint) => Promise<void>;
 }
 
-const overTcp = (printer: PrinterTarget): Transport => ({
+const overNetwork = (ctx: HandlerContext, printer: PrinterTarget): Transport => ({
   via: 'hub',
   detail: { printer },
-  send: (text) => printOverTcp(printer, encodeTicket(text, { width: printer.width })),
+  send: (text) => ctx.deps.printer(printer, encodeTicket(text, { width: printer.width })),
 });
 
 const throughBridge = (relay: BridgeRelay): Transport => ({
@@ -150,7 +150,7 @@ const printTicket: Handler<'print:ticket'> = {
     if (!device.printer) return { reply: { ticketNumber: ticket.number, result: 'no_printer' } };
     // Exactly once: a second copy is the staff's call (print:reprint), never the kiosk's.
     if (wasTicketPrintRequested(ctx.db, ticket.id)) throw new DomainError('TICKET_ALREADY_PRINTED', { ticket: ticket.number });
-    return sendToPrinter(ctx, ticket, device, overTcp(device.printer), 'ticket');
+    return sendToPrinter(ctx, ticket, device, overNetwork(ctx, device.printer), 'ticket');
   },
 };
 
@@ -184,7 +184,7 @@ const reprint: Handler<'print:reprint'> = {
   run(ctx, p) {
     const ticket = todaysTicket(ctx, p.ticketId);
     const device = ticket.deviceId === null ? undefined : getDevice(ctx.db, ticket.deviceId);
-    if (device?.printer) return sendToPrinter(ctx, ticket, device, overTcp(device.printer), 'reprint');
+    if (device?.printer) return sendToPrinter(ctx, ticket, device, overNetwork(ctx, device.printer), 'reprint');
     // A kiosk whose printer is the shell's own (USB, or one only that PC reaches): its page prints it.
     const relay = device ? ctx.bridgeOf(device.id) : undefined;
     if (!device || !relay) throw new DomainError('NO_PRINTER', { ticket: ticket.number });

@@ -1,7 +1,7 @@
 // The queue: issue a number (SOP step 2) and everything a counter does with it.
 import { randomBytes } from 'node:crypto';
 import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime';
-import { formatTicketNumber, ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
+import { formatTicketNumber, ISSUE_SOP_STEP, issuedTicket } from '../../shared/domain/ticketRules';
 import type { Case, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import {
@@ -54,23 +54,14 @@ const issue: Handler<'ticket:issue'> = {
     }
 
     const seq = nextSequence(ctx.db, ctx.deps.numbers, ctx.today, service.code);
-    const draft: Omit<Ticket, 'id'> = {
+    const draft = issuedTicket({
       officeDay: ctx.today,
       number: formatTicketNumber(service.code, seq),
       serviceCode: service.code,
       priority: p.priority ?? false,
-      status: 'waiting',
       issuedAt: ctx.nowIso,
-      queuedAt: ctx.nowIso,
-      calledAt: null,
-      servingAt: null,
-      finishedAt: null,
-      counterId: null,
-      targetCounterId: null,
-      recallCount: 0,
       deviceId: session.kind === 'kiosk' ? session.device.id : null,
-      transferredFrom: null,
-    };
+    });
     // 128 random bits, unrelated to the number or id: the visitor's page cannot be found by counting.
     const id = insertTicket(ctx.db, draft, requester, p.requestId, randomBytes(16).toString('base64url'));
     const ticket: Ticket = { id, ...draft };

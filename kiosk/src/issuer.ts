@@ -1,7 +1,7 @@
 // Taking a number: one request at a time, and a request the hub may have received but never answered is
 // sent again with the same requestId (within a minute), so a lost answer comes back as the same ticket, never a second one.
 import type { Reply } from '../../shared/protocol/errors';
-import type { IssuedTicket } from '../../shared/protocol/events';
+import type { IssuedTicket } from '../../shared/domain/types';
 
 export interface IssueRequest {
   requestId: string;

@@ -2,15 +2,14 @@
 // time), show it, then print it exactly once — through the Electron shell's bridge when there is one,
 // otherwise through the hub to the printer configured for this kiosk. With a bridge the page also tells
 // the hub how each print went, and prints the staff's reprints the hub relays to it.
-import type { TicketPrint } from '../../shared/escpos/ticketLayout';
 import { ticketText } from '../../shared/escpos/ticketText';
 import { BRIDGE_GLOBAL, type BridgePrintResult, type PrinterBridge } from '../../shared/protocol/bridge';
 import type { Lang } from '../../shared/protocol/errors';
-import type { IssuedTicket } from '../../shared/protocol/events';
 import { connectHub, type HubClient } from '../../shared/ui/hubClient';
 import { Issuer } from './issuer';
 import { fromPatch, fromSnapshot, useKiosk, withPrint, type PrintState, type PriorityKind } from './store';
 import { newRequestId } from '../../shared/ui/requestId';
+import type { TicketPrint, IssuedTicket } from '../../shared/domain/types';
 
 declare global {
   interface Window {

@@ -2,6 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { deviceKeyFromPage } from './deviceKey';
+import '../../shared/ui/lightBase.css';
 import './kiosk.css';
 import { startKiosk } from './kiosk';
 

@@ -2,9 +2,9 @@
 // components) and where this visitor is in taking a number. Pure update functions keep the rules testable.
 import { create } from 'zustand';
 import { DEFAULT_TIMEZONE } from '../../shared/domain/officeTime';
-import type { Office, Service, WaitingCounts } from '../../shared/domain/types';
+import type { IssuedTicket, Office, Service, WaitingCounts } from '../../shared/domain/types';
 import type { ErrorCode, Lang } from '../../shared/protocol/errors';
-import type { IssuedTicket, KioskPatch, KioskSnapshot } from '../../shared/protocol/events';
+import type { KioskPatch, KioskSnapshot } from '../../shared/protocol/events';
 
 /** How the printed copy went: `screen_only` when this kiosk has no printer (not a fault). */
 export type PrintState = 'printing' | 'printed' | 'screen_only' | 'failed';

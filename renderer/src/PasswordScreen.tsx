@@ -6,6 +6,7 @@ import { usePending } from '../../shared/ui/usePending';
 import { changePassword, signOut } from './hub';
 import { useT } from './i18n';
 import { Notices } from './Notices';
+import { PasswordField } from './PasswordField';
 import { useStaff } from './store';
 import './admin/admin.css';
 
@@ -44,35 +45,20 @@ export function PasswordScreen({ forced }: { forced: boolean }) {
       <h1>{t(forced ? 'passwordForcedTitle' : 'passwordTitle')}</h1>
       {forced && <p className="hint">{t('passwordForcedNote', { name: who?.name ?? '' })}</p>}
       {!forced && (
-        <label>
-          {t('passwordCurrent')}
-          <input
-            data-testid="password-current"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </label>
+        <PasswordField label={t('passwordCurrent')} testId="password-current" autoComplete="current-password" value={current} onChange={setCurrent} />
       )}
-      <label>
-        {t('passwordNew')}
-        <input
-          data-testid="password-new"
-          type="password"
-          autoComplete="new-password"
-          autoFocus={forced}
-          value={next}
-          onChange={(e) => {
-            setNext(e.target.value);
-            setChanged(false);
-          }}
-        />
-      </label>
-      <label>
-        {t('passwordRepeat')}
-        <input data-testid="password-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-      </label>
+      <PasswordField
+        label={t('passwordNew')}
+        testId="password-new"
+        autoComplete="new-password"
+        autoFocus={forced}
+        value={next}
+        onChange={(value) => {
+          setNext(value);
+          setChanged(false);
+        }}
+      />
+      <PasswordField label={t('passwordRepeat')} testId="password-repeat" autoComplete="new-password" value={repeat} onChange={setRepeat} />
       {problem && (
         <p className="error" role="alert" data-testid="password-problem">
           {problem}

@@ -5,6 +5,7 @@ import { LangSwitch } from './Header';
 import { signIn } from './hub';
 import { useT } from './i18n';
 import { Notices } from './Notices';
+import { PasswordField } from './PasswordField';
 import { useStaff } from './store';
 
 export function SignIn() {
@@ -44,16 +45,7 @@ export function SignIn() {
             onChange={(e) => setUsername(e.target.value)}
           />
         </label>
-        <label>
-          {t('password')}
-          <input
-            data-testid="login-password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <PasswordField label={t('password')} testId="login-password" autoComplete="current-password" value={password} onChange={setPassword} />
         {error && (
           <p className="error" role="alert" data-testid="login-error">
             {error}

@@ -109,6 +109,22 @@ export function formatTicketNumber(serviceCode: string, seq: number): string {
   return `${serviceCode}-${String(seq).padStart(3, '0')}`;
 }
 
+/** A ticket as issued: waiting in its service's queue from the issue time, at no counter yet. */
+export function issuedTicket(t: Pick<Ticket, 'officeDay' | 'number' | 'serviceCode' | 'priority' | 'issuedAt' | 'deviceId'>): Omit<Ticket, 'id'> {
+  return {
+    ...t,
+    status: 'waiting',
+    queuedAt: t.issuedAt,
+    calledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    counterId: null,
+    targetCounterId: null,
+    recallCount: 0,
+    transferredFrom: null,
+  };
+}
+
 export interface TicketEventRecord {
   ticketId: number;
   type: TicketActionType;

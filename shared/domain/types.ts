@@ -110,6 +110,33 @@ export interface Ticket {
   transferredFrom: string | null;
 }
 
+export interface IssuedTicket {
+  ticket: Ticket;
+  serviceName: string;
+  ahead: number;
+  etaMinutes: number;
+  /** The visitor's own page (`<public address>/v/<code>`) for the ticket's QR; null when the QR is off or the hub has no address for phones. */
+  visitorUrl: string | null;
+}
+
+/** What a ticket's paper says, as text: the hub, the kiosk and the Electron shell print it alike. */
+export interface TicketPrint {
+  officeName: string;
+  officeAddress?: string;
+  /** e.g. "A-012" */
+  ticketNumber: string;
+  serviceName: string;
+  /** already-formatted local date+time text, e.g. "Selasa, 24 November 2026 09:15 WIB" */
+  issuedAt: string;
+  /** e.g. "Antrian di depan Anda: 3" */
+  aheadText: string;
+  etaText?: string;
+  qrText?: string;
+  footer?: string;
+  /** default "NOMOR ANTRIAN" */
+  title?: string;
+}
+
 export interface StaffUser {
   id: number;
   username: string;

@@ -1,23 +1,7 @@
 // The queue ticket as ESC/POS bytes. Pure (no Node, no DOM): the same bytes are produced in the hub, in the
 // Electron kiosk and in tests, so the golden files pin exactly what the paper receives.
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-
-export interface TicketPrint {
-  officeName: string;
-  officeAddress?: string;
-  /** e.g. "A-012" */
-  ticketNumber: string;
-  serviceName: string;
-  /** already-formatted local date+time text, e.g. "Selasa, 24 November 2026 09:15 WIB" */
-  issuedAt: string;
-  /** e.g. "Antrian di depan Anda: 3" */
-  aheadText: string;
-  etaText?: string;
-  qrText?: string;
-  footer?: string;
-  /** default "NOMOR ANTRIAN" */
-  title?: string;
-}
+import type { TicketPrint } from '../domain/types';
 
 export type PaperWidth = 58 | 80;
 

@@ -4,9 +4,7 @@
 // of the moment it is printed, which is what the visitor needs then.
 import { formatEta } from '../domain/estimate';
 import { formatOfficeDateTime } from '../domain/officeTime';
-import type { Office } from '../domain/types';
-import type { IssuedTicket } from '../protocol/events';
-import type { TicketPrint } from './ticketLayout';
+import type { IssuedTicket, Office, TicketPrint } from '../domain/types';
 
 export interface TicketTextInput {
   office: Office;

@@ -3,17 +3,7 @@
 // open would block the Electron kiosk or a reprint.
 import net from 'node:net';
 import { STATUS_QUERY, paperOutFromStatus } from '../escpos/ticketLayout';
-import type { PrinterFaultCode } from '../protocol/bridge';
-
-export class PrinterFault extends Error {
-  readonly code: PrinterFaultCode;
-
-  constructor(code: PrinterFaultCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PrinterFault';
-    this.code = code;
-  }
-}
+import { PrinterFault } from '../protocol/bridge';
 
 export interface TcpPrinterTarget {
   host: string;

@@ -1,7 +1,7 @@
 // The printer bridge the Electron kiosk shell exposes to the kiosk page (`window.antrianBridge`). The shell's
 // preload implements it; the page uses it when present, and otherwise asks the hub to print (`print:ticket`).
-import type { TicketPrint } from '../escpos/ticketLayout';
 import type { PrinterSetting, SetupInput, ShellRole } from './shell';
+import type { TicketPrint } from '../domain/types';
 
 /** The global name the preload exposes the bridge under (contextBridge.exposeInMainWorld). */
 export const BRIDGE_GLOBAL = 'antrianBridge';
@@ -9,6 +9,17 @@ export const BRIDGE_GLOBAL = 'antrianBridge';
 /** Why a ticket did not print: the same codes whichever transport failed (hub TCP, shell TCP or USB). */
 export const PRINTER_FAULT_CODES = ['PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_PAPER_OUT'] as const;
 export type PrinterFaultCode = (typeof PRINTER_FAULT_CODES)[number];
+
+/** A print that failed, whichever transport failed it: the transports reject with this only. */
+export class PrinterFault extends Error {
+  readonly code: PrinterFaultCode;
+
+  constructor(code: PrinterFaultCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PrinterFault';
+    this.code = code;
+  }
+}
 
 /**
  * A result rather than a rejection: errors crossing Electron's context bridge keep only their message, and

@@ -16,11 +16,12 @@ import type {
   Settings,
   StaffUser,
   Colleague,
+  IssuedTicket,
   Ticket,
+  TicketPrint,
   WaitingCounts,
 } from '../domain/types';
 import type { Ikm } from '../domain/skm';
-import type { TicketPrint } from '../escpos/ticketLayout';
 import type { BridgePrintResult, PrinterFaultCode } from './bridge';
 import type { Reply } from './errors';
 import type { ClientEventName, ClientPayload } from './schemas';
@@ -40,15 +41,6 @@ export interface TempPasswordReply {
   user: AdminUser;
   tempPassword: string;
   expiresAt: string;
-}
-
-export interface IssuedTicket {
-  ticket: Ticket;
-  serviceName: string;
-  ahead: number;
-  etaMinutes: number;
-  /** The visitor's own page (`<public address>/v/<code>`) for the ticket's QR; null when the QR is off or the hub has no address for phones. */
-  visitorUrl: string | null;
 }
 
 /**

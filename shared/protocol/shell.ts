@@ -1,6 +1,7 @@
 // The Electron shell's own settings (its config file) and its setup screen's answers. The main process
 // treats both as unknown until they pass these: a hand-edited file and the setup page alike.
 import { z } from 'zod';
+import { pagePath } from './apps';
 
 export const SHELL_ROLES = ['kiosk', 'counter', 'display', 'survey', 'hub'] as const;
 export type ShellRole = (typeof SHELL_ROLES)[number];
@@ -9,13 +10,7 @@ export type ShellRole = (typeof SHELL_ROLES)[number];
 export const DEVICE_ROLES = ['kiosk', 'display', 'survey'] as const satisfies readonly ShellRole[];
 
 /** The hub page each role opens; the hub role opens the staff app of the hub it runs. */
-export const ROLE_PATHS: Readonly<Record<ShellRole, string>> = {
-  kiosk: '/kiosk',
-  counter: '/counter',
-  display: '/display',
-  survey: '/survey',
-  hub: '/counter',
-};
+export const rolePath = (role: ShellRole): string => pagePath(role === 'hub' ? 'counter' : role);
 
 const isDeviceRole = (role: ShellRole): role is (typeof DEVICE_ROLES)[number] => (DEVICE_ROLES as readonly string[]).includes(role);
 
@@ -116,7 +111,7 @@ export function parseDeviceAddress(text: string): { hubUrl: string; role: (typeo
     return null;
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return null;
-  const role = DEVICE_ROLES.find((r) => ROLE_PATHS[r] === url.pathname.replace(/\/$/, ''));
+  const role = DEVICE_ROLES.find((r) => rolePath(r) === url.pathname.replace(/\/$/, ''));
   const key = url.searchParams.get('key');
   if (!role || key === null || !deviceKey.safeParse(key).success) return null;
   return { hubUrl: url.origin, role, deviceKey: key };
@@ -124,7 +119,7 @@ export function parseDeviceAddress(text: string): { hubUrl: string; role: (typeo
 
 /** The page a configured shell opens on its hub. */
 export function roleUrl(config: Pick<ShellConfig, 'role' | 'hubUrl' | 'deviceKey'>): string {
-  const url = new URL(ROLE_PATHS[config.role], config.hubUrl);
+  const url = new URL(rolePath(config.role), config.hubUrl);
   if (config.deviceKey !== undefined && isDeviceRole(config.role)) url.searchParams.set('key', config.deviceKey);
   return url.toString();
 }

@@ -6,12 +6,12 @@ import fsp from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createBridgePrinter } from '../../electron/main/printer';
-import type { TicketPrint } from '../../shared/escpos/ticketLayout';
 import { ticketPrintSchema } from '../../shared/protocol/schemas';
 import { launchBrowser } from '../helpers/browser';
 import { KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
 import { startFakePrinter, type FakePrinter } from '../helpers/printer';
 import { signedIn, takeCounter, type StaffPage } from '../helpers/staffApp';
+import type { TicketPrint } from '../../shared/domain/types';
 
 let browser: Browser;
 let hub: TestHub;

@@ -1,12 +1,13 @@
 // Measuring a hub under load from outside: its memory as the kernel reports it, a kiosk's latency,
 // and noisy clients in their own processes.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FloodPlan, FloodResult } from '../load/flooder';
 import { connect, requestId, type TestClient } from './clients';
-import { FLAT_OUT_ENV, KIOSK_KEY, ROOT } from './hub';
-import { exited, spawnHub } from './hubProcess';
+import { ADMIN_PASSWORD, FLAT_OUT_ENV, KIOSK_KEY, ROOT, testSeed } from './hub';
+import { exited, spawnHub, type HubProcess } from './hubProcess';
 
 /** Resident memory of a process in MB, from /proc/<pid>/status. */
 export function rssMb(pid: number): number {
@@ -80,4 +81,42 @@ export async function busyDay(env: Record<string, string>, tickets: number): Pro
   for (const k of kiosks) k.close();
   filler.child.kill('SIGTERM');
   await exited(filler.child);
+}
+
+export interface LoadHub extends HubProcess {
+  /** The test's clients: closed when the hub stops. */
+  clients: TestClient[];
+  /** Closes the clients, kills the hub and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A seeded hub in its own process on a fresh data folder, after a busy day of `ticketsBefore` tickets when
+ * asked. `env` adds to its environment (FLAT_OUT_ENV raises the budgets).
+ */
+export async function loadHub(opts: { ticketsBefore?: number; env?: Record<string, string> } = {}): Promise<LoadHub> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'antrian-load-'));
+  const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  const seedFile = join(dataDir, 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(testSeed()));
+  const env = { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD };
+  let hub: HubProcess;
+  try {
+    if (opts.ticketsBefore) await busyDay(env, opts.ticketsBefore);
+    hub = await spawnHub({ ...env, ...opts.env });
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  const clients: TestClient[] = [];
+  return {
+    ...hub,
+    clients,
+    async stop() {
+      for (const c of clients) c.close();
+      hub.child.kill('SIGKILL');
+      await exited(hub.child);
+      remove();
+    },
+  };
 }

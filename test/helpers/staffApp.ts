@@ -2,10 +2,10 @@
 // they would see rather than sleeping.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { IssuedTicket } from '../../shared/protocol/events';
 import { launchBrowser } from './browser';
 import { connect, requestId, type TestClient } from './clients';
 import { KIOSK_KEY, startTestHub, type TestHub } from './hub';
+import type { IssuedTicket } from '../../shared/domain/types';
 
 export interface StaffPage {
   context: BrowserContext;

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBridgePrinter, printToDeviceFile, WINDOWS_RAW_PRINT_SCRIPT, type ExecFile } from '../../electron/main/printer';
-import { encodeTicket, type TicketPrint } from '../../shared/escpos/ticketLayout';
+import { encodeTicket } from '../../shared/escpos/ticketLayout';
 import { startFakePrinter, type FakePrinter } from '../helpers/printer';
+import type { TicketPrint } from '../../shared/domain/types';
 
 const TICKET: TicketPrint = {
   officeName: 'LPSE Kota Batam',

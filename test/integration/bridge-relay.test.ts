@@ -2,11 +2,11 @@
 // bridge kiosk reports a print that worked (its open faults are resolved), staff see it can reprint while
 // its bridge is connected, and a staff reprint reaches the kiosk's bridge and is recorded by its answer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TicketPrint } from '../../shared/escpos/ticketLayout';
 import type { BridgePrintResult } from '../../shared/protocol/bridge';
 import type { StaffSnapshot } from '../../shared/protocol/events';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
 import { KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+import type { TicketPrint } from '../../shared/domain/types';
 
 let hub: TestHub;
 let staff: TestClient;

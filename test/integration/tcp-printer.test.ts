@@ -2,7 +2,8 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STATUS_QUERY, encodeTicket } from '../../shared/escpos/ticketLayout';
-import { PrinterFault, printOverTcp } from '../../shared/printer/tcp';
+import { PrinterFault } from '../../shared/protocol/bridge';
+import { printOverTcp } from '../../shared/printer/tcp';
 
 const TICKET = encodeTicket(
   {

@@ -2,11 +2,12 @@
 // finished visit, from the phone or the counter's survey tablet; unknown, yesterday's and guessed codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIkm, SKM_ELEMENTS, totalsOf, type SkmAnswers } from '../../shared/domain/skm';
-import type { IssuedTicket, SurveySnapshot, VisitorPatch, VisitorSnapshot } from '../../shared/protocol/events';
+import type { SurveySnapshot, VisitorPatch, VisitorSnapshot } from '../../shared/protocol/events';
 import { io } from 'socket.io-client';
 import { DEFAULT_LIMITS } from '../../hub/config';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
 import { ADMIN_PASSWORD, FakeClock, KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+import type { IssuedTicket } from '../../shared/domain/types';
 
 const clock = new FakeClock(Date.parse('2026-11-24T01:00:00Z')); // 08:00 WIB
 let hub: TestHub;

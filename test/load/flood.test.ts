@@ -2,47 +2,29 @@
 // (its own process, default budgets) with snapshot requests and unknown events for ten seconds, while a
 // kiosk takes a ticket every 100 ms and a counter calls the next visitor. Then one address opens 1,000
 // connections.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StaffSnapshot } from '../../shared/protocol/events';
-import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
+import { connect, requestId, signIn } from '../helpers/clients';
 import { DEFAULT_LIMITS } from '../../hub/config';
-import { ADMIN_PASSWORD, KIOSK_KEY, testSeed } from '../helpers/hub';
-import { exited, spawnHub, type HubProcess } from '../helpers/hubProcess';
-import { busyDay, flood, kioskAtPace, p99, watchRss } from '../helpers/load';
+import { KIOSK_KEY } from '../helpers/hub';
+import { flood, kioskAtPace, loadHub, p99, watchRss, type LoadHub } from '../helpers/load';
 
 const TICKETS_BEFORE = 1_000;
 const FLOOD_MS = 10_000;
-const dataDir = mkdtempSync(join(tmpdir(), 'antrian-flood-'));
-let hub: HubProcess;
-const clients: TestClient[] = [];
+let hub: LoadHub;
 
-function env(): Record<string, string> {
-  const seedFile = join(dataDir, 'seed.json');
-  writeFileSync(seedFile, JSON.stringify(testSeed()));
-  return { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD };
-}
-
+// The hub under test runs with the default budgets.
 beforeAll(async () => {
-  await busyDay(env(), TICKETS_BEFORE);
-  // The hub under test runs with the default budgets.
-  hub = await spawnHub(env());
+  hub = await loadHub({ ticketsBefore: TICKETS_BEFORE });
 }, 120_000);
 
-afterAll(async () => {
-  for (const c of clients) c.close();
-  hub?.child.kill('SIGKILL');
-  if (hub) await exited(hub.child);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => hub?.stop());
 
 it('keeps a kiosk and a counter quick while two sockets flood it, and cuts the flooders off', { timeout: 120_000 }, async () => {
   const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
   const officer = await signIn(hub.url, 'hd1', 'sandi-hd1');
-  clients.push(kiosk, officer);
+  hub.clients.push(kiosk, officer);
   expect((officer.snapshots[0] as StaffSnapshot).tickets.length).toBeGreaterThanOrEqual(TICKETS_BEFORE);
   await officer.ok('counter:open', { counterId: 1 });
   const guest = await connect(hub.url);
@@ -101,7 +83,7 @@ it('caps the connections one address may hold, while others still connect', { ti
   expect(open).toBeGreaterThan(0);
   // Another machine is not held back by that one.
   const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY }, '127.0.0.10');
-  clients.push(kiosk);
+  hub.clients.push(kiosk);
   expect(await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'B' })).toMatchObject({ ticket: { serviceCode: 'B' } });
   for (const s of sockets) s.close();
 });

@@ -1,42 +1,27 @@
 // A staff socket asking for a heavy snapshot 1,000 times without waiting (what once took the hub from
 // 0.14 GB to 2.7 GB): with the budgets raised so that every request reaches the hub, each is answered,
 // only one snapshot per socket is ever in flight, and a kiosk stays quick.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StaffSnapshot } from '../../shared/protocol/events';
-import { connect, signIn, type TestClient } from '../helpers/clients';
-import { ADMIN_PASSWORD, FLAT_OUT_ENV, KIOSK_KEY, testSeed } from '../helpers/hub';
-import { exited, spawnHub, type HubProcess } from '../helpers/hubProcess';
-import { busyDay, flood, kioskAtPace, p99, watchRss } from '../helpers/load';
+import { connect, signIn } from '../helpers/clients';
+import { FLAT_OUT_ENV, KIOSK_KEY } from '../helpers/hub';
+import { flood, kioskAtPace, loadHub, p99, watchRss, type LoadHub } from '../helpers/load';
 
 const TICKETS_BEFORE = 1_000;
 const REQUESTS = 1_000;
-const dataDir = mkdtempSync(join(tmpdir(), 'antrian-snapshots-'));
-let hub: HubProcess;
-const clients: TestClient[] = [];
+let hub: LoadHub;
 
+// Raised budgets: this test is about what reaches the snapshot code, not about the budgets.
 beforeAll(async () => {
-  const seedFile = join(dataDir, 'seed.json');
-  writeFileSync(seedFile, JSON.stringify(testSeed()));
-  const env = { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD };
-  await busyDay(env, TICKETS_BEFORE);
-  // Raised budgets: this test is about what reaches the snapshot code, not about the budgets.
-  hub = await spawnHub({ ...env, ...FLAT_OUT_ENV });
+  hub = await loadHub({ ticketsBefore: TICKETS_BEFORE, env: FLAT_OUT_ENV });
 }, 120_000);
 
-afterAll(async () => {
-  for (const c of clients) c.close();
-  hub?.child.kill('SIGKILL');
-  if (hub) await exited(hub.child);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => hub?.stop());
 
 it('answers 1,000 snapshot requests sent at once, one in flight at a time, with memory bounded', { timeout: 120_000 }, async () => {
   const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
   const officer = await signIn(hub.url, 'hd1', 'sandi-hd1');
-  clients.push(kiosk, officer);
+  hub.clients.push(kiosk, officer);
   expect((officer.snapshots[0] as StaffSnapshot).tickets.length).toBeGreaterThanOrEqual(TICKETS_BEFORE);
   expect(JSON.stringify(officer.snapshots[0]).length).toBeGreaterThan(200_000);
   const guest = await connect(hub.url);

@@ -4,7 +4,6 @@
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { Backoff, superviseRenderer, type Timers } from '../../electron/main/bac
 import { startHubProcess, type Utility } from '../../electron/main/hubProcess';
 import { hubReachable, waitForHub } from '../../electron/main/waiting';
 import { ROOT, startTestHub, type TestHub } from '../helpers/hub';
+import { freePort } from '../helpers/hubProcess';
 
 /** Timers a test runs by hand, at the time it says. */
 class ManualTimers implements Timers {
@@ -99,17 +99,6 @@ describe('crash and hang recovery', () => {
     expect(contents.crashes).toBe(1);
   });
 });
-
-/** A port nothing listens on now, for a hub in another process. */
-function freePort(): Promise<number> {
-  const server = createServer();
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    }),
-  );
-}
 
 describe('the hub role', () => {
   it('runs the compiled hub, which serves the staff app and logs its first-start password, and starts it again when it stops', async () => {

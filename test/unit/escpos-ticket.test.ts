@@ -11,8 +11,8 @@ import {
   encodeTicket,
   paperOutFromStatus,
   type PaperWidth,
-  type TicketPrint,
 } from '../../shared/escpos/ticketLayout';
+import type { TicketPrint } from '../../shared/domain/types';
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden');
 

@@ -1,8 +1,8 @@
 // Taking a number at the kiosk: one request at a time, and a lost answer never becomes a second ticket.
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../shared/protocol/errors';
-import type { IssuedTicket } from '../../shared/protocol/events';
 import { Issuer, UNANSWERED_MAX_AGE_MS, type IssueRequest } from '../../kiosk/src/issuer';
+import type { IssuedTicket } from '../../shared/domain/types';
 
 const TIMEOUT: Reply<IssuedTicket> = { ok: false, error: { code: 'REQUEST_TIMEOUT', message: 'timeout' } };
 const UNREACHABLE: Reply<IssuedTicket> = { ok: false, error: { code: 'HUB_UNREACHABLE', message: 'offline' } };

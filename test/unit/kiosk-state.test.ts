@@ -1,8 +1,9 @@
 // The kiosk's pure pieces: the device key in the address, and the store's updates from the hub.
 import { describe, expect, it } from 'vitest';
-import type { IssuedTicket, KioskSnapshot } from '../../shared/protocol/events';
+import type { KioskSnapshot } from '../../shared/protocol/events';
 import { splitKey } from '../../kiosk/src/deviceKey';
 import { fromPatch, fromSnapshot, withPrint } from '../../kiosk/src/store';
+import type { IssuedTicket } from '../../shared/domain/types';
 
 describe('splitKey', () => {
   it('takes the key out of the address and keeps everything else', () => {

@@ -1,6 +1,7 @@
 // Socket → store, and what the person's taps do: follow one ticket (the phone) or one counter (the survey
 // tablet), and send the survey once. A call makes the phone vibrate and beep where the phone allows.
 import type { SkmElement, SkmProfile, SkmValue } from '../../shared/domain/skm';
+import { pagePath } from '../../shared/protocol/apps';
 import type { Lang } from '../../shared/protocol/errors';
 import type { HandshakeAuth, VisitorView } from '../../shared/protocol/events';
 import { connectHub, type HubClient } from '../../shared/ui/hubClient';
@@ -24,7 +25,7 @@ export interface VisitorActions {
 
 /** What the page is: `/v/<code>` follows a ticket; `/survey?key=…` is a counter's survey tablet. */
 export function readPage(location: { pathname: string; search: string }): { mode: Mode; auth: HandshakeAuth | null } {
-  if (location.pathname.startsWith('/survey')) {
+  if (location.pathname.startsWith(pagePath('survey'))) {
     const key = new URLSearchParams(location.search).get('key');
     return { mode: 'tablet', auth: key ? { deviceKey: key } : null };
   }

@@ -4,6 +4,8 @@
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { AdminDevice, DeviceKind } from '../../../shared/domain/types';
 import { encodeTicket } from '../../../shared/escpos/ticketLayout';
+import { pagePath } from '../../../shared/protocol/apps';
+import { PrinterFault } from '../../../shared/protocol/bridge';
 import { DomainError, errorMessage } from '../../../shared/protocol/errors';
 import type { DeviceKeyReply } from '../../../shared/protocol/events';
 import type { ParsedPayload } from '../../../shared/protocol/schemas';
@@ -12,11 +14,7 @@ import type { Device } from '../../db/index';
 import { adminDevice } from '../../adminView';
 import type { Change, Handler, HandlerContext } from '../../context';
 import { newDeviceKey } from '../../passwords';
-import { PrinterFault, printOverTcp } from '../../../shared/printer/tcp';
 import { adminEvent, remember, repeated } from './common';
-
-/** The page each kind of device opens. */
-export const DEVICE_PAGES: Record<DeviceKind, string> = { kiosk: '/kiosk', display: '/display', survey: '/survey' };
 
 function deviceOrRefuse(ctx: HandlerContext, deviceId: number): Device {
   const device = getDevice(ctx.db, deviceId);
@@ -46,7 +44,7 @@ function changeOf(kind: DeviceKind): Change {
 }
 
 function keyReply(ctx: HandlerContext, device: Device, key: string): DeviceKeyReply {
-  return { device: view(ctx, device.id), key, path: `${DEVICE_PAGES[device.kind]}?key=${encodeURIComponent(key)}` };
+  return { device: view(ctx, device.id), key, path: `${pagePath(device.kind)}?key=${encodeURIComponent(key)}` };
 }
 
 const create: Handler<'admin:deviceCreate'> = {
@@ -120,7 +118,7 @@ const testPrint: Handler<'admin:testPrint'> = {
     );
     return {
       io: () =>
-        printOverTcp(printer, bytes).then(
+        ctx.deps.printer(printer, bytes).then(
           () => (next: HandlerContext) => {
             adminEvent(next, 'device.testPrint', { deviceId: device.id, result: 'printed' });
             return { reply: { result: 'printed' as const } };

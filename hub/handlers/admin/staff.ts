@@ -61,7 +61,7 @@ const create: Handler<'admin:userCreate'> = {
     if (usernameTaken(ctx.db, p.username)) throw new DomainError('DUPLICATE', { field: 'username', value: p.username });
     const tempPassword = generatePassword();
     return afterHashing(
-      () => hashPassword(tempPassword),
+      () => hashPassword(tempPassword, ctx.deps.passwordCost),
       (passwordHash) => (next) => {
         // Checked again: another admin may have taken the name while the password was hashed.
         if (usernameTaken(next.db, p.username)) throw new DomainError('DUPLICATE', { field: 'username', value: p.username });
@@ -96,7 +96,7 @@ const resetPassword: Handler<'admin:userResetPassword'> = {
     notMine(ctx, user);
     const tempPassword = generatePassword();
     return afterHashing(
-      () => hashPassword(tempPassword),
+      () => hashPassword(tempPassword, ctx.deps.passwordCost),
       (passwordHash) => (next) => {
         const expiresAt = tempPasswordExpiry(next.now);
         setUserPassword(next.db, user.id, passwordHash, expiresAt);

@@ -5,6 +5,7 @@ import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff, useTimeZone } from '../store';
+import { AdminTabHeader } from './parts';
 
 function size(bytes: number): string {
   return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -18,12 +19,10 @@ export function BackupsTab() {
   const [pending, run] = usePending();
   return (
     <section className="card">
-      <div className="row spread">
-        <h2>{t('adminTab_backups')}</h2>
-        <button type="button" className="primary" data-testid="backup-now" disabled={pending} onClick={() => void run(() => request('admin:backupNow', {}))}>
-          {t('backupNow')}
-        </button>
-      </div>
+      <AdminTabHeader
+        title={t('adminTab_backups')}
+        action={{ testId: 'backup-now', label: t('backupNow'), primary: true, disabled: pending, onClick: () => void run(() => request('admin:backupNow', {})) }}
+      />
       <p className="hint">{t('backupNote')}</p>
       {backups.length === 0 ? (
         <p>{t('backupNone')}</p>

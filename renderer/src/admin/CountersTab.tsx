@@ -5,7 +5,7 @@ import { newRequestId } from '../../../shared/ui/requestId';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
-import { AdminTable, CheckField, FormFrame } from './parts';
+import { AdminTabHeader, AdminTable, CheckField, FormFrame, TextField } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface CounterForm {
@@ -63,22 +63,11 @@ export function CountersTab() {
 
   return (
     <section className="card">
-      <div className="row spread">
-        <h2>{t('adminTab_counters')}</h2>
-        <button type="button" data-testid="counter-new" onClick={openNew}>
-          {t('counterNew')}
-        </button>
-      </div>
+      <AdminTabHeader title={t('adminTab_counters')} action={{ testId: 'counter-new', label: t('counterNew'), onClick: openNew }} />
       {form && (
         <FormFrame id="counter" problem={problem(form)} pending={f.pending} onSave={() => void save()} onCancel={f.close}>
-          <label>
-            {t('counterName')}
-            <input data-testid="counter-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
-          </label>
-          <label>
-            {t('counterNumber')}
-            <input data-testid="counter-number" inputMode="numeric" value={form.number} onChange={(e) => f.set({ number: e.target.value })} />
-          </label>
+          <TextField id="counter-name" label={t('counterName')} value={form.name} onChange={(name) => f.set({ name })} />
+          <TextField id="counter-number" label={t('counterNumber')} numeric value={form.number} onChange={(number) => f.set({ number })} />
           <fieldset className="checks">
             <legend>{t('counterServices')}</legend>
             {services.map((s) => (

@@ -12,7 +12,7 @@ import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff, useTimeZone } from '../store';
-import { AdminTable, FormFrame } from './parts';
+import { AdminTabHeader, AdminTable, FormFrame, TextField } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface DeviceForm {
@@ -134,22 +134,17 @@ export function DevicesTab() {
 
   return (
     <section className="card">
-      <div className="row spread">
-        <h2>{t('adminTab_devices')}</h2>
-        <button
-          type="button"
-          data-testid="device-new"
-          onClick={() => f.open({ requestId: newRequestId('device'), name: '', kind: 'kiosk', host: '', port: '9100', width: '80', counterId: '' })}
-        >
-          {t('deviceNew')}
-        </button>
-      </div>
+      <AdminTabHeader
+        title={t('adminTab_devices')}
+        action={{
+          testId: 'device-new',
+          label: t('deviceNew'),
+          onClick: () => f.open({ requestId: newRequestId('device'), name: '', kind: 'kiosk', host: '', port: '9100', width: '80', counterId: '' }),
+        }}
+      />
       {form && (
         <FormFrame id="device" problem={problem(form)} pending={f.pending} onSave={() => void save()} onCancel={f.close}>
-          <label>
-            {t('deviceName')}
-            <input data-testid="device-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
-          </label>
+          <TextField id="device-name" label={t('deviceName')} value={form.name} onChange={(name) => f.set({ name })} />
           <label>
             {t('deviceKind')}
             <select
@@ -167,14 +162,8 @@ export function DevicesTab() {
           </label>
           {form.kind === 'kiosk' && (
             <>
-              <label>
-                {t('devicePrinterHost')}
-                <input data-testid="device-printer-host" value={form.host} onChange={(e) => f.set({ host: e.target.value })} />
-              </label>
-              <label>
-                {t('devicePrinterPort')}
-                <input data-testid="device-printer-port" inputMode="numeric" value={form.port} onChange={(e) => f.set({ port: e.target.value })} />
-              </label>
+              <TextField id="device-printer-host" label={t('devicePrinterHost')} value={form.host} onChange={(host) => f.set({ host })} />
+              <TextField id="device-printer-port" label={t('devicePrinterPort')} numeric value={form.port} onChange={(port) => f.set({ port })} />
               <label>
                 {t('devicePrinterWidth')}
                 <select data-testid="device-printer-width" value={form.width} onChange={(e) => f.set({ width: e.target.value as '58' | '80' })}>

@@ -5,7 +5,7 @@ import { newRequestId } from '../../../shared/ui/requestId';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff } from '../store';
-import { AdminTable, CheckField, FormFrame } from './parts';
+import { AdminTabHeader, AdminTable, CheckField, FormFrame, TextField } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface ServiceForm {
@@ -57,12 +57,7 @@ export function ServicesTab() {
 
   return (
     <section className="card">
-      <div className="row spread">
-        <h2>{t('adminTab_services')}</h2>
-        <button type="button" data-testid="service-new" onClick={openNew}>
-          {t('serviceNew')}
-        </button>
-      </div>
+      <AdminTabHeader title={t('adminTab_services')} action={{ testId: 'service-new', label: t('serviceNew'), onClick: openNew }} />
       {form && (
         <FormFrame
           id="service"
@@ -83,18 +78,9 @@ export function ServicesTab() {
               onChange={(e) => f.set({ code: e.target.value.toUpperCase() })}
             />
           </label>
-          <label>
-            {t('serviceName')}
-            <input data-testid="service-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
-          </label>
-          <label>
-            {t('serviceNameEn')}
-            <input data-testid="service-name-en" value={form.nameEn} onChange={(e) => f.set({ nameEn: e.target.value })} />
-          </label>
-          <label>
-            {t('serviceOrder')}
-            <input data-testid="service-order" inputMode="numeric" value={form.sort} onChange={(e) => f.set({ sort: e.target.value })} />
-          </label>
+          <TextField id="service-name" label={t('serviceName')} value={form.name} onChange={(name) => f.set({ name })} />
+          <TextField id="service-name-en" label={t('serviceNameEn')} value={form.nameEn} onChange={(nameEn) => f.set({ nameEn })} />
+          <TextField id="service-order" label={t('serviceOrder')} numeric value={form.sort} onChange={(sort) => f.set({ sort })} />
           <CheckField id="service-priority" label={t('servicePriority')} checked={form.askPriority} onChange={(askPriority) => f.set({ askPriority })} />
           <CheckField id="service-active" label={t('active')} checked={form.active} onChange={(active) => f.set({ active })} />
         </FormFrame>

@@ -11,7 +11,7 @@ import { usePending } from '../../../shared/ui/usePending';
 import { navigate, request } from '../hub';
 import { useT } from '../i18n';
 import { useStaff, useTimeZone } from '../store';
-import { AdminTable, FormFrame } from './parts';
+import { AdminTabHeader, AdminTable, FormFrame, TextField } from './parts';
 import { useAdminForm } from './useAdminForm';
 
 interface StaffForm {
@@ -74,12 +74,10 @@ export function StaffTab() {
 
   return (
     <section className="card">
-      <div className="row spread">
-        <h2>{t('adminTab_staff')}</h2>
-        <button type="button" data-testid="staff-new" onClick={() => f.open({ requestId: newRequestId('user'), username: '', name: '', role: '' })}>
-          {t('staffNew')}
-        </button>
-      </div>
+      <AdminTabHeader
+        title={t('adminTab_staff')}
+        action={{ testId: 'staff-new', label: t('staffNew'), onClick: () => f.open({ requestId: newRequestId('user'), username: '', name: '', role: '' }) }}
+      />
       {form && (
         <FormFrame id="staff" problem={problem(form)} pending={f.pending} onSave={() => void save()} onCancel={f.close}>
           <label>
@@ -92,10 +90,7 @@ export function StaffTab() {
               onChange={(e) => f.set({ username: e.target.value })}
             />
           </label>
-          <label>
-            {t('staffName')}
-            <input data-testid="staff-name" value={form.name} onChange={(e) => f.set({ name: e.target.value })} />
-          </label>
+          <TextField id="staff-name" label={t('staffName')} value={form.name} onChange={(name) => f.set({ name })} />
           <label>
             {t('staffRole')}
             <select data-testid="staff-role" value={form.role} onChange={(e) => f.set({ role: e.target.value as Role | '' })}>

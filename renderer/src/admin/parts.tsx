@@ -2,6 +2,18 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 
+/** A tab's heading and its one action (make a new one, back up now). */
+export function AdminTabHeader({ title, action }: { title: string; action: { testId: string; label: string; onClick: () => void; primary?: boolean; disabled?: boolean } }) {
+  return (
+    <div className="row spread">
+      <h2>{title}</h2>
+      <button type="button" className={action.primary ? 'primary' : undefined} data-testid={action.testId} disabled={action.disabled} onClick={action.onClick}>
+        {action.label}
+      </button>
+    </div>
+  );
+}
+
 /** The form's first problem, named in the reader's words; the save button waits until there is none. */
 export function FormProblem({ problem }: { problem: string | null }) {
   if (!problem) return null;
@@ -68,6 +80,16 @@ export function AdminTable({ headings, children }: { headings: string[]; childre
       </thead>
       <tbody>{children}</tbody>
     </table>
+  );
+}
+
+/** A labelled text field; `numeric` brings up a number keypad on touch screens. */
+export function TextField({ id, label, value, onChange, numeric }: { id: string; label: string; value: string; onChange: (value: string) => void; numeric?: boolean }) {
+  return (
+    <label>
+      {label}
+      <input data-testid={id} inputMode={numeric ? 'numeric' : undefined} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }
 
