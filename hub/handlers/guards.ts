@@ -1,6 +1,8 @@
 // Checks and the one write path that ticket and counter handlers share.
 import { applyTicketAction, IllegalTransition, TICKET_RULES, type TicketAction } from '../../shared/domain/ticketRules';
-import type { Counter, Ticket, TicketStatus } from '../../shared/domain/types';
+import { inSentence } from '../../shared/domain/caseWords';
+import { TICKET_ACTION_WORDS, TICKET_STATUS_WORDS } from '../../shared/domain/ticketWords';
+import type { Counter, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import { appendEvent, getCounter, getTicket, updateTicket } from '../db/index';
 import { actorOf, type HandlerContext } from '../context';
@@ -37,29 +39,6 @@ export function ticketAtCounter(ctx: HandlerContext, counter: Counter, ticketId:
   return ticket;
 }
 
-const STATUS_WORDS: Record<TicketStatus, { id: string; en: string }> = {
-  waiting: { id: 'menunggu', en: 'waiting' },
-  called: { id: 'dipanggil', en: 'called' },
-  serving: { id: 'sedang dilayani', en: 'being served' },
-  done: { id: 'selesai', en: 'done' },
-  no_show: { id: 'tidak hadir', en: 'a no-show' },
-  cancelled: { id: 'dibatalkan', en: 'cancelled' },
-  expired: { id: 'kedaluwarsa', en: 'expired' },
-};
-
-const ACTION_WORDS: Record<TicketAction['type'], { id: string; en: string }> = {
-  call: { id: 'dipanggil', en: 'called' },
-  recall: { id: 'dipanggil ulang', en: 'recalled' },
-  no_show: { id: 'ditandai tidak hadir', en: 'marked no-show' },
-  requeue: { id: 'diantrikan kembali', en: 'requeued' },
-  transfer: { id: 'dialihkan', en: 'transferred' },
-  start: { id: 'mulai dilayani', en: 'started' },
-  finish: { id: 'diselesaikan', en: 'finished' },
-  cancel: { id: 'dibatalkan', en: 'cancelled' },
-  expire: { id: 'dinyatakan kedaluwarsa', en: 'expired' },
-  release: { id: 'dikembalikan ke antrian', en: 'put back in the queue' },
-};
-
 /** Applies a ticket action, stores the ticket and appends the event, all in the caller's transaction. */
 export function applyAndLog(ctx: HandlerContext, ticket: Ticket, action: TicketAction, counterId: number | null): Ticket {
   let next: Ticket;
@@ -69,8 +48,8 @@ export function applyAndLog(ctx: HandlerContext, ticket: Ticket, action: TicketA
     if (!(e instanceof IllegalTransition)) throw e;
     throw new DomainError('ILLEGAL_TRANSITION', {
       ticket: ticket.number,
-      status: STATUS_WORDS[ticket.status][ctx.lang],
-      action: ACTION_WORDS[action.type][ctx.lang],
+      status: inSentence(TICKET_STATUS_WORDS[ticket.status][ctx.lang]),
+      action: TICKET_ACTION_WORDS[action.type][ctx.lang],
     });
   }
   updateTicket(ctx.db, next);

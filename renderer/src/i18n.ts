@@ -3,6 +3,7 @@
 // intake fields come from shared/domain/caseWords.ts, which the hub's refusals use too.
 
 import { CASE_EVENT_WORDS, CASE_STATUS_WORDS, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
+import { TICKET_STATUS_WORDS } from '../../shared/domain/ticketWords';
 import { keyed, useTranslator, type Dictionary } from '../../shared/ui/i18n';
 import { adminText } from './admin/text';
 import { useStaff } from './store';
@@ -106,13 +107,7 @@ const dict = {
   noShows: { id: 'Tidak hadir', en: 'No-shows' },
   averageService: { id: 'Rata-rata layanan', en: 'Average service' },
   shortcuts: { id: 'Tombol pintas', en: 'Keyboard shortcuts' },
-  ticketStatus_waiting: { id: 'Menunggu', en: 'Waiting' },
-  ticketStatus_called: { id: 'Dipanggil', en: 'Called' },
-  ticketStatus_serving: { id: 'Sedang dilayani', en: 'Being served' },
-  ticketStatus_done: { id: 'Selesai', en: 'Done' },
-  ticketStatus_no_show: { id: 'Tidak hadir', en: 'No-show' },
-  ticketStatus_cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
-  ticketStatus_expired: { id: 'Kedaluwarsa', en: 'Expired' },
+  ...keyed('ticketStatus_', TICKET_STATUS_WORDS),
 
   // The visit's case at the counter
   visitCase: { id: 'Kasus kunjungan ini', en: "This visit's case" },
