@@ -19,6 +19,7 @@ import type {
   Ticket,
   WaitingCounts,
 } from '../domain/types';
+import type { Report } from '../domain/report';
 import type { Ikm } from '../domain/skm';
 import type { TicketPrint } from '../escpos/ticketLayout';
 import type { BridgePrintResult, PrinterFaultCode } from './bridge';
@@ -297,6 +298,7 @@ export interface ClientReplies {
   'admin:backupNow': BackupInfo;
   'survey:submit': Record<string, never>;
   'survey:ikm': IkmReport;
+  'report:get': Report;
 }
 
 export type ClientToServerEvents = {
