@@ -19,6 +19,9 @@ const minutes = (ms: string) => `CAST(floor(${ms} / 60000.0 + 0.5) AS INTEGER)`;
 /** The nearest-rank percentile `p` of the values ranked `rn` of `n`: the value ranked ⌈p·n/100⌉. */
 const nearestRank = (p: number) => `max(CASE WHEN rn = (n * ${p} + 99) / 100 THEN ms END)`;
 
+// A ticket's or a case's own events are found through events_ticket / events_case: `+type` keeps SQLite
+// from walking events_type_at (every event of that type, for each ticket) instead.
+
 /**
  * One row per ticket of the period. A ticket counts under the counter and the officer of the last action
  * staff took on it (the finish, the no-show, the transfer, the cancel…); never touched by staff, under none.
@@ -28,11 +31,11 @@ facts AS MATERIALIZED (
   SELECT t.service_code, t.status,
     CASE WHEN t.called_at IS NOT NULL THEN ${span('t.issued_at', 't.called_at')} END AS wait_ms,
     CASE WHEN t.status = 'done' THEN ${span('t.serving_at', 't.finished_at')} END AS service_ms,
-    EXISTS (SELECT 1 FROM events x WHERE x.ticket_id = t.id AND x.type = 'ticket.transfer') AS transferred,
+    EXISTS (SELECT 1 FROM events x WHERE x.ticket_id = t.id AND +x.type = 'ticket.transfer') AS transferred,
     last.counter_id, last.user_id
   FROM tickets t
   LEFT JOIN events last ON last.id = (
-    SELECT e.id FROM events e WHERE e.ticket_id = t.id AND e.user_id IS NOT NULL AND e.type GLOB 'ticket.*'
+    SELECT e.id FROM events e WHERE e.ticket_id = t.id AND e.user_id IS NOT NULL AND +e.type GLOB 'ticket.*'
     ORDER BY e.id DESC LIMIT 1)
   WHERE t.office_day BETWEEN @from AND @to
 ),
@@ -47,29 +50,37 @@ counts AS (
     total(status = 'cancelled') AS cancelled, total(status = 'expired') AS expired, total(transferred) AS transferred
   FROM keyed GROUP BY dim, k
 ),
-measured AS (
-  SELECT dim, k, measure, ms, row_number() OVER (g ORDER BY ms) AS rn, count(*) OVER g AS n FROM (
+-- Percentiles by nearest rank from each group's histogram of whole minutes: rounding keeps the order, so the
+-- value ranked ⌈p·n/100⌉ in minutes is that rank's time rounded, and a month is a few hundred rows to rank.
+hist AS (
+  SELECT dim, k, measure, ${minutes('ms')} AS m, count(*) AS cnt, sum(ms) AS total FROM (
     SELECT dim, k, 'wait' AS measure, wait_ms AS ms FROM keyed WHERE wait_ms IS NOT NULL
     UNION ALL SELECT dim, k, 'service', service_ms FROM keyed WHERE service_ms IS NOT NULL)
-  WINDOW g AS (PARTITION BY dim, k, measure)
+  GROUP BY dim, k, measure, m
+),
+cumulative AS (
+  SELECT *, sum(cnt) OVER (PARTITION BY dim, k, measure ORDER BY m ROWS UNBOUNDED PRECEDING) AS upto,
+    sum(cnt) OVER (PARTITION BY dim, k, measure) AS n
+  FROM hist
 ),
 times AS (
-  SELECT dim, k, measure, ${minutes('avg(ms)')} AS avg, ${minutes(nearestRank(50))} AS p50, ${minutes(nearestRank(90))} AS p90
-  FROM measured GROUP BY dim, k, measure
+  SELECT dim, k, measure, ${minutes('sum(total) * 1.0 / max(n)')} AS avg,
+    min(CASE WHEN upto >= (n * 50 + 99) / 100 THEN m END) AS p50, min(CASE WHEN upto >= (n * 90 + 99) / 100 THEN m END) AS p90
+  FROM cumulative GROUP BY dim, k, measure
 )`;
 
 const TICKETS = /* sql */ `
 WITH ${TICKET_FACTS}
-SELECT c.*, w.avg AS waitAvg, w.p50 AS waitP50, w.p90 AS waitP90, s.avg AS serviceAvg, s.p50 AS serviceP50, s.p90 AS serviceP90,
+SELECT g.*, w.avg AS waitAvg, w.p50 AS waitP50, w.p90 AS waitP90, s.avg AS serviceAvg, s.p50 AS serviceP50, s.p90 AS serviceP90,
   coalesce(sv.name, '') AS serviceName, ct.number AS counterNumber, coalesce(ct.name, '') AS counterName,
   u.username, coalesce(u.name, '') AS userName
-FROM counts c
-LEFT JOIN times w ON w.dim = c.dim AND w.k = c.k AND w.measure = 'wait'
-LEFT JOIN times s ON s.dim = c.dim AND s.k = c.k AND s.measure = 'service'
-LEFT JOIN services sv ON c.dim = 'service' AND sv.code = c.k
-LEFT JOIN counters ct ON c.dim = 'counter' AND ct.id = c.k
-LEFT JOIN users u ON c.dim = 'officer' AND u.id = c.k
-ORDER BY c.dim, sv.sort, sv.code, ct.number, u.username`;
+FROM counts g
+LEFT JOIN times w ON w.dim = g.dim AND w.k = g.k AND w.measure = 'wait'
+LEFT JOIN times s ON s.dim = g.dim AND s.k = g.k AND s.measure = 'service'
+LEFT JOIN services sv ON g.dim = 'service' AND sv.code = g.k
+LEFT JOIN counters ct ON g.dim = 'counter' AND ct.id = g.k
+LEFT JOIN users u ON g.dim = 'officer' AND u.id = g.k
+ORDER BY g.dim, sv.sort, sv.code, ct.number, u.username`;
 
 interface TicketRow {
   dim: 'all' | 'service' | 'counter' | 'officer';
@@ -136,8 +147,8 @@ WHERE e.type = @type AND e.at >= @start AND e.at < @end AND ${COUNTED}`;
 
 const CLOSED = /* sql */ `
 WITH closed AS (
-  SELECT c.id, ${span('c.opened_at', `(SELECT max(e.at) FROM events e WHERE e.case_id = c.id AND e.type = 'case.close')`)} AS ms,
-    NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.type IN ('case.escalate', 'case.report')) AS atHelpdesk
+  SELECT c.id, ${span('c.opened_at', `(SELECT max(e.at) FROM events e WHERE e.case_id = c.id AND +e.type = 'case.close')`)} AS ms,
+    NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND +e.type IN ('case.escalate', 'case.report')) AS atHelpdesk
   FROM cases c WHERE c.status = 'closed' AND c.closed_day BETWEEN @from AND @to AND ${COUNTED}
 ),
 ranked AS (SELECT ms, row_number() OVER (ORDER BY ms) AS rn, count(*) OVER () AS n FROM closed)
