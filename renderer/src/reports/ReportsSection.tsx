@@ -63,7 +63,7 @@ function Chart({ title, data, x, bars }: { title: string; data: object[]; x: str
           <YAxis allowDecimals={false} fontSize={11} />
           <Tooltip />
           {bars.map((b) => (
-            <Bar key={b.key} dataKey={b.key} name={b.name} fill={b.color} isAnimationActive={false} />
+            <Bar key={b.key} dataKey={b.key} name={b.name} fill={b.color} maxBarSize={40} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
