@@ -36,6 +36,8 @@ export class ReportRunner {
   run(query: ReportQuery): Promise<Report> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
+    // Held while it computes: a report asked for is answered even if nothing else keeps the process alive.
+    worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, ...query } satisfies ReportRequest);
@@ -55,14 +57,17 @@ export class ReportRunner {
     worker.on('message', (res: ReportResponse) => {
       const waiting = this.pending.get(res.id);
       this.pending.delete(res.id);
+      if (!this.pending.size) worker.unref();
       if (res.ok) return waiting?.resolve(res.report);
       this.log(`report failed: ${res.message}`);
       waiting?.reject(new Error(res.message));
     });
     // A worker that dies fails what it was computing; the next report starts a new one.
     const fail = (e: Error) => {
-      if (this.worker === worker) this.worker = null;
-      this.log(`report worker stopped: ${e.message}`);
+      const current = this.worker === worker;
+      if (current) this.worker = null;
+      // A worker stopped by close() with nothing in hand is no fault.
+      if (current || this.pending.size) this.log(`report worker stopped: ${e.message}`);
       for (const { reject } of this.pending.values()) reject(e);
       this.pending.clear();
     };
