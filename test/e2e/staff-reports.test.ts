@@ -84,6 +84,7 @@ it('shows the head the period’s figures, downloads both exports and prints the
   await page.getByTestId('report-row-counter-1').waitFor();
   await page.getByTestId('report-row-officer-hd1').waitFor();
   await screenshot(page, 'reports-1366x768');
+  await screenshot(page, 'reports-1366x768-full', true);
 
   const csv = await downloaded(page, 'report-export-csv');
   expect(csv.name).toBe('laporan-2026-11-01-2026-11-30.csv');
