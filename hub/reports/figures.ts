@@ -19,6 +19,13 @@ const minutes = (ms: string) => `CAST(floor(${ms} / 60000.0 + 0.5) AS INTEGER)`;
 /** The nearest-rank percentile `p` of the values ranked `rn` of `n`: the value ranked ⌈p·n/100⌉. */
 const nearestRank = (p: number) => `max(CASE WHEN rn = (n * ${p} + 99) / 100 THEN ms END)`;
 
+/** The rows of `table` once under every group a figure is given for: all, per service, counter and officer. */
+const byGroup = (table: string) => `
+  SELECT 'all' AS dim, '' AS k, * FROM ${table}
+  UNION ALL SELECT 'service', service_code, * FROM ${table}
+  UNION ALL SELECT 'counter', counter_id, * FROM ${table} WHERE counter_id IS NOT NULL
+  UNION ALL SELECT 'officer', user_id, * FROM ${table} WHERE user_id IS NOT NULL`;
+
 // A ticket's or a case's own events are found through events_ticket / events_case: `+type` keeps SQLite
 // from walking events_type_at (every event of that type, for each ticket) instead.
 
@@ -39,24 +46,29 @@ facts AS MATERIALIZED (
     ORDER BY e.id DESC LIMIT 1)
   WHERE t.office_day BETWEEN @from AND @to
 ),
-keyed AS (
-  SELECT 'all' AS dim, '' AS k, * FROM facts
-  UNION ALL SELECT 'service', service_code, * FROM facts
-  UNION ALL SELECT 'counter', counter_id, * FROM facts WHERE counter_id IS NOT NULL
-  UNION ALL SELECT 'officer', user_id, * FROM facts WHERE user_id IS NOT NULL
+-- Grouped first by service, counter and officer together (one pass over the period's tickets), then each
+-- figure's group (all, per service, per counter, per officer) adds up those few rows.
+base AS (
+  SELECT service_code, counter_id, user_id, count(*) AS issued, total(status = 'done') AS served, total(status = 'no_show') AS noShow,
+    total(status = 'cancelled') AS cancelled, total(status = 'expired') AS expired, total(transferred) AS transferred
+  FROM facts GROUP BY service_code, counter_id, user_id
 ),
 counts AS (
-  SELECT dim, k, count(*) AS issued, total(status = 'done') AS served, total(status = 'no_show') AS noShow,
-    total(status = 'cancelled') AS cancelled, total(status = 'expired') AS expired, total(transferred) AS transferred
-  FROM keyed GROUP BY dim, k
+  SELECT dim, k, sum(issued) AS issued, sum(served) AS served, sum(noShow) AS noShow, sum(cancelled) AS cancelled,
+    sum(expired) AS expired, sum(transferred) AS transferred
+  FROM (${byGroup('base')}) GROUP BY dim, k
 ),
 -- Percentiles by nearest rank from each group's histogram of whole minutes: rounding keeps the order, so the
--- value ranked ⌈p·n/100⌉ in minutes is that rank's time rounded, and a month is a few hundred rows to rank.
+-- value ranked ⌈p·n/100⌉ in minutes is that rank's time rounded, and a period is a few thousand rows to rank.
+minutesBase AS (
+  SELECT service_code, counter_id, user_id, 'wait' AS measure, ${minutes('wait_ms')} AS m, count(*) AS cnt, sum(wait_ms) AS total
+  FROM facts WHERE wait_ms IS NOT NULL GROUP BY service_code, counter_id, user_id, m
+  UNION ALL
+  SELECT service_code, counter_id, user_id, 'service', ${minutes('service_ms')} AS m, count(*), sum(service_ms)
+  FROM facts WHERE service_ms IS NOT NULL GROUP BY service_code, counter_id, user_id, m
+),
 hist AS (
-  SELECT dim, k, measure, ${minutes('ms')} AS m, count(*) AS cnt, sum(ms) AS total FROM (
-    SELECT dim, k, 'wait' AS measure, wait_ms AS ms FROM keyed WHERE wait_ms IS NOT NULL
-    UNION ALL SELECT dim, k, 'service', service_ms FROM keyed WHERE service_ms IS NOT NULL)
-  GROUP BY dim, k, measure, m
+  SELECT dim, k, measure, m, sum(cnt) AS cnt, sum(total) AS total FROM (${byGroup('minutesBase')}) GROUP BY dim, k, measure, m
 ),
 cumulative AS (
   SELECT *, sum(cnt) OVER (PARTITION BY dim, k, measure ORDER BY m ROWS UNBOUNDED PRECEDING) AS upto,
