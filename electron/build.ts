@@ -25,16 +25,22 @@ export async function buildElectron(root = ROOT, out = join(root, 'dist', 'elect
       platform: 'browser',
       format: 'iife',
     }),
-    build({
-      ...common,
-      entryPoints: [join(root, 'hub/main.ts')],
-      outfile: join(out, 'hub.mjs'),
-      platform: 'node',
-      format: 'esm',
-      external: ['better-sqlite3'],
-      // Bundled CommonJS dependencies (socket.io) call require() for Node's own modules.
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    }),
+    // The hub, and beside it the report worker it starts (hub/reports/runner.ts looks for reportWorker.mjs).
+    ...[
+      ['hub/main.ts', 'hub.mjs'],
+      ['hub/reports/worker.ts', 'reportWorker.mjs'],
+    ].map(([entry, file]) =>
+      build({
+        ...common,
+        entryPoints: [join(root, entry as string)],
+        outfile: join(out, file as string),
+        platform: 'node',
+        format: 'esm',
+        external: ['better-sqlite3'],
+        // Bundled CommonJS dependencies (socket.io) call require() for Node's own modules.
+        banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      }),
+    ),
   ]);
   for (const page of ['setup.html', 'waiting.html']) copyFileSync(join(root, 'electron/pages', page), join(out, 'pages', page));
 }

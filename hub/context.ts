@@ -10,6 +10,7 @@ import type { Device } from './db/devices';
 import type { NumberBlocks } from './numberBlocks';
 import type { RateLimiter } from './rateLimit';
 import type { RecentReplies } from './recentReplies';
+import type { ReportRunner } from './reports/runner';
 
 export type Session =
   | { kind: 'display'; device: Device | null }
@@ -95,6 +96,8 @@ export interface HandlerContext {
   snapshot: () => Snapshot;
   /** The hub's address as phones on the LAN reach it when no public address is set; null when it has none. */
   lanUrl: () => string | null;
+  /** Computes reports off the event loop (run it after the commit, as I/O). */
+  reports: ReportRunner;
 }
 
 export type BridgeRelay = (ticket: TicketPrint) => Promise<BridgePrintResult>;

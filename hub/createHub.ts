@@ -32,6 +32,7 @@ import { authHandlers } from './handlers/auth';
 import { caseHandlers } from './handlers/cases';
 import { counterHandlers } from './handlers/counters';
 import { printingHandlers } from './handlers/printing';
+import { reportHandlers } from './handlers/reports';
 import { settingsHandlers } from './handlers/settings';
 import { surveyHandlers } from './handlers/survey';
 import { lanUrl } from './visitor';
@@ -41,6 +42,7 @@ import { handleHttp } from './http';
 import { hashToken } from './passwords';
 import { RateLimiter } from './rateLimit';
 import { RecentReplies } from './recentReplies';
+import { ReportRunner } from './reports/runner';
 
 /** Larger payloads are refused with a code; far larger ones are dropped by Socket.IO itself. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -49,7 +51,7 @@ const BRIDGE_PRINT_TIMEOUT_MS = 20_000;
 const ROLLOVER_CHECK_MS = 30_000;
 
 /** Events that only read: they run in a read transaction, never taking the write lock. */
-const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm']);
+const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm', 'report:get']);
 
 interface SocketData {
   session: Session;
@@ -94,6 +96,7 @@ const HANDLERS: HandlerMap = {
   ...adminDeviceHandlers,
   ...adminBackupHandlers,
   ...surveyHandlers,
+  ...reportHandlers,
 };
 
 /** What a session with a temporary password may still do: set its own, or leave. */
@@ -160,7 +163,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     if (!lan || now - lan.at > 60_000) lan = { at: now, url: lanUrl(http.address()) };
     return lan.url;
   };
-  const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir }));
+  const reports = new ReportRunner(deps.db.name, deps.log);
+  const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir, deps, reports }));
   const { budgets, maxConnectionsPerAddress, refusalsBeforeDisconnect, deviceKeyGuessesPerMinute } = options.limits;
   const connections = new Map<string, number>();
   const extraOrigins = new Set(options.allowedOrigins);
@@ -494,6 +498,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       snapshot: () => audiences.snapshot(session),
       // Read when a ticket needs it: the interfaces may change (DHCP) while the hub runs.
       lanUrl: lanAddress,
+      reports,
     };
     let result;
     try {
@@ -559,6 +564,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     },
     async close() {
       clearInterval(rolloverTimer);
+      await reports.close();
       const closed = io.close();
       // Browsers keep HTTP connections open: end them now, or closing waits for each to time out.
       http.closeAllConnections();

@@ -3,6 +3,9 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { appOfPage, pagePath } from '../shared/protocol/apps';
+import type { HubDeps } from './context';
+import { EXPORT_PATHS, serveReportExport } from './reports/http';
+import type { ReportRunner } from './reports/runner';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,11 +61,18 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-export function handleHttp(req: IncomingMessage, res: ServerResponse, opts: { appsDir: string }): void {
+export function handleHttp(req: IncomingMessage, res: ServerResponse, opts: { appsDir: string; deps: HubDeps; reports: ReportRunner }): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   const url = new URL(req.url ?? '/', 'http://hub');
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
   if (url.pathname === '/healthz') return send(res, 200, JSON.stringify({ ok: true, service: 'antrian-lpse' }), 'application/json');
+  const exportFormat = (EXPORT_PATHS as Record<string, (typeof EXPORT_PATHS)[keyof typeof EXPORT_PATHS]>)[url.pathname];
+  if (exportFormat) {
+    return void serveReportExport(req, res, url, exportFormat, opts.deps, opts.reports).catch((e: unknown) => {
+      opts.deps.log(`error in ${url.pathname}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (!res.headersSent) send(res, 500, 'internal error');
+    });
+  }
   if (url.pathname === '/') {
     res.writeHead(302, { location: `${pagePath('counter')}/` });
     return void res.end();

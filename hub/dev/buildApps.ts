@@ -17,8 +17,8 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** The hub's entry points, built into dist/hub/<name>.js. */
-const HUB_ENTRIES = { main: 'hub/main.ts', restore: 'hub/restore.ts', resetAdmin: 'hub/resetAdmin.ts' };
+/** The hub's entry points, built into dist/hub/<name>.js; the report worker is loaded from beside them (hub/reports/runner.ts). */
+const HUB_ENTRIES = { main: 'hub/main.ts', restore: 'hub/restore.ts', resetAdmin: 'hub/resetAdmin.ts', reportWorker: 'hub/reports/worker.ts' };
 
 export async function buildApps(root: string, appsDir: string, force: boolean): Promise<string[]> {
   const sharedMtime = Math.max(newestMtime(join(root, 'shared')), newestMtime(join(root, 'package-lock.json')));
@@ -57,7 +57,8 @@ export async function buildApps(root: string, appsDir: string, force: boolean): 
         sourcemap: false,
         rollupOptions: {
           input: Object.fromEntries(Object.entries(HUB_ENTRIES).map(([name, file]) => [name, join(root, file)])),
-          output: { format: 'es', entryFileNames: '[name].js' },
+          // Shared chunks beside the entries: the code that starts the report worker finds it from its own address.
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
         },
       },
     });

@@ -1,5 +1,6 @@
 // The staff app's frame: sign-in until there is a session, then the navigation bar and the section the
 // address names.
+import { lazy, Suspense } from 'react';
 import { AdminSection } from './admin/AdminSection';
 import { CaseView } from './cases/CaseView';
 import { CaseListScreen } from './cases/CaseListScreen';
@@ -13,7 +14,11 @@ import { PasswordScreen } from './PasswordScreen';
 import { SignIn } from './SignIn';
 import { useStaff } from './store';
 
+// The reports and their chart library load only when the section is opened: the counter console stays small.
+const ReportsSection = lazy(() => import('./reports/ReportsSection'));
+
 function Section() {
+  const t = useT();
   const route = useStaff((s) => s.route);
   switch (route?.name) {
     case 'counter':
@@ -26,6 +31,12 @@ function Section() {
       return <CoordinatorQueue />;
     case 'board':
       return <HeadBoard />;
+    case 'reports':
+      return (
+        <Suspense fallback={<p className="card">{t('loading')}</p>}>
+          <ReportsSection />
+        </Suspense>
+      );
     case 'admin':
       return <AdminSection tab={route.tab} />;
     case 'password':

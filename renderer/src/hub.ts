@@ -8,7 +8,7 @@ import type { ClientEventName, ClientPayload } from '../../shared/protocol/schem
 import { connectHub, type HubClient } from '../../shared/ui/hubClient';
 import { rememberLang } from '../../shared/ui/i18n';
 import { landing, mayVisit, parseRoute, routeHash, type Route } from './routes';
-import { applyPatch, fromSnapshot, mergeCase, rememberToken, useStaff, type Leave } from './store';
+import { applyPatch, fromSnapshot, mergeCase, NO_REPORT, rememberToken, useStaff, type Leave } from './store';
 
 let client: HubClient | null = null;
 
@@ -97,6 +97,7 @@ function signedOut(notice: string | null): void {
     signInNotice: notice,
     intakeDraft: null,
     pendingLeave: null,
+    report: NO_REPORT,
   });
   history.replaceState(null, '', window.location.pathname + window.location.search);
 }
@@ -143,6 +144,14 @@ export async function caseRequest<E extends CaseMutation>(event: E, payload: Cli
 export async function startService(ref: { counterId: number; ticketId: number; caseId?: number }): Promise<void> {
   const reply = await request('ticket:start', ref);
   if (reply.ok) mergeCase(reply.data.case);
+}
+
+/** Asks the hub for the report of office days `from`..`to`; a reply for a period no longer asked for is dropped. */
+export async function loadReport(from: string, to: string): Promise<void> {
+  useStaff.setState({ report: { from, to, data: null } });
+  const reply = await request('report:get', { from, to });
+  const asked = useStaff.getState().report;
+  if (reply.ok && asked.from === from && asked.to === to) useStaff.setState({ report: { from, to, data: reply.data } });
 }
 
 export async function signIn(username: string, password: string): Promise<string | null> {

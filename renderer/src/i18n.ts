@@ -39,6 +39,7 @@ const dict = {
   nav_cases: { id: 'Kasus', en: 'Cases' },
   nav_queue: { id: 'Antrian eskalasi', en: 'Escalations' },
   nav_board: { id: 'Papan pemantauan', en: 'Monitoring board' },
+  nav_reports: { id: 'Laporan', en: 'Reports' },
   role_helpdesk: { id: 'Petugas helpdesk', en: 'Helpdesk officer' },
   role_coordinator: { id: 'Koordinator helpdesk', en: 'Helpdesk coordinator' },
   role_head: { id: 'Kepala Unit', en: 'Head of Unit' },

@@ -10,13 +10,14 @@ export type Route =
   | { name: 'case'; caseId: number }
   | { name: 'queue' }
   | { name: 'board' }
+  | { name: 'reports' }
   | { name: 'admin'; tab: AdminTab }
   | { name: 'password' };
 
 /** The sections on the navigation bar. */
 export type Section = Exclude<Route['name'], 'case' | 'password'>;
 
-const SIMPLE = ['counter', 'cases', 'queue', 'board', 'password'] as const;
+const SIMPLE = ['counter', 'cases', 'queue', 'board', 'reports', 'password'] as const;
 
 export function parseRoute(hash: string): Route | null {
   const path = hash.replace(/^#\/?/, '');
@@ -41,8 +42,8 @@ export function routeHash(route: Route): string {
 export const SECTIONS: Record<Role, readonly Section[]> = {
   helpdesk: ['counter', 'cases'],
   coordinator: ['queue', 'counter', 'cases'],
-  head: ['board', 'counter', 'cases'],
-  admin: ['board', 'admin', 'cases'],
+  head: ['board', 'reports', 'counter', 'cases'],
+  admin: ['board', 'reports', 'admin', 'cases'],
 };
 
 /** Where a role lands after signing in; an admin lands on the admin section while setup is unfinished. */

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { DEFAULT_TIMEZONE, officeDay } from '../../shared/domain/officeTime';
 import { CASE_WITHDRAWN, type AdminView, type Case, type CaseIntake, type Counter, type StaffUser, type Ticket } from '../../shared/domain/types';
+import type { Report } from '../../shared/domain/report';
 import type { Lang, ReplyError } from '../../shared/protocol/errors';
 import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
 import { initialLang } from '../../shared/ui/i18n';
@@ -47,6 +48,8 @@ export interface State {
   admin: AdminView | null;
   intakeDraft: IntakeDraft | null;
   pendingLeave: Leave | null;
+  /** The reports section's period and the report the hub computed for it (null while it is being computed). */
+  report: { from: string; to: string; data: Report | null };
 }
 
 function readToken(): string | null {
@@ -66,6 +69,8 @@ export function rememberToken(token: string | null): void {
   }
 }
 
+export const NO_REPORT: State['report'] = { from: '', to: '', data: null };
+
 export const useStaff = create<State>(() => ({
   lang: initialLang('staff'),
   token: readToken(),
@@ -78,6 +83,7 @@ export const useStaff = create<State>(() => ({
   admin: null,
   intakeDraft: null,
   pendingLeave: null,
+  report: NO_REPORT,
 }));
 
 

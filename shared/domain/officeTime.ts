@@ -65,7 +65,7 @@ export function parseHm(hm: string): number {
 }
 
 /** Offset of the zone from UTC at `at`, in minutes. */
-function zoneOffsetMinutes(at: Date, timeZone: string): number {
+export function zoneOffsetMinutes(at: Date, timeZone: string): number {
   const lt = localTime(at, timeZone);
   const [y, mo, d] = lt.date.split('-').map(Number) as [number, number, number];
   const asUtc = Date.UTC(y, mo - 1, d) + lt.minutes * 60_000;

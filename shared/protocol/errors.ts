@@ -172,6 +172,18 @@ const MESSAGES = {
     id: 'Terlalu banyak kode yang salah dari alamat ini. Coba lagi nanti.',
     en: 'Too many wrong codes from this address. Try again later.',
   },
+  REPORT_PERIOD_REVERSED: {
+    id: 'Tanggal akhir laporan tidak boleh sebelum tanggal awal.',
+    en: "The report's end date cannot be before its start date.",
+  },
+  REPORT_PERIOD_TOO_LONG: {
+    id: 'Satu laporan mencakup paling lama {days} hari.',
+    en: 'One report covers at most {days} days.',
+  },
+  REPORT_UNAVAILABLE: {
+    id: 'Laporan tidak dapat dihitung saat ini. Coba lagi sebentar lagi.',
+    en: 'The report cannot be computed right now. Try again in a moment.',
+  },
   SURVEY_DISABLED: { id: 'Survei kepuasan sedang tidak diadakan.', en: 'The satisfaction survey is not being held.' },
   SURVEY_NOT_FINISHED: {
     id: 'Survei dapat diisi setelah layanan Anda selesai.',
@@ -222,6 +234,8 @@ const FIELD_WORDS: Record<string, Record<Lang, string>> = {
   next: { id: 'Kata sandi baru', en: 'New password' },
   address: { id: 'Alamat', en: 'Address' },
   publicUrl: { id: 'Alamat server untuk perangkat', en: "The hub's address for devices" },
+  from: { id: 'Dari tanggal', en: 'From' },
+  to: { id: 'Sampai tanggal', en: 'To' },
   headName: { id: 'Nama Kepala Unit', en: 'Head of Unit name' },
   headNip: { id: 'NIP Kepala Unit', en: 'Head of Unit NIP' },
   runningText: { id: 'Teks berjalan', en: 'Running text' },

@@ -21,6 +21,7 @@ import type {
   TicketPrint,
   WaitingCounts,
 } from '../domain/types';
+import type { Report } from '../domain/report';
 import type { Ikm } from '../domain/skm';
 import type { BridgePrintResult, PrinterFaultCode } from './bridge';
 import type { Reply } from './errors';
@@ -289,6 +290,7 @@ export interface ClientReplies {
   'admin:backupNow': BackupInfo;
   'survey:submit': Record<string, never>;
   'survey:ikm': IkmReport;
+  'report:get': Report;
 }
 
 export type ClientToServerEvents = {

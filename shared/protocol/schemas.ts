@@ -96,6 +96,9 @@ export const officeSchema = z.strictObject({
 // form can name them, while a missing note is a validation failure.
 const note = lines(4000).pipe(z.string().min(1, 'wajib diisi'));
 const day = z.string().refine(isCalendarDay, 'tanggal YYYY-MM-DD yang ada di kalender');
+
+/** A report's office days, inclusive; their order and span are the hub's to judge (REPORT_PERIOD_*). */
+export const reportPeriod = z.strictObject({ from: day, to: day });
 const caseRef = { caseId: id, revision: z.int().min(0).max(Number.MAX_SAFE_INTEGER) };
 /** A stable code, or '' while not chosen: typed as a string like `CaseIntake`, so a stored intake can be sent back. */
 const codeOrEmpty = (codes: readonly string[], what: string) =>
@@ -246,6 +249,7 @@ export const clientEventSchemas = {
     ticketNumber: z.string().max(12).optional(),
   }),
   'survey:ikm': z.strictObject({ from: day, to: day }).refine((p) => p.from <= p.to, { message: 'dari ≤ sampai' }),
+  'report:get': reportPeriod,
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { io, type Socket } from 'socket.io-client';
 import { FLAT_OUT_ENV, ROOT } from '../helpers/hub';
+import { reportTimings } from './reports';
 import { yearOfData } from './yearOfData';
 
 export interface Figure {
@@ -393,6 +394,8 @@ export async function runBench(o: BenchOptions): Promise<{ figures: Figure[]; si
     }
     o.log('Start-up on a year of data:');
     const year = await startupOnYear(o);
+    o.log('Reports on a year of data:');
+    const reports = await reportTimings(o);
     const figures: Figure[] = [
       latencyFigure('issue-ticket ack, 1 kiosk', 'µs', h.issue1, b.issue1, '≤ 1.5×'),
       latencyFigure(`issue-ticket ack, ${COUNTERS} kiosks at once`, 'µs', h.issue20, b.issue20, '≤ 1.5×'),
@@ -402,6 +405,7 @@ export async function runBench(o: BenchOptions): Promise<{ figures: Figure[]; si
       { name: 'RSS with 50 idle clients', unit: 'MB', hub: h.rssIdle, baseline: b.rssIdle, ratio: ratio(h.rssIdle, b.rssIdle), target: '≤ 1.3×' },
       { name: `RSS after ${h.tickets} tickets`, unit: 'MB', hub: h.rssAfter, baseline: b.rssAfter, ratio: ratio(h.rssAfter, b.rssAfter), target: '≤ 1.3×' },
       { name: `start-up to /healthz, ${year.tickets} tickets and ${year.cases} cases`, unit: 'ms', hub: year.ms, baseline: null, ratio: null, target: '< 1000 ms' },
+      ...reports,
     ];
     return { figures, sizes: appSizes(join(ROOT, 'dist')) };
   } finally {

@@ -10,6 +10,7 @@ import m004 from './004_admin';
 import m005 from './005_withdrawn_cases_closed_faults';
 import m006 from './006_survey';
 import m007 from './007_intake_events_without_values';
+import m008 from './008_report_indexes';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'withdrawn_cases_closed_faults', up: m005 },
   { version: 6, name: 'survey', up: m006 },
   { version: 7, name: 'intake_events_without_values', up: m007 },
+  { version: 8, name: 'report_indexes', up: m008 },
 ];
 
 /** Versions must run 1, 2, … n in the list's order, with no gap and no repeat. */

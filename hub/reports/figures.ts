@@ -1,0 +1,244 @@
+// Every figure of the Head of Unit's report, computed in SQL over the tickets, the cases and the event log.
+// Runs on the report worker's read-only connection (worker.ts); the definitions are in docs/reports.md.
+import { addDays, zonedInstant, zoneOffsetMinutes } from '../../shared/domain/officeTime';
+import { OPEN_AGE_BUCKETS, WAIT_BUCKETS, type Count, type Report, type TicketFigures, type TimeFigures } from '../../shared/domain/report';
+import { computeIkm } from '../../shared/domain/skm';
+import { getOffice, getSettings, surveyTotals, type Db } from '../db/index';
+import { sql } from '../db/statements';
+
+export interface ReportQuery {
+  from: string;
+  to: string;
+  timeZone: string;
+}
+
+/** Milliseconds from one stored instant to another. */
+const span = (from: string, to: string) => `CAST(round((unixepoch(${to}, 'subsec') - unixepoch(${from}, 'subsec')) * 1000) AS INTEGER)`;
+/** Whole minutes, rounded half up. */
+const minutes = (ms: string) => `CAST(floor(${ms} / 60000.0 + 0.5) AS INTEGER)`;
+/** The nearest-rank percentile `p` of the values ranked `rn` of `n`: the value ranked ⌈p·n/100⌉. */
+const nearestRank = (p: number) => `max(CASE WHEN rn = (n * ${p} + 99) / 100 THEN ms END)`;
+
+/** The rows of `table` once under every group a figure is given for: all, per service, counter and officer. */
+const byGroup = (table: string) => `
+  SELECT 'all' AS dim, '' AS k, * FROM ${table}
+  UNION ALL SELECT 'service', service_code, * FROM ${table}
+  UNION ALL SELECT 'counter', counter_id, * FROM ${table} WHERE counter_id IS NOT NULL
+  UNION ALL SELECT 'officer', user_id, * FROM ${table} WHERE user_id IS NOT NULL`;
+
+// A ticket's or a case's own events are found through events_ticket / events_case: `+type` keeps SQLite
+// from walking events_type_at (every event of that type, for each ticket) instead.
+
+/**
+ * One row per ticket of the period. A ticket counts under the counter and the officer of the last action
+ * staff took on it (the finish, the no-show, the transfer, the cancel…); never touched by staff, under none.
+ */
+const TICKET_FACTS = /* sql */ `
+facts AS MATERIALIZED (
+  SELECT t.service_code, t.status,
+    CASE WHEN t.called_at IS NOT NULL THEN ${span('t.issued_at', 't.called_at')} END AS wait_ms,
+    CASE WHEN t.status = 'done' THEN ${span('t.serving_at', 't.finished_at')} END AS service_ms,
+    EXISTS (SELECT 1 FROM events x WHERE x.ticket_id = t.id AND +x.type = 'ticket.transfer') AS transferred,
+    last.counter_id, last.user_id
+  FROM tickets t
+  LEFT JOIN events last ON last.id = (
+    SELECT e.id FROM events e WHERE e.ticket_id = t.id AND e.user_id IS NOT NULL AND +e.type GLOB 'ticket.*'
+    ORDER BY e.id DESC LIMIT 1)
+  WHERE t.office_day BETWEEN @from AND @to
+),
+-- Grouped first by service, counter and officer together (one pass over the period's tickets), then each
+-- figure's group (all, per service, per counter, per officer) adds up those few rows.
+base AS (
+  SELECT service_code, counter_id, user_id, count(*) AS issued, total(status = 'done') AS served, total(status = 'no_show') AS noShow,
+    total(status = 'cancelled') AS cancelled, total(status = 'expired') AS expired, total(transferred) AS transferred
+  FROM facts GROUP BY service_code, counter_id, user_id
+),
+counts AS (
+  SELECT dim, k, sum(issued) AS issued, sum(served) AS served, sum(noShow) AS noShow, sum(cancelled) AS cancelled,
+    sum(expired) AS expired, sum(transferred) AS transferred
+  FROM (${byGroup('base')}) GROUP BY dim, k
+),
+-- Percentiles by nearest rank from each group's histogram of whole minutes: rounding keeps the order, so the
+-- value ranked ⌈p·n/100⌉ in minutes is that rank's time rounded, and a period is a few thousand rows to rank.
+minutesBase AS (
+  SELECT service_code, counter_id, user_id, 'wait' AS measure, ${minutes('wait_ms')} AS m, count(*) AS cnt, sum(wait_ms) AS total
+  FROM facts WHERE wait_ms IS NOT NULL GROUP BY service_code, counter_id, user_id, m
+  UNION ALL
+  SELECT service_code, counter_id, user_id, 'service', ${minutes('service_ms')} AS m, count(*), sum(service_ms)
+  FROM facts WHERE service_ms IS NOT NULL GROUP BY service_code, counter_id, user_id, m
+),
+hist AS (
+  SELECT dim, k, measure, m, sum(cnt) AS cnt, sum(total) AS total FROM (${byGroup('minutesBase')}) GROUP BY dim, k, measure, m
+),
+cumulative AS (
+  SELECT *, sum(cnt) OVER (PARTITION BY dim, k, measure ORDER BY m ROWS UNBOUNDED PRECEDING) AS upto,
+    sum(cnt) OVER (PARTITION BY dim, k, measure) AS n
+  FROM hist
+),
+times AS (
+  SELECT dim, k, measure, ${minutes('sum(total) * 1.0 / max(n)')} AS avg,
+    min(CASE WHEN upto >= (n * 50 + 99) / 100 THEN m END) AS p50, min(CASE WHEN upto >= (n * 90 + 99) / 100 THEN m END) AS p90
+  FROM cumulative GROUP BY dim, k, measure
+)`;
+
+const TICKETS = /* sql */ `
+WITH ${TICKET_FACTS}
+SELECT g.*, w.avg AS waitAvg, w.p50 AS waitP50, w.p90 AS waitP90, s.avg AS serviceAvg, s.p50 AS serviceP50, s.p90 AS serviceP90,
+  coalesce(sv.name, '') AS serviceName, ct.number AS counterNumber, coalesce(ct.name, '') AS counterName,
+  u.username, coalesce(u.name, '') AS userName
+FROM counts g
+LEFT JOIN times w ON w.dim = g.dim AND w.k = g.k AND w.measure = 'wait'
+LEFT JOIN times s ON s.dim = g.dim AND s.k = g.k AND s.measure = 'service'
+LEFT JOIN services sv ON g.dim = 'service' AND sv.code = g.k
+LEFT JOIN counters ct ON g.dim = 'counter' AND ct.id = g.k
+LEFT JOIN users u ON g.dim = 'officer' AND u.id = g.k
+ORDER BY g.dim, sv.sort, sv.code, ct.number, u.username`;
+
+interface TicketRow {
+  dim: 'all' | 'service' | 'counter' | 'officer';
+  k: string | number;
+  issued: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  expired: number;
+  transferred: number;
+  waitAvg: number | null;
+  waitP50: number | null;
+  waitP90: number | null;
+  serviceAvg: number | null;
+  serviceP50: number | null;
+  serviceP90: number | null;
+  serviceName: string;
+  counterNumber: number | null;
+  counterName: string;
+  username: string | null;
+  userName: string;
+}
+
+const NO_TIMES: TimeFigures = { avg: null, p50: null, p90: null };
+const NO_TICKETS: TicketFigures = { issued: 0, served: 0, noShow: 0, cancelled: 0, expired: 0, transferred: 0, wait: NO_TIMES, service: NO_TIMES };
+
+const figuresOf = (r: TicketRow): TicketFigures => ({
+  issued: r.issued,
+  served: r.served,
+  noShow: r.noShow,
+  cancelled: r.cancelled,
+  expired: r.expired,
+  transferred: r.transferred,
+  wait: { avg: r.waitAvg, p50: r.waitP50, p90: r.waitP90 },
+  service: { avg: r.serviceAvg, p50: r.serviceP50, p90: r.serviceP90 },
+});
+
+/** Buckets as a SQL CASE giving the bucket's index for `value`. */
+const bucketOf = (buckets: readonly number[], value: string) =>
+  `CASE ${[...buckets].map((b, i) => [b, i] as const).reverse().map(([b, i]) => `WHEN ${value} >= ${b} THEN ${i}`).join(' ')} END`;
+
+const PER_HOUR = /* sql */ `
+SELECT CAST(strftime('%H', issued_at, @offset) AS INTEGER) AS hour, count(*) AS issued
+FROM tickets WHERE office_day BETWEEN @from AND @to GROUP BY hour ORDER BY hour`;
+
+const PER_DAY = /* sql */ `
+SELECT office_day AS day, count(*) AS issued, total(status = 'done') AS served
+FROM tickets WHERE office_day BETWEEN @from AND @to GROUP BY office_day`;
+
+const WAIT_DISTRIBUTION = /* sql */ `
+SELECT ${bucketOf(WAIT_BUCKETS, minutes(span('issued_at', 'called_at')))} AS bucket, count(*) AS count
+FROM tickets WHERE office_day BETWEEN @from AND @to AND called_at IS NOT NULL GROUP BY bucket`;
+
+/** Cases left out of every figure: withdrawn ones (nothing was recorded on them). */
+const COUNTED = 'c.withdrawn_at IS NULL';
+
+/** Distinct cases with an event of this type in the period, and by escalation target. */
+const CASE_EVENTS = /* sql */ `
+SELECT count(DISTINCT e.case_id) AS cases,
+  count(DISTINCT CASE WHEN json_extract(e.data, '$.target') IN ('coordinator', 'both') THEN e.case_id END) AS coordinator,
+  count(DISTINCT CASE WHEN json_extract(e.data, '$.target') IN ('lkpp', 'both') THEN e.case_id END) AS lkpp
+FROM events e JOIN cases c ON c.id = e.case_id
+WHERE e.type = @type AND e.at >= @start AND e.at < @end AND ${COUNTED}`;
+
+const CLOSED = /* sql */ `
+WITH closed AS (
+  SELECT c.id, ${span('c.opened_at', `(SELECT max(e.at) FROM events e WHERE e.case_id = c.id AND +e.type = 'case.close')`)} AS ms,
+    NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND +e.type IN ('case.escalate', 'case.report')) AS atHelpdesk
+  FROM cases c WHERE c.status = 'closed' AND c.closed_day BETWEEN @from AND @to AND ${COUNTED}
+),
+ranked AS (SELECT ms, row_number() OVER (ORDER BY ms) AS rn, count(*) OVER () AS n FROM closed)
+SELECT (SELECT count(*) FROM closed) AS closed, (SELECT total(atHelpdesk) FROM closed) AS atHelpdesk,
+  ${minutes('avg(ms)')} AS avg, ${minutes(nearestRank(50))} AS p50, ${minutes(nearestRank(90))} AS p90
+FROM ranked`;
+
+const OPEN_AT_END = /* sql */ `
+SELECT ${bucketOf(OPEN_AGE_BUCKETS, 'CAST(julianday(@to) - julianday(c.opened_day) AS INTEGER)')} AS bucket, count(*) AS count
+FROM cases c WHERE c.opened_day <= @to AND (c.closed_day IS NULL OR c.closed_day > @to) AND ${COUNTED}
+GROUP BY bucket`;
+
+const OPENED_BY = (column: 'category' | 'visitor_type' | 'module') => /* sql */ `
+SELECT c.${column} AS key, count(*) AS count FROM cases c
+WHERE c.opened_day BETWEEN @from AND @to AND ${COUNTED} GROUP BY c.${column} ORDER BY count DESC, key`;
+
+/** Counts per bucket index, every bucket present. */
+function bucketCounts(buckets: readonly number[], rows: Array<{ bucket: number; count: number }>): number[] {
+  const counts = buckets.map(() => 0);
+  for (const r of rows) counts[r.bucket] = r.count;
+  return counts;
+}
+
+function everyDay(from: string, to: string): string[] {
+  const days = [from];
+  while ((days[days.length - 1] as string) < to) days.push(addDays(days[days.length - 1] as string, 1));
+  return days;
+}
+
+/** The report of office days `from`..`to` (inclusive), in the office time zone. */
+export function computeReport(db: Db, q: ReportQuery): Report {
+  const start = zonedInstant(q.from, 0, q.timeZone).toISOString();
+  const end = zonedInstant(addDays(q.to, 1), 0, q.timeZone).toISOString();
+  // Office zones (WIB, WITA, WIT) keep one offset all year: the period's is every hour's.
+  const offset = `${zoneOffsetMinutes(new Date(start), q.timeZone)} minutes`;
+  const period = { from: q.from, to: q.to };
+
+  const rows = sql(db, TICKETS).all(period) as TicketRow[];
+  const byDim = (dim: TicketRow['dim']) => rows.filter((r) => r.dim === dim);
+  const all = byDim('all')[0];
+
+  const perDay = new Map((sql(db, PER_DAY).all(period) as Array<{ day: string; issued: number; served: number }>).map((d) => [d.day, d]));
+  const caseEvents = (type: string) =>
+    sql(db, CASE_EVENTS).get({ type, start, end }) as { cases: number; coordinator: number; lkpp: number };
+  const escalated = caseEvents('case.escalate');
+  const closed = sql(db, CLOSED).get(period) as { closed: number; atHelpdesk: number } & TimeFigures;
+  const openAtEnd = bucketCounts(OPEN_AGE_BUCKETS, sql(db, OPEN_AT_END).all({ to: q.to }) as Array<{ bucket: number; count: number }>);
+  const counts = (column: 'category' | 'visitor_type' | 'module') => sql(db, OPENED_BY(column)).all(period) as Count[];
+  const settings = getSettings(db);
+
+  return {
+    from: q.from,
+    to: q.to,
+    office: getOffice(db).name,
+    headName: settings.headName,
+    headNip: settings.headNip,
+    tickets: all ? figuresOf(all) : NO_TICKETS,
+    byService: byDim('service').map((r) => ({ code: String(r.k), name: r.serviceName, ...figuresOf(r) })),
+    byCounter: byDim('counter').map((r) => ({ number: r.counterNumber ?? 0, name: r.counterName, ...figuresOf(r) })),
+    byOfficer: byDim('officer').map((r) => ({ username: r.username ?? '', name: r.userName, ...figuresOf(r) })),
+    perHour: sql(db, PER_HOUR).all({ ...period, offset }) as Report['perHour'],
+    perDay: everyDay(q.from, q.to).map((day) => perDay.get(day) ?? { day, issued: 0, served: 0 }),
+    waitDistribution: bucketCounts(WAIT_BUCKETS, sql(db, WAIT_DISTRIBUTION).all(period) as Array<{ bucket: number; count: number }>),
+    cases: {
+      opened: (sql(db, `SELECT count(*) AS n FROM cases c WHERE c.opened_day BETWEEN @from AND @to AND ${COUNTED}`).get(period) as { n: number }).n,
+      resolvedAtHelpdesk: closed.atHelpdesk,
+      escalated: escalated.cases,
+      escalatedCoordinator: escalated.coordinator,
+      escalatedLkpp: escalated.lkpp,
+      reported: caseEvents('case.report').cases,
+      closed: closed.closed,
+      openAtEnd: openAtEnd.reduce((a, b) => a + b, 0),
+      openByAge: openAtEnd,
+      timeToClose: { avg: closed.avg, p50: closed.p50, p90: closed.p90 },
+    },
+    byCategory: counts('category'),
+    byVisitorType: counts('visitor_type'),
+    byModule: counts('module'),
+    ikm: computeIkm(surveyTotals(db, q.from, q.to)),
+  };
+}
