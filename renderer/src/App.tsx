@@ -1,13 +1,10 @@
 // The staff app's frame: sign-in until there is a session, then the navigation bar and the section the
 // address names.
-import { AdminSection } from './admin/AdminSection';
-import { CaseView } from './cases/CaseView';
-import { CaseListScreen } from './cases/CaseListScreen';
-import { CoordinatorQueue } from './cases/CoordinatorQueue';
-import { HeadBoard } from './cases/HeadBoard';
+import { Suspense } from 'react';
 import { CounterScreen } from './counter/CounterScreen';
 import { Header } from './Header';
 import { useT } from './i18n';
+import { AdminSection, CaseListScreen, CaseView, CoordinatorQueue, HeadBoard } from './lazyScreens';
 import { Notices } from './Notices';
 import { PasswordScreen } from './PasswordScreen';
 import { SignIn } from './SignIn';
@@ -55,7 +52,9 @@ export function App() {
       <Header />
       <Notices />
       <main className="section">
-        <Section />
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          <Section />
+        </Suspense>
       </main>
     </>
   );
