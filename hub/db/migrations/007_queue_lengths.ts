@@ -9,7 +9,7 @@ CREATE TABLE queue_lengths (
   priority INTEGER NOT NULL,
   waiting INTEGER NOT NULL CHECK (waiting >= 0),
   PRIMARY KEY (office_day, service_code, priority)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 INSERT INTO queue_lengths (office_day, service_code, priority, waiting)
   SELECT office_day, service_code, priority, count(*) FROM tickets WHERE status = 'waiting'
