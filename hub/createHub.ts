@@ -17,7 +17,7 @@ import {
 } from '../shared/protocol/schemas';
 import { Audiences, personalRoom } from './audiences';
 import type { HubLimits } from './config';
-import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HubDeps, Session, Step, Who } from './context';
+import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
 import { adminView } from './adminView';
 import { findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, touchDevice } from './db/index';
@@ -453,20 +453,48 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   }
 
 
+  /** A step waiting for the next commit, with what it was asked as. */
+  interface Pending {
+    socket: HubSocket;
+    event: ClientEventName;
+    ack: Ack;
+    step: Step<ClientEventName>;
+    session: Session;
+  }
+  /** Changes asked for since the last commit: they are committed together, on the next turn of the loop. */
+  let pending: Pending[] = [];
+
   /**
-   * One step in one transaction, then the ack and the broadcast. A step that defers network I/O is
-   * broadcast at once; its I/O runs outside any transaction, and the step it resolves to is settled the
-   * same way and gives the ack.
+   * One step in one transaction, then the ack and the broadcast. Changes that arrive together (twenty
+   * kiosks at once) share one commit, and so one wait for the disk (`synchronous=FULL`): each runs in its
+   * own savepoint, so a refused one changes nothing and the others still commit; every ack and broadcast
+   * follows the commit. A read first commits what came before it, so it sees every earlier change. A step
+   * that defers network I/O is broadcast at once; its I/O runs outside any transaction, and the step it
+   * resolves to is settled the same way and gives the ack.
    */
   function settle(socket: HubSocket, event: ClientEventName, ack: Ack, step: Step<ClientEventName>): void {
-    const { lang, session } = socket.data;
+    const asked: Pending = { socket, event, ack, step, session: socket.data.session };
+    if (READ_ONLY.has(event)) {
+      commitPending();
+      return run([asked], false);
+    }
+    pending.push(asked);
+    if (pending.length === 1) setImmediate(commitPending);
+  }
+
+  function commitPending(): void {
+    const batch = pending;
+    pending = [];
+    if (batch.length) run(batch, true);
+  }
+
+  function contextOf({ socket, session }: Pending, effects: Array<() => void>): HandlerContext {
     const now = deps.clock();
-    const effects: Array<() => void> = [];
-    const ctx: HandlerContext = {
+    return {
       deps,
       db: deps.db,
       session,
-      lang,
+      lang: socket.data.lang,
       address: socket.handshake.address,
       now,
       nowIso: now.toISOString(),
@@ -500,24 +528,51 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       lanUrl: lanAddress,
       reports,
     };
-    let result;
+  }
+
+  type Outcome = { result: HandlerResult<ClientEventName>; effects: Array<() => void> } | { error: unknown };
+  /** Inside the batch's transaction, a savepoint: a step that throws rolls back only what it did. */
+  const inSavepoint = deps.db.transaction((step: Step<ClientEventName>, ctx: HandlerContext) => step(ctx));
+
+  /** Runs the steps in one transaction, each in its own savepoint, then answers each in order. */
+  function run(batch: Pending[], writes: boolean): void {
+    let outcomes: Outcome[];
     try {
-      const tx = deps.db.transaction(() => step(ctx));
-      result = READ_ONLY.has(event) ? tx.deferred() : tx.immediate();
-    } catch (e) {
-      if (e instanceof DomainError) return ack(failure(e.code, lang, e.params));
-      return ack(internalError(event, e, lang));
-    }
-    if (!READ_ONLY.has(event)) audiences.changed();
-    if (!('io' in result)) ack({ ok: true, data: result.reply });
-    if (result.change) broadcast(result.change);
-    for (const effect of effects) effect();
-    if ('io' in result) {
-      result.io().then(
-        (next) => settle(socket, event, ack, next),
-        (e: unknown) => ack(internalError(event, e, lang)),
+      const tx = deps.db.transaction(() =>
+        batch.map((asked): Outcome => {
+          const effects: Array<() => void> = [];
+          const ctx = contextOf(asked, effects);
+          try {
+            return { result: inSavepoint(asked.step, ctx), effects };
+          } catch (error) {
+            return { error };
+          }
+        }),
       );
+      outcomes = writes ? tx.immediate() : tx.deferred();
+    } catch (error) {
+      // The commit itself failed: nothing of the batch was stored, so nothing is acknowledged.
+      outcomes = batch.map(() => ({ error }));
     }
+    if (writes) audiences.changed();
+    batch.forEach(({ socket, event, ack }, i) => {
+      const outcome = outcomes[i] as Outcome;
+      const lang = socket.data.lang;
+      if ('error' in outcome) {
+        const e = outcome.error;
+        return ack(e instanceof DomainError ? failure(e.code, lang, e.params) : internalError(event, e, lang));
+      }
+      const { result, effects } = outcome;
+      if (!('io' in result)) ack({ ok: true, data: result.reply });
+      if (result.change) broadcast(result.change);
+      for (const effect of effects) effect();
+      if ('io' in result) {
+        result.io().then(
+          (next) => settle(socket, event, ack, next),
+          (e: unknown) => ack(internalError(event, e, lang)),
+        );
+      }
+    });
   }
 
   function internalError(event: ClientEventName, e: unknown, lang: Lang): Reply<never> {
@@ -564,6 +619,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     },
     async close() {
       clearInterval(rolloverTimer);
+      commitPending();
       await reports.close();
       const closed = io.close();
       // Browsers keep HTTP connections open: end them now, or closing waits for each to time out.

@@ -2,12 +2,13 @@
 // Built from the database on demand; nothing here carries a name, a case or another ticket.
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { estimateWaitMinutes } from '../shared/domain/estimate';
+import { estimateWaitMinutes, RECENT_SAMPLE } from '../shared/domain/estimate';
 import { pagePath } from '../shared/protocol/apps';
 import type { Counter, IssuedTicket, Service, Settings, Ticket } from '../shared/domain/types';
 import type { SurveyTabletView, VisitorView } from '../shared/protocol/events';
 import {
   countAhead,
+  countOpenCountersServing,
   getSettings,
   getTicket,
   isSurveyed,
@@ -31,14 +32,17 @@ export interface ViewBasis {
 }
 
 export function viewBasis(db: Db, today: string): ViewBasis {
-  return { today, settings: getSettings(db), services: listServices(db), counters: listCounters(db), durations: serviceDurations(db, today, 20) };
+  return { today, settings: getSettings(db), services: listServices(db), counters: listCounters(db), durations: serviceDurations(db, today, RECENT_SAMPLE) };
 }
 
-/** People ahead of a waiting ticket in its queue, and the estimated wait. */
-export function queuePosition(db: Db, ticket: Ticket, basis: ViewBasis): { ahead: number; etaMinutes: number } {
+/**
+ * People ahead of a waiting ticket in its queue, and the estimated wait from the day's recent service
+ * durations.
+ */
+export function queuePosition(db: Db, ticket: Ticket, durations: number[]): { ahead: number; etaMinutes: number } {
   const ahead = countAhead(db, ticket);
-  const openCounters = basis.counters.filter((c) => c.state === 'open' && c.serviceCodes.includes(ticket.serviceCode)).length;
-  const etaMinutes = estimateWaitMinutes({ ahead, openCounters, recentServiceSeconds: basis.durations });
+  const openCounters = countOpenCountersServing(db, ticket.serviceCode);
+  const etaMinutes = estimateWaitMinutes({ ahead, openCounters, recentServiceSeconds: durations });
   return { ahead, etaMinutes };
 }
 
@@ -75,7 +79,7 @@ export function visitorView(db: Db, ticketId: number, basis: ViewBasis): Visitor
   const ticket = getTicket(db, ticketId);
   if (!ticket) throw new Error(`ticket ${ticketId} is gone`);
   const waiting = ticket.status === 'waiting';
-  const { ahead, etaMinutes } = waiting ? queuePosition(db, ticket, basis) : { ahead: 0, etaMinutes: 0 };
+  const { ahead, etaMinutes } = waiting ? queuePosition(db, ticket, basis.durations) : { ahead: 0, etaMinutes: 0 };
   const atCounter = ticket.status === 'called' || ticket.status === 'serving';
   const counter = atCounter ? basis.counters.find((c) => c.id === ticket.counterId) : undefined;
   const surveyed = isSurveyed(db, ticket.id);
@@ -118,7 +122,8 @@ export function surveyTabletView(db: Db, counterId: number, basis: ViewBasis): S
  * kiosk shows it and the paper prints it.
  */
 export function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string): IssuedTicket {
-  const basis = viewBasis(ctx.db, ctx.today);
-  const visitor = visitorUrl(ctx.db, ticket.id, basis.settings, ctx.lanUrl);
-  return { ticket, serviceName, ...queuePosition(ctx.db, ticket, basis), visitorUrl: visitor };
+  // Only what the kiosk's answer needs: every ticket is issued through here.
+  const durations = serviceDurations(ctx.db, ctx.today, RECENT_SAMPLE);
+  const visitor = visitorUrl(ctx.db, ticket.id, getSettings(ctx.db), ctx.lanUrl);
+  return { ticket, serviceName, ...queuePosition(ctx.db, ticket, durations), visitorUrl: visitor };
 }

@@ -30,6 +30,16 @@ export function listCounters(db: Db): Counter[] {
   return (sql(db, `${SELECT} ORDER BY c.number, c.name`).all() as CounterRow[]).map(toCounter);
 }
 
+/** Counters open now (not paused) that serve a service: how many work its queue, for the wait estimate. */
+export function countOpenCountersServing(db: Db, serviceCode: string): number {
+  const row = sql(
+    db,
+    `SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id JOIN services s ON s.id = cs.service_id
+     WHERE c.active = 1 AND c.state = 'open' AND s.code = ?`,
+  ).get(serviceCode) as { n: number };
+  return row.n;
+}
+
 export function getCounter(db: Db, id: number): Counter | undefined {
   const row = sql(db, `${SELECT} AND c.id = ?`).get(id) as CounterRow | undefined;
   return row && toCounter(row);

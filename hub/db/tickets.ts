@@ -83,12 +83,20 @@ export function findNextForCounter(db: Db, officeDay: string, counterId: number)
   return row && toTicket(row);
 }
 
+/**
+ * Waiting tickets of the same service ahead of `t` (priority first, then first come): the service's queue
+ * length from its priority up (queue_lengths, kept by triggers) less those at or behind `t` — a range of
+ * the queue's index that, for a ticket just issued, holds that ticket alone, however long the queue.
+ */
 export function countAhead(db: Db, t: Ticket): number {
   const row = sql(
     db,
-    `SELECT count(*) AS n FROM tickets WHERE office_day = ? AND status = 'waiting' AND service_code = ? AND id != ?
-       AND (priority > ? OR (priority = ? AND (queued_at < ? OR (queued_at = ? AND id < ?))))`,
-  ).get(t.officeDay, t.serviceCode, t.id, Number(t.priority), Number(t.priority), t.queuedAt, t.queuedAt, t.id) as {
+    `SELECT (SELECT coalesce(sum(waiting), 0) FROM queue_lengths
+               WHERE office_day = @officeDay AND service_code = @serviceCode AND priority >= @priority)
+          - (SELECT count(*) FROM tickets
+               WHERE office_day = @officeDay AND status = 'waiting' AND priority = @priority AND (queued_at, id) >= (@queuedAt, @id)
+                 AND service_code = @serviceCode) AS n`,
+  ).get({ officeDay: t.officeDay, serviceCode: t.serviceCode, priority: Number(t.priority), queuedAt: t.queuedAt, id: t.id }) as {
     n: number;
   };
   return row.n;
@@ -99,7 +107,7 @@ export function waitingCounts(db: Db, officeDay: string): WaitingCounts {
   for (const s of sql(db, 'SELECT code FROM services WHERE active = 1').all() as { code: string }[]) counts[s.code] = 0;
   const rows = sql(
     db,
-    `SELECT service_code AS code, count(*) AS n FROM tickets WHERE office_day = ? AND status = 'waiting' GROUP BY service_code`,
+    `SELECT service_code AS code, sum(waiting) AS n FROM queue_lengths WHERE office_day = ? AND waiting > 0 GROUP BY service_code`,
   ).all(officeDay) as { code: string; n: number }[];
   for (const r of rows) counts[r.code] = r.n;
   return counts;

@@ -1,24 +1,16 @@
 // The staff app's frame: sign-in until there is a session, then the navigation bar and the section the
 // address names.
-import { lazy, Suspense } from 'react';
-import { AdminSection } from './admin/AdminSection';
-import { CaseView } from './cases/CaseView';
-import { CaseListScreen } from './cases/CaseListScreen';
-import { CoordinatorQueue } from './cases/CoordinatorQueue';
-import { HeadBoard } from './cases/HeadBoard';
+import { Suspense } from 'react';
 import { CounterScreen } from './counter/CounterScreen';
 import { Header } from './Header';
 import { useT } from './i18n';
+import { AdminSection, CaseListScreen, CaseView, CoordinatorQueue, HeadBoard, ReportsSection } from './lazyScreens';
 import { Notices } from './Notices';
 import { PasswordScreen } from './PasswordScreen';
 import { SignIn } from './SignIn';
 import { useStaff } from './store';
 
-// The reports and their chart library load only when the section is opened: the counter console stays small.
-const ReportsSection = lazy(() => import('./reports/ReportsSection'));
-
 function Section() {
-  const t = useT();
   const route = useStaff((s) => s.route);
   switch (route?.name) {
     case 'counter':
@@ -32,11 +24,7 @@ function Section() {
     case 'board':
       return <HeadBoard />;
     case 'reports':
-      return (
-        <Suspense fallback={<p className="card">{t('loading')}</p>}>
-          <ReportsSection />
-        </Suspense>
-      );
+      return <ReportsSection />;
     case 'admin':
       return <AdminSection tab={route.tab} />;
     case 'password':
@@ -66,7 +54,9 @@ export function App() {
       <Header />
       <Notices />
       <main className="section">
-        <Section />
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          <Section />
+        </Suspense>
       </main>
     </>
   );

@@ -42,15 +42,23 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The last instant asked about, to the second: one request asks for "now" several times over. */
+let lastLocal: { timeZone: string; second: number; local: LocalTime } | null = null;
+
 export function localTime(now: Date, timeZone: string): LocalTime {
+  // Zone offsets are whole seconds, so every instant within one second has the same local minute.
+  const second = Math.floor(now.getTime() / 1000);
+  if (lastLocal && lastLocal.second === second && lastLocal.timeZone === timeZone) return { ...lastLocal.local };
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(now)) parts[p.type] = p.value;
   const weekday = (parts.weekday ?? 'Mon').slice(0, 3).toLowerCase() as Weekday;
-  return {
+  const local = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     weekday,
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
   };
+  lastLocal = { timeZone, second, local };
+  return { ...local };
 }
 
 /** The office day an instant belongs to, e.g. `2026-11-24`. */
@@ -141,6 +149,9 @@ export function zoneAbbreviation(timeZone: string): string {
   return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
 }
 
+/** Building a formatter costs far more than using one: one per language, zone and parts. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date and time as people in the office read it: "Selasa, 24 November 2026 09.15 WIB". */
 export function formatOfficeDateTime(
   iso: string,
@@ -148,10 +159,15 @@ export function formatOfficeDateTime(
   lang: 'id' | 'en',
   parts: { date?: boolean; time?: boolean } = { date: true, time: true },
 ): string {
-  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
-  const options: Intl.DateTimeFormatOptions = { timeZone };
-  if (parts.date) Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  if (parts.time) Object.assign(options, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const text = new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  const key = `${lang} ${timeZone} ${parts.date ? 'date' : ''} ${parts.time ? 'time' : ''}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { timeZone };
+    if (parts.date) Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    if (parts.time) Object.assign(options, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', options);
+    dateTimeFormats.set(key, format);
+  }
+  const text = format.format(new Date(iso));
   return parts.time ? `${text} ${zoneAbbreviation(timeZone)}` : text;
 }

@@ -30,6 +30,8 @@ interface Server {
   url: string;
 }
 
+const kioskKey = (i: number) => `kunci-kiosk-bench-${String(i + 1).padStart(4, '0')}`;
+
 const SEED = (counters: number) => ({
   services: [
     { code: 'A', name: 'Gangguan / Permasalahan' },
@@ -37,7 +39,8 @@ const SEED = (counters: number) => ({
   ],
   counters: Array.from({ length: counters }, (_, i) => ({ name: `Loket ${i + 1}`, services: ['A', 'B'] })),
   users: Array.from({ length: counters }, (_, i) => ({ username: `hd${i + 1}`, password: `sandi-hd${i + 1}`, name: `Petugas ${i + 1}`, role: 'helpdesk' })),
-  devices: [{ name: 'Kiosk Bench', kind: 'kiosk', key: 'kunci-kiosk-bench-0001' }],
+  // One device per kiosk, as in an office: each has its own per-minute issue limit.
+  devices: Array.from({ length: counters }, (_, i) => ({ name: `Kiosk ${i + 1}`, kind: 'kiosk', key: kioskKey(i) })),
   settings: { kioskRateLimitPerMinute: 10_000 },
 });
 
@@ -253,7 +256,7 @@ async function measure(server: Server, kind: 'hub' | 'baseline', o: BenchOptions
   const n = o.tiny
     ? { issue1: 60, issue20: 5, displays: 20, sustainedMs: 1000, callRounds: 2, tickets: 400 }
     : { issue1: 2000, issue20: 100, displays: 500, sustainedMs: 10_000, callRounds: 20, tickets: 20_000 };
-  const kioskAuth: Record<string, string> = kind === 'hub' ? { deviceKey: 'kunci-kiosk-bench-0001' } : {};
+  const kioskAuth = (i: number): Record<string, string> => (kind === 'hub' ? { deviceKey: kioskKey(i) } : {});
   const clients: Client[] = [];
   try {
     const idle = await Promise.all(Array.from({ length: 50 }, () => connect(server.url)));
@@ -263,7 +266,7 @@ async function measure(server: Server, kind: 'hub' | 'baseline', o: BenchOptions
     for (const c of idle) c.close();
 
     const displays = await Promise.all(Array.from({ length: DISPLAYS }, () => connect(server.url)));
-    const kiosks = await Promise.all(Array.from({ length: COUNTERS }, () => connect(server.url, kioskAuth)));
+    const kiosks = await Promise.all(Array.from({ length: COUNTERS }, (_, i) => connect(server.url, kioskAuth(i))));
     clients.push(...displays, ...kiosks);
     let issued = 0;
     o.log(`  ${kind}: issue, 1 kiosk`);

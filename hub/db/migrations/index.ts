@@ -11,6 +11,7 @@ import m005 from './005_withdrawn_cases_closed_faults';
 import m006 from './006_survey';
 import m007 from './007_intake_events_without_values';
 import m008 from './008_report_indexes';
+import m009 from './009_queue_lengths';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'survey', up: m006 },
   { version: 7, name: 'intake_events_without_values', up: m007 },
   { version: 8, name: 'report_indexes', up: m008 },
+  { version: 9, name: 'queue_lengths', up: m009 },
 ];
 
 /** Versions must run 1, 2, … n in the list's order, with no gap and no repeat. */

@@ -1,0 +1,52 @@
+// Requests that arrive together are committed together (one wait for the disk), each in its own
+// savepoint: a refusal among them changes nothing of its own and nothing of the others', and every reply
+// comes after the commit.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
+import { KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+
+let hub: TestHub;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await hub.dispose();
+});
+
+it('stores every change sent at once except the refused one, which leaves the ticket as it was', async () => {
+  const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
+  const hd1 = await signIn(hub.url, 'hd1', 'sandi-hd1');
+  clients.push(kiosk, hd1);
+  await hd1.ok('counter:open', { counterId: 1 });
+  await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  const called = await hd1.ok('ticket:callNext', { counterId: 1 });
+
+  // Sent in one go from one socket: starting service with a case that does not exist is refused after the
+  // ticket was already moved to "serving" inside the transaction, between issues that succeed.
+  const replies = await Promise.all([
+    hd1.request('ticket:issue', { requestId: requestId(), serviceCode: 'A' }),
+    hd1.request('ticket:start', { counterId: 1, ticketId: called.id, caseId: 999_999 }),
+    hd1.request('ticket:issue', { requestId: requestId(), serviceCode: 'A' }),
+    kiosk.request('ticket:issue', { requestId: requestId(), serviceCode: 'B' }),
+  ]);
+  expect(replies.map((r) => r.ok)).toEqual([true, false, true, true]);
+  expect(replies[1]).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } });
+  const numbers = replies.flatMap((r) => (r.ok && 'ticket' in r.data ? [r.data.ticket.number] : []));
+  expect(numbers).toEqual(['A-002', 'A-003', 'B-001']);
+
+  // The refused start left the ticket called and the counter free to start it properly.
+  const snapshot = await hd1.ok('sync:snapshot', {});
+  if (snapshot.audience !== 'staff') throw new Error('expected a staff snapshot');
+  expect(snapshot.tickets.find((t) => t.id === called.id)?.status).toBe('called');
+  expect(snapshot.cases).toHaveLength(0);
+  expect(snapshot.waiting).toEqual({ A: 2, B: 1 });
+  const started = await hd1.ok('ticket:start', { counterId: 1, ticketId: called.id });
+  expect(started.ticket.status).toBe('serving');
+
+  // The issued tickets wait behind each other, as the queue lengths kept with them say.
+  const next = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  expect(next.ahead).toBe(2);
+});
