@@ -38,7 +38,7 @@ export async function buildElectron(root = ROOT, out = join(root, 'dist', 'elect
         format: 'esm',
         external: ['better-sqlite3'],
         // Bundled CommonJS dependencies (socket.io) call require() for Node's own modules.
-        banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+        banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
       }),
     ),
   ]);

@@ -15,6 +15,8 @@ it('runs the benchmark end to end and reports each figure against the bare stack
     'RSS with 50 idle clients',
     expect.stringMatching(/^RSS after \d+ tickets$/),
     expect.stringMatching(/^start-up to \/healthz, 2000 tickets and 400 cases$/),
+    'month report, 2000 tickets and 400 cases in the database',
+    'year report, 2000 tickets and 400 cases',
   ]);
   for (const f of figures) {
     expect(f.hub, f.name).toBeGreaterThan(0);
