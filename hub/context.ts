@@ -92,6 +92,8 @@ export interface HandlerContext {
   bridgeOf: (deviceId: number) => BridgeRelay | undefined;
   /** Replies to creates by request id, so a retried create returns the first result. */
   replies: RecentReplies;
+  /** Runs once the change is committed (never if it is rolled back): memory that must match the disk. */
+  afterCommit: (effect: () => void) => void;
   /** What this socket's audience may see now. */
   snapshot: () => Snapshot;
   /** The hub's address as phones on the LAN reach it when no public address is set; null when it has none. */

@@ -523,6 +523,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       deviceOnline,
       bridgeOf,
       replies,
+      afterCommit: (effect) => effects.push(effect),
       snapshot: () => audiences.snapshot(session),
       // Read when a ticket needs it: the interfaces may change (DHCP) while the hub runs.
       lanUrl: lanAddress,
@@ -545,6 +546,10 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
           try {
             return { result: inSavepoint(asked.step, ctx), effects };
           } catch (error) {
+            // A full disk or an I/O error makes SQLite roll back the whole transaction, not only the
+            // savepoint: then nothing of the batch is stored, and the rest must not run (each would
+            // commit on its own, unacknowledged). The batch fails as a whole.
+            if (!deps.db.inTransaction) throw error;
             return { error };
           }
         }),

@@ -50,3 +50,29 @@ it('stores every change sent at once except the refused one, which leaves the ti
   const next = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
   expect(next.ahead).toBe(2);
 });
+
+it('when the disk fills during changes sent at once, stores exactly the ones it acknowledged', async () => {
+  const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
+  clients.push(kiosk);
+  const before = hub.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number };
+  // The database may not grow by a page: the first issues of the batch fit in pages already there, a
+  // later one meets a full disk, and SQLite rolls back the whole transaction, not only its savepoint.
+  const pages = hub.db.pragma('page_count', { simple: true }) as number;
+  hub.db.pragma(`max_page_count = ${pages}`);
+  try {
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, () => kiosk.request('ticket:issue', { requestId: requestId(), serviceCode: 'A' })),
+    );
+    expect(replies.some((r) => !r.ok)).toBe(true);
+    // Nothing acknowledged as refused was stored, and nothing stored was refused.
+    const after = hub.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number };
+    expect(after.n - before.n).toBe(replies.filter((r) => r.ok).length);
+  } finally {
+    hub.db.pragma('max_page_count = 1073741823');
+  }
+  // With room again, numbering goes on and no number is given twice.
+  const next = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  const numbers = hub.db.prepare(`SELECT number FROM tickets WHERE service_code = 'A'`).pluck().all() as string[];
+  expect(new Set(numbers).size).toBe(numbers.length);
+  expect(numbers).toContain(next.ticket.number);
+});

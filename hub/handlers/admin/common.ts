@@ -20,8 +20,9 @@ export function repeated<E extends ClientEventName>(ctx: HandlerContext, request
   return reply === undefined ? undefined : ({ reply } as HandlerResult<E>);
 }
 
-/** Keeps a create's reply for its retries. */
+/** Keeps a create's reply for its retries, once it is committed: a rolled-back create is not repeated. */
 export function remember<R extends { reply: unknown }>(ctx: HandlerContext, requestId: string, result: R): R {
-  ctx.replies.set(requester(ctx), requestId, result, ctx.now.getTime());
+  const who = requester(ctx);
+  ctx.afterCommit(() => ctx.replies.set(who, requestId, result, ctx.now.getTime()));
   return result;
 }
