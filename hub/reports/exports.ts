@@ -4,11 +4,15 @@ import ExcelJS from 'exceljs';
 import { reportTables, type Report } from '../../shared/domain/report';
 import type { Lang } from '../../shared/protocol/errors';
 
-const csvCell = (v: string | number | null): string => {
+/**
+ * One CSV field. Text an officer typed (an SPSE module, an office name) that starts like a formula gets a
+ * leading apostrophe, so a spreadsheet shows it instead of running it (CSV injection); numbers stay numbers.
+ */
+export function csvCell(v: string | number | null): string {
   if (v === null) return '';
-  const text = String(v);
+  const text = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+}
 
 /** RFC 4180 with a byte-order mark, so spreadsheet programs read the Indonesian text as UTF-8. */
 export function reportCsv(report: Report, lang: Lang): string {
