@@ -1,6 +1,6 @@
 // The staff app's frame: sign-in until there is a session, then the navigation bar and the section the
 // address names.
-import { Suspense } from 'react';
+import { LazyScreen } from './LazyScreen';
 import { CounterScreen } from './counter/CounterScreen';
 import { Header } from './Header';
 import { useT } from './i18n';
@@ -36,6 +36,7 @@ function Section() {
 
 export function App() {
   const t = useT();
+  const section = useStaff((s) => s.route?.name);
   const token = useStaff((s) => s.token);
   const signedIn = useStaff((s) => s.data !== null);
   const mustChangePassword = useStaff((s) => s.passwordChange !== null);
@@ -54,9 +55,10 @@ export function App() {
       <Header />
       <Notices />
       <main className="section">
-        <Suspense fallback={<p>{t('loading')}</p>}>
+        {/* A fresh boundary per section: leaving a screen that failed to load clears its notice. */}
+        <LazyScreen key={section}>
           <Section />
-        </Suspense>
+        </LazyScreen>
       </main>
     </>
   );

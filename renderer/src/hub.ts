@@ -148,10 +148,11 @@ export async function startService(ref: { counterId: number; ticketId: number; c
 
 /** Asks the hub for the report of office days `from`..`to`; a reply for a period no longer asked for is dropped. */
 export async function loadReport(from: string, to: string): Promise<void> {
-  useStaff.setState({ report: { from, to, data: null } });
-  const reply = await request('report:get', { from, to });
+  useStaff.setState({ report: { from, to, data: null, failure: null } });
+  const reply = await request('report:get', { from, to }, ['REPORT_UNAVAILABLE', 'REPORT_PERIOD_REVERSED', 'REPORT_PERIOD_TOO_LONG']);
   const asked = useStaff.getState().report;
-  if (reply.ok && asked.from === from && asked.to === to) useStaff.setState({ report: { from, to, data: reply.data } });
+  if (asked.from !== from || asked.to !== to) return;
+  useStaff.setState({ report: reply.ok ? { from, to, data: reply.data, failure: null } : { from, to, data: null, failure: reply.error.message } });
 }
 
 export async function signIn(username: string, password: string): Promise<string | null> {

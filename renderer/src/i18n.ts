@@ -16,6 +16,7 @@ const dict = {
     en: 'Lost the connection to the queue server. Reconnecting…',
   },
   loading: { id: 'Memuat…', en: 'Loading…' },
+  screenFailed: { id: 'Layar ini tidak dapat dimuat dari hub.', en: 'This screen could not be loaded from the hub.' },
   dismiss: { id: 'Tutup', en: 'Dismiss' },
   cancel: { id: 'Batal', en: 'Cancel' },
   choose: { id: '— pilih —', en: '— choose —' },

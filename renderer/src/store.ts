@@ -48,8 +48,11 @@ export interface State {
   admin: AdminView | null;
   intakeDraft: IntakeDraft | null;
   pendingLeave: Leave | null;
-  /** The reports section's period and the report the hub computed for it (null while it is being computed). */
-  report: { from: string; to: string; data: Report | null };
+  /**
+   * The reports section's period and the report the hub computed for it (null while it is being computed),
+   * or why it could not be computed.
+   */
+  report: { from: string; to: string; data: Report | null; failure: string | null };
 }
 
 function readToken(): string | null {
@@ -69,7 +72,7 @@ export function rememberToken(token: string | null): void {
   }
 }
 
-export const NO_REPORT: State['report'] = { from: '', to: '', data: null };
+export const NO_REPORT: State['report'] = { from: '', to: '', data: null, failure: null };
 
 export const useStaff = create<State>(() => ({
   lang: initialLang('staff'),

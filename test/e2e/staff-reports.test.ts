@@ -111,3 +111,24 @@ it('shows the head the period’s figures, downloads both exports and prints the
   expect(errors).toEqual([]);
   await context.close();
 });
+
+it('says so, with a way out, when a period is refused or the section cannot be loaded', { timeout: 120_000 }, async () => {
+  const { page, context } = await signedIn(browser, hub.url, 'kepala');
+  await page.getByTestId('nav-reports').click();
+  await page.getByTestId('report-issued').waitFor();
+  // An end before the start: the hub's refusal, in the head's language, where the figures would be.
+  await page.getByTestId('report-from').fill('2026-11-20');
+  await page.getByTestId('report-to').fill('2026-11-01');
+  await waitForText(page.getByTestId('report-failed'), 'Tanggal akhir laporan tidak boleh sebelum tanggal awal. Coba lagi');
+  await context.close();
+
+  // The reports' code cannot be fetched (the hub was upgraded, the LAN dropped): a notice with a reload,
+  // and the rest of the app keeps working.
+  const cut = await signedIn(browser, hub.url, 'kepala');
+  await cut.context.route(/\/assets\/ReportsSection-[^/]*\.js$/, (route) => route.abort());
+  await cut.page.getByTestId('nav-reports').click();
+  await waitForText(cut.page.getByTestId('screen-failed'), 'Layar ini tidak dapat dimuat dari hub. Muat ulang');
+  await cut.page.getByTestId('nav-counter').click();
+  await cut.page.getByTestId('counter-select').waitFor();
+  await cut.context.close();
+});

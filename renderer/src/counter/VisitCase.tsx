@@ -2,12 +2,13 @@
 // transaction; a returning visitor's open case is found by reference, name or company and continued
 // instead: chosen before the start, service starts with it; chosen just after, it replaces the new case
 // while that is still empty (the hub withdraws the empty one).
-import { Suspense, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { CASE_ATTACHABLE } from '../../../shared/domain/caseRules';
 import type { Case, Ticket } from '../../../shared/domain/types';
 import { usePending } from '../../../shared/ui/usePending';
 import { caseRequest, request, startService } from '../hub';
 import { useT } from '../i18n';
+import { LazyScreen } from '../LazyScreen';
 import { CaseView } from '../lazyScreens';
 import { useStaff } from '../store';
 
@@ -81,9 +82,9 @@ export function VisitCase({ ticket, counterId }: { ticket: Ticket; counterId: nu
     return (
       <>
         {fresh && <AttachSearch ticket={ticket} counterId={counterId} replacing={visitCase.id} />}
-        <Suspense fallback={<p>{t('loading')}</p>}>
+        <LazyScreen>
           <CaseView key={visitCase.id} caseId={visitCase.id} />
-        </Suspense>
+        </LazyScreen>
       </>
     );
   }

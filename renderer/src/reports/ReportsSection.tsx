@@ -246,7 +246,7 @@ function ReportBody({ r }: { r: Report }) {
 export default function ReportsSection() {
   const w = useWords();
   const lang = useStaff((s) => s.lang);
-  const { from, to, data } = useStaff((s) => s.report);
+  const { from, to, data, failure } = useStaff((s) => s.report);
   const timeZone = useTimeZone();
   const today = officeDay(new Date(useHubNow(60_000)), timeZone);
   // Opened for the first time: this month so far.
@@ -255,7 +255,7 @@ export default function ReportsSection() {
   }, [from, today]);
   const choose = (nextFrom: string, nextTo: string) => {
     if (nextFrom && nextTo) void loadReport(nextFrom, nextTo);
-    else useStaff.setState({ report: { from: nextFrom, to: nextTo, data: null } });
+    else useStaff.setState({ report: { from: nextFrom, to: nextTo, data: null, failure: null } });
   };
   return (
     <div className="reports">
@@ -291,6 +291,13 @@ export default function ReportsSection() {
           </div>
           <PrintableReport r={data} today={today} />
         </>
+      ) : failure ? (
+        <p className="card no-print" role="alert" data-testid="report-failed">
+          {failure}{' '}
+          <button type="button" onClick={() => void loadReport(from, to)}>
+            {w('retry')}
+          </button>
+        </p>
       ) : (
         <p className="card no-print" data-testid="report-loading">
           {from && to ? w('computing') : w('choosePeriod')}

@@ -12,6 +12,7 @@ export const UI_WORDS = {
   exportXlsx: { id: 'Unduh XLSX', en: 'Download XLSX' },
   print: { id: 'Cetak laporan bulanan', en: 'Print the monthly report' },
   computing: { id: 'Menghitung laporan…', en: 'Computing the report…' },
+  retry: { id: 'Coba lagi', en: 'Try again' },
   choosePeriod: { id: 'Pilih tanggal awal dan akhir.', en: 'Choose the first and last day.' },
   nothing: { id: 'Tidak ada.', en: 'None.' },
   definitions: {
