@@ -148,12 +148,13 @@ it('refuses a list of migrations whose versions are out of order, repeated or mi
   check.close();
 });
 
-it('takes the intake values out of the event log of a version-6 database, keeping which fields changed and the guard', () => {
+it('takes the intake values out of the event log of a version-6 database, keeping which fields changed, in form order, and the guard', () => {
   const file = fresh();
   const older = openDatabase(file, MIGRATIONS.slice(0, 6));
   const first = { visitorName: 'Siti Rahma', visitorType: 'ppk', visitorOrg: 'Dinas PUPR', visitorPhone: '0812-555-0101', visitorEmail: '', category: 'gangguan', title: 'Akun terkunci', description: '' };
   const second = { ...first, visitorEmail: 'siti@pupr.go.id', title: 'Akun terkunci setelah reset' };
-  const other = { ...first, visitorName: 'Andi Wijaya', visitorPhone: '' };
+  // Stored with its keys in another order than the form's; the fields changed are listed in the form's.
+  const other = Object.fromEntries(Object.entries({ ...first, visitorName: 'Andi Wijaya', visitorPhone: '' }).reverse());
   older.db.exec(`
     INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('hd1', 'Petugas 1', 'helpdesk', 'x', '2026-01-01T00:00:00Z');
     INSERT INTO cases (reference, status, owner_id, opened_by, opened_at, opened_day, updated_at, revision)
