@@ -51,7 +51,7 @@ const BRIDGE_PRINT_TIMEOUT_MS = 20_000;
 const ROLLOVER_CHECK_MS = 30_000;
 
 /** Events that only read: they run in a read transaction, never taking the write lock. */
-const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm', 'report:get']);
+const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm', 'report:get', 'settings:retentionPreview']);
 
 interface SocketData {
   session: Session;
