@@ -1,7 +1,7 @@
 // Online backups of the live database (SQLite's backup API: consistent while the hub keeps serving),
-// daily by default, keeping the newest few.
+// daily by default, keeping the newest few; databases a restore set aside age out with them.
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BackupInfo } from '../shared/domain/types';
 import type { Db } from './db/index';
 
@@ -20,7 +20,23 @@ export async function backupNow(db: Db, dir: string, now: Date, keep: number): P
     // A backup opened since (to check or restore it) may have grown WAL companions.
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, old + suffix), { force: true });
   }
+  ageOutReplaced(dirname(dir), backups, keep);
   return file;
+}
+
+const REPLACED = /^replaced-(\d{8}T\d{6}Z)$/;
+
+/**
+ * A database a restore set aside (`replaced-<time>/` in the data folder, see restore.ts) holds personal data
+ * the retention job never blanks: it goes once `keep` backups newer than it exist, as a backup of its time would.
+ */
+function ageOutReplaced(dataDir: string, backups: string[], keep: number): void {
+  for (const name of readdirSync(dataDir)) {
+    const stamp = REPLACED.exec(name)?.[1];
+    if (!stamp) continue;
+    const newer = backups.filter((b) => (PATTERN.exec(b)?.[1] ?? '') > stamp).length;
+    if (newer >= keep) rmSync(join(dataDir, name), { recursive: true, force: true });
+  }
 }
 
 /** The newest backup's time, or null. Names sort by time. */

@@ -20,7 +20,7 @@ import type { HubLimits } from './config';
 import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
 import { adminView } from './adminView';
-import { findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, touchDevice } from './db/index';
+import { compact, findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
 import { blankExpiredPersonalData } from './retention';
 import { adminBackupHandlers } from './handlers/admin/backups';
@@ -39,7 +39,7 @@ import { lanUrl } from './visitor';
 import { syncHandlers } from './handlers/sync';
 import { ticketHandlers } from './handlers/tickets';
 import { handleHttp } from './http';
-import { hashToken } from './passwords';
+import { dummyHash, hashToken } from './passwords';
 import { RateLimiter } from './rateLimit';
 import { RecentReplies } from './recentReplies';
 import { ReportRunner } from './reports/runner';
@@ -51,7 +51,7 @@ const BRIDGE_PRINT_TIMEOUT_MS = 20_000;
 const ROLLOVER_CHECK_MS = 30_000;
 
 /** Events that only read: they run in a read transaction, never taking the write lock. */
-const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm', 'report:get']);
+const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm', 'report:get', 'settings:retentionPreview']);
 
 interface SocketData {
   session: Session;
@@ -164,6 +164,9 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     return lan.url;
   };
   const reports = new ReportRunner(deps.db.name, deps.log);
+  // Made now, while nobody waits: built at the first unknown username, its synchronous hash would stall every
+  // screen and tell that sign-in apart by its time.
+  dummyHash(deps.passwordCost);
   const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir, deps, reports }));
   const { budgets, maxConnectionsPerAddress, refusalsBeforeDisconnect, deviceKeyGuessesPerMinute } = options.limits;
   const connections = new Map<string, number>();
@@ -592,18 +595,29 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     const today = officeDay(deps.clock(), deps.timeZone);
     if (today === lastDay) return;
     const change = deps.db.transaction(() => expireEarlierDays(deps, today)).immediate();
-    // Blanked cases were closed long before today: no screen holds them, so nothing is broadcast.
-    const blanked = deps.db.transaction(() => blankExpiredPersonalData(deps, today)).immediate();
-    if (blanked.length) {
-      deps.log(`retention: blanked the personal data of ${blanked.length} closed case(s)`);
-      // The old values' pages leave the write-ahead log too (freed space is zeroed: secure_delete).
-      deps.db.pragma('wal_checkpoint(TRUNCATE)');
-    }
     const firstCheck = lastDay === null;
     lastDay = today;
+    runRetention(today);
     if (!firstCheck || change.ticketIds?.length) broadcast({ ...change, waiting: true });
     // A visitor's page stops with its office day: its phone is let go, and the code is refused from now on.
     for (const socket of socketsOf((s) => s.kind === 'visitor' && s.officeDay !== today)) socket.disconnect(true);
+  }
+
+  /**
+   * The retention job, apart from the queue's rollover: a failure (disk full, a locked file) is logged and
+   * the queue keeps working; the job runs again at the next office day or start.
+   */
+  function runRetention(today: string): void {
+    try {
+      // Blanked cases were closed long before today: no screen holds them, so nothing is broadcast.
+      const blanked = deps.db.transaction(() => blankExpiredPersonalData(deps, today)).immediate();
+      if (!blanked.length) return;
+      deps.log(`retention: blanked the personal data of ${blanked.length} closed case(s)`);
+      // The old values leave the free pages and the write-ahead log too, and so every later backup.
+      compact(deps.db);
+    } catch (e) {
+      deps.log(`retention: failed, tried again at the next office day or start: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
   rollover();
   const rolloverTimer = setInterval(rollover, ROLLOVER_CHECK_MS);

@@ -63,7 +63,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 const dummies = new Map<number, string>();
 
-/** A hash checked for an unknown username: it spends a real check's time, so a wrong username is not told apart by timing. */
+/**
+ * A hash checked for an unknown username: it spends a real check's time, so a wrong username is not told
+ * apart by timing. Made synchronously once per cost, so the hub makes it at start-up (createHub).
+ */
 export function dummyHash(cost: number): string {
   let hash = dummies.get(cost);
   if (!hash) {

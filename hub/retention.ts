@@ -5,13 +5,18 @@
 import { PERSONAL_INTAKE_FIELDS } from '../shared/domain/caseRules';
 import { addDays } from '../shared/domain/officeTime';
 import type { HubDeps } from './context';
-import { appendEvent, blankPersonalData, getSettings, listClosedCasesWithPersonalData } from './db/index';
+import { appendEvent, blankPersonalData, getSettings, listClosedCasesWithPersonalData, type Db } from './db/index';
+
+/** The closed cases still holding personal data that a period of `retentionDays` has run out for on `today`. */
+export function expiredPersonalData(db: Db, today: string, retentionDays: number) {
+  return listClosedCasesWithPersonalData(db, addDays(today, -retentionDays));
+}
 
 /** Run inside a transaction. Blanks the cases closed more than `retentionDays` office days before `today`; returns their ids. */
 export function blankExpiredPersonalData(deps: HubDeps, today: string): number[] {
   const { retentionDays } = getSettings(deps.db);
   const at = deps.clock().toISOString();
-  const expired = listClosedCasesWithPersonalData(deps.db, addDays(today, -retentionDays));
+  const expired = expiredPersonalData(deps.db, today, retentionDays);
   for (const c of expired) {
     blankPersonalData(deps.db, c.id);
     appendEvent(deps.db, {

@@ -56,11 +56,26 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
       }
       db.pragma(`user_version = ${migrations.length}`);
     }).immediate();
+    // Before this version every case action rewrote its row with freed space left as it was: old copies of
+    // names and phones sit in free pages, which secure_delete does not reach. Rebuilt once, they are gone.
+    if (version > 0 && version < SECURE_DELETE_SINCE && migrations.length >= SECURE_DELETE_SINCE) compact(db);
     return { db, created: version === 0 };
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/** The schema version from which freed space is zeroed (`secure_delete`); see migration 007. */
+const SECURE_DELETE_SINCE = 7;
+
+/**
+ * Rebuilds the file without its free pages and empties the write-ahead log, so no value once deleted or
+ * overwritten is left in either (nor in a backup, which copies pages). Outside any transaction.
+ */
+export function compact(db: Db): void {
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** `PRAGMA quick_check`, after an unclean shutdown or a restore: a damaged file stops the hub. */

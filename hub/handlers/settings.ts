@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/protocol/errors';
 import { describeIssues, safeParseIn, settingsSchema } from '../../shared/protocol/schemas';
 import { getOffice, getSettings, saveOffice, saveSettings } from '../db/index';
 import type { Handler } from '../context';
+import { expiredPersonalData } from '../retention';
 
 const update: Handler<'settings:update'> = {
   who: ['admin'],
@@ -19,4 +20,13 @@ const update: Handler<'settings:update'> = {
   },
 };
 
-export const settingsHandlers = { 'settings:update': update };
+// Nothing is blanked here: the job does that at the next office day or start. The count lets the admin see
+// what a lower setting would cost before saving it.
+const retentionPreview: Handler<'settings:retentionPreview'> = {
+  who: ['admin'],
+  run(ctx, p) {
+    return { reply: { retentionDays: p.retentionDays, cases: expiredPersonalData(ctx.db, ctx.today, p.retentionDays).length } };
+  },
+};
+
+export const settingsHandlers = { 'settings:update': update, 'settings:retentionPreview': retentionPreview };

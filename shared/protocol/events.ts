@@ -254,6 +254,8 @@ export interface ClientReplies {
   'ticket:finish': Ticket;
   'ticket:cancel': Ticket;
   'settings:update': { office: Office; settings: Settings };
+  /** How many closed cases a retention period of `retentionDays` would blank today: asked before a lower one is saved. */
+  'settings:retentionPreview': Pick<Settings, 'retentionDays'> & { cases: number };
   'case:attach': Case;
   'case:intake': Case;
   'case:handle': Case;

@@ -177,6 +177,7 @@ export const clientEventSchemas = {
   'settings:update': z
     .strictObject({ office: officeSchema.optional(), settings: settingsSchema.partial().optional() })
     .refine((p) => p.office !== undefined || p.settings !== undefined, { message: 'tidak ada yang diubah' }),
+  'settings:retentionPreview': settingsSchema.pick({ retentionDays: true }),
   'case:attach': z.strictObject({ ...ticketRef, caseId: id }),
   'case:intake': z.strictObject({ ...caseRef, intake: caseIntakeSchema }),
   'case:handle': z.strictObject({ ...caseRef, note }),

@@ -1,6 +1,7 @@
 // What the admin and the staff see of personal-data retention: the setting in the admin's form, refused out
-// of its bounds with the field named, and a blanked case's timeline saying which intake fields were saved and
-// which were erased — by name, in Bahasa Indonesia and in English, never the values.
+// of its bounds with the field named, a lower one saved only after a question naming what it would blank now,
+// and a blanked case's timeline saying which intake fields were saved and which were erased — by name, in
+// Bahasa Indonesia and in English, never the values.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Case } from '../../shared/domain/types';
@@ -16,6 +17,7 @@ const clock = new FakeClock(Date.parse('2025-01-10T01:00:00.000Z'));
 let hub: TestHub;
 let browser: Browser;
 let blanked: Case;
+let recent: Case;
 
 beforeAll(async () => {
   hub = await startTestHub({ clock });
@@ -26,6 +28,14 @@ beforeAll(async () => {
   blanked = await closedCaseOfNewVisit(kiosk, hd1, 1, { visitorName: 'Rudi Hartanto', visitorEmail: 'rudi@contoh.id' });
   kiosk.close();
   hd1.close();
+  // Monday 3 November 2025: a case kept under 365 days, but not under 60.
+  clock.set('2025-11-03T01:00:00.000Z');
+  const kioskLater = await connect(hub.url, { deviceKey: KIOSK_KEY });
+  const hd1Later = await signIn(hub.url, 'hd1', 'sandi-hd1');
+  await hd1Later.ok('counter:open', { counterId: 1 });
+  recent = await closedCaseOfNewVisit(kioskLater, hd1Later, 1, { visitorName: 'Sari Wulandari' });
+  kioskLater.close();
+  hd1Later.close();
   // Monday 12 January 2026: the case was closed 367 days ago; the first sign-in of the day blanks it.
   clock.set('2026-01-12T01:00:00.000Z');
 });
@@ -42,6 +52,8 @@ it("takes the retention period in the admin's settings, refusing one out of boun
   await page.getByTestId('admin-tab-settings').click();
   const field = page.getByTestId('settings-retention-days');
   expect(await field.inputValue()).toBe('365');
+  // A number keypad on a touch screen.
+  expect(await field.getAttribute('inputmode')).toBe('numeric');
   await field.fill('10');
   await expect.poll(async () => (await page.getByTestId('form-problem').textContent()) ?? '').toMatch(/Simpan data pribadi kasus yang ditutup selama.*30–3650/);
   await waitForEnabled(page.getByTestId('settings-save'), false);
@@ -52,6 +64,24 @@ it("takes the retention period in the admin's settings, refusing one out of boun
   expect(getSettings(hub.db).retentionDays).toBe(730);
   await field.scrollIntoViewIfNeeded();
   await screenshot(page, 'admin-settings-retention');
+
+  // A lower period asks first, naming what it would blank now (the case closed 70 days ago); no keeps it.
+  await field.fill('60');
+  await page.getByTestId('settings-save').click();
+  const question = page.getByTestId('settings-retention-confirm-text');
+  await expect.poll(() => question.textContent()).toBe(
+    'Dari 730 menjadi 60 hari. Pada pergantian hari berikutnya (atau saat hub dijalankan ulang), data pribadi 1 kasus yang sudah ditutup dihapus dan tidak bisa dikembalikan, kecuali dari cadangan.',
+  );
+  await screenshot(page, 'admin-settings-retention-confirm');
+  await page.getByTestId('settings-retention-confirm-no').click();
+  await page.getByTestId('settings-retention-confirm').waitFor({ state: 'detached' });
+  expect(getSettings(hub.db).retentionDays).toBe(730);
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('settings-retention-confirm-yes').click();
+  await page.getByTestId('settings-saved').waitFor();
+  expect(getSettings(hub.db).retentionDays).toBe(60);
+  // Saved, not yet applied: the job blanks at the next office day or start.
+  expect(hub.db.prepare('SELECT visitor_name AS name FROM cases WHERE id = ?').get(recent.id)).toEqual({ name: 'Sari Wulandari' });
   expect(admin.errors).toEqual([]);
   await admin.context.close();
 });

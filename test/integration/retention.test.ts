@@ -192,6 +192,16 @@ it('takes a shorter setting from the admin only, within its bounds, and applies 
   expect(await admin.request('settings:update', { settings: { retentionDays: 3651 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   expect(stored()).toEqual(before);
 
+  // Before saving a lower period the admin is told what it would blank now: the recent case, closed 42 days
+  // ago (the old and edge ones are blank already). Asking blanks nothing; only the admin may ask.
+  expect(await admin.ok('settings:retentionPreview', { retentionDays: 30 })).toEqual({ retentionDays: 30, cases: 1 });
+  expect(await admin.ok('settings:retentionPreview', { retentionDays: 365 })).toEqual({ retentionDays: 365, cases: 0 });
+  expect(await hd1.request('settings:retentionPreview', { retentionDays: 30 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  const unbounded = await admin.request('settings:retentionPreview', { retentionDays: 7 });
+  expect(unbounded).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  if (!unbounded.ok) expect(unbounded.error.message).toContain('Lama data pribadi kasus disimpan');
+  expect(personalOf(hub.db, cases.recent.id)).toMatchObject({ visitor_name: 'Nama Baru Pengunjung' });
+
   await admin.ok('settings:update', { settings: { retentionDays: 30 } });
   for (const c of clients.splice(0)) c.close();
   const { dataDir } = hub;

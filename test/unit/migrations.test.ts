@@ -1,7 +1,7 @@
 // Migrations on a fresh database file and on older ones, the refusal of a database from a newer version, and
 // of a list of migrations whose versions do not run 1..n.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -148,12 +148,13 @@ it('refuses a list of migrations whose versions are out of order, repeated or mi
   check.close();
 });
 
-it('takes the intake values out of the event log of a version-6 database, keeping which fields changed and the guard', () => {
+it('takes the intake values out of the event log of a version-6 database, keeping which fields changed, in form order, and the guard', () => {
   const file = fresh();
   const older = openDatabase(file, MIGRATIONS.slice(0, 6));
   const first = { visitorName: 'Siti Rahma', visitorType: 'ppk', visitorOrg: 'Dinas PUPR', visitorPhone: '0812-555-0101', visitorEmail: '', category: 'gangguan', title: 'Akun terkunci', description: '' };
   const second = { ...first, visitorEmail: 'siti@pupr.go.id', title: 'Akun terkunci setelah reset' };
-  const other = { ...first, visitorName: 'Andi Wijaya', visitorPhone: '' };
+  // Stored with its keys in another order than the form's; the fields changed are listed in the form's.
+  const other = Object.fromEntries(Object.entries({ ...first, visitorName: 'Andi Wijaya', visitorPhone: '' }).reverse());
   older.db.exec(`
     INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('hd1', 'Petugas 1', 'helpdesk', 'x', '2026-01-01T00:00:00Z');
     INSERT INTO cases (reference, status, owner_id, opened_by, opened_at, opened_day, updated_at, revision)
@@ -179,5 +180,29 @@ it('takes the intake values out of the event log of a version-6 database, keepin
   // The guard is back, as it was.
   expect(() => db.prepare(`UPDATE events SET data = '{}'`).run()).toThrow(/append-only/);
   expect(() => db.prepare(`DELETE FROM events`).run()).toThrow(/append-only/);
+  db.close();
+});
+
+it('rebuilds a database older than version 7 once, so values overwritten before freed space was zeroed leave the file', () => {
+  const file = fresh();
+  openDatabase(file, MIGRATIONS.slice(0, 6)).db.close();
+  // Written as a version-6 hub did: with freed space left as it was.
+  const older = new Database(file);
+  older.pragma('journal_mode = WAL');
+  older.exec(`INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('hd1', 'Petugas 1', 'helpdesk', 'x', '2026-01-01T00:00:00Z')`);
+  const open = older.prepare(`INSERT INTO cases (reference, status, owner_id, opened_by, opened_at, opened_day, updated_at, revision)
+    VALUES (?, 'open', 1, 1, 'x', '2026-01-05', 'x', 1)`);
+  for (let i = 1; i <= 30; i++) open.run(`K-2026-${String(i).padStart(5, '0')}`);
+  const save = older.prepare('UPDATE cases SET visitor_name = ?, visitor_phone = ?, revision = revision + 1 WHERE id = ?');
+  for (let i = 0; i < 40; i++) save.run('Siti Rahmawati Rahasia', '0812-9999-1234', (i % 30) + 1);
+  // The visitor's name and phone, corrected since: the values only linger in freed space.
+  older.prepare(`UPDATE cases SET visitor_name = 'Budi', visitor_phone = ''`).run();
+  older.close();
+  const bytes = () => ['', '-wal'].map((end) => (existsSync(file + end) ? readFileSync(file + end).toString('latin1') : '')).join('');
+  expect(bytes()).toContain('Siti Rahmawati Rahasia');
+
+  const { db } = openDatabase(file);
+  for (const value of ['Siti Rahmawati Rahasia', '0812-9999-1234']) expect(bytes(), value).not.toContain(value);
+  expect(db.prepare('SELECT count(*) AS n FROM cases WHERE visitor_name = ?').get('Budi')).toEqual({ n: 30 });
   db.close();
 });

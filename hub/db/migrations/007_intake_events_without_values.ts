@@ -7,9 +7,19 @@
 // The log is append-only by its triggers, and this is the one place allowed to rewrite it: the UPDATE guard is
 // dropped and put back, exactly as it was stored, inside this migration's transaction, so no moment exists in
 // which the guard is gone and the change is committed. See docs/privacy.md.
+//
+// Escalating a case filled its LPSE ticket without an intake event, so the intake saved after an escalation
+// lists lpseTicket as changed although the officer did not type it: the log of that time cannot tell.
+import { INTAKE_FIELDS } from '../../../shared/domain/caseRules';
 import type { Db } from '../open';
 
 type Intake = Record<string, unknown>;
+
+/** A field's place in the form, as new events list them; a name the form no longer has goes last. */
+const formPlace = (field: string): number => {
+  const i = (INTAKE_FIELDS as readonly string[]).indexOf(field);
+  return i === -1 ? INTAKE_FIELDS.length : i;
+};
 
 export default function intakeEventsWithoutValues(db: Db): void {
   const guard = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'events_no_update'").get() as
@@ -28,7 +38,7 @@ export default function intakeEventsWithoutValues(db: Db): void {
     const saved = (JSON.parse(e.data) as { intake?: Intake }).intake ?? {};
     const before = lastIntake.get(e.caseId) ?? {};
     const fields = [...new Set([...Object.keys(before), ...Object.keys(saved)])];
-    const changed = fields.filter((f) => (saved[f] ?? '') !== (before[f] ?? ''));
+    const changed = fields.filter((f) => (saved[f] ?? '') !== (before[f] ?? '')).sort((a, b) => formPlace(a) - formPlace(b));
     lastIntake.set(e.caseId, saved);
     rewrite.run(JSON.stringify({ changed }), e.id);
   }

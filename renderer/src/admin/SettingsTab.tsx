@@ -6,11 +6,12 @@ import { useState } from 'react';
 import { formatOfficeDateTime, GOVERNMENT_HOURS, openState, parseHm } from '../../../shared/domain/officeTime';
 import { RETENTION_DAYS } from '../../../shared/domain/caseRules';
 import { WEEKDAYS, type OpeningHours, type Settings, type TimeInterval, type Weekday } from '../../../shared/domain/types';
+import { Dialog } from '../../../shared/ui/Dialog';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { useT } from '../i18n';
 import { hubNow, useStaff, useTimeZone } from '../store';
-import { FormProblem } from './parts';
+import { FormProblem, TextField } from './parts';
 
 type HoursMode = 'always' | 'government' | 'custom';
 type WeekHours = Record<Weekday, TimeInterval[]>;
@@ -98,6 +99,8 @@ export function SettingsTab() {
   const data = useStaff((s) => s.data);
   const [pending, run] = usePending();
   const [saved, setSaved] = useState(false);
+  /** A lower retention period waiting for the admin's yes, with how many closed cases it would blank now. */
+  const [shorter, setShorter] = useState<{ cases: number } | null>(null);
   const [draft, setDraft] = useState<Draft | null>(() => {
     if (!data) return null;
     const s = data.settings;
@@ -161,27 +164,41 @@ export function SettingsTab() {
 
   const open = hoursProblem() === null ? openState(new Date(hubNow(data)), timeZone, hours) : null;
 
+  const retentionDays = Number(draft.retentionDays);
+  const store = async () => {
+    const reply = await request('settings:update', {
+      office: { name: draft.officeName, address: draft.officeAddress },
+      settings: {
+        publicUrl: draft.publicUrl,
+        headName: draft.headName,
+        headNip: draft.headNip,
+        runningText: draft.runningText,
+        ticketFooter: draft.ticketFooter,
+        priorityEnabled: draft.priorityEnabled,
+        ticketQr: draft.ticketQr,
+        surveyEnabled: draft.surveyEnabled,
+        voice: draft.voice,
+        openingHours: hours,
+        ticketHoldSeconds: Number(draft.ticketHoldSeconds),
+        kioskRateLimitPerMinute: Number(draft.kioskRateLimitPerMinute),
+        retentionDays,
+      },
+    });
+    setSaved(reply.ok);
+  };
+
+  // A period typed too short (30 for 300) erases personal data for good at the next office day: a lower one
+  // is saved only once the admin has seen what it would blank now and said yes.
   const save = () =>
     void run(async () => {
-      const reply = await request('settings:update', {
-        office: { name: draft.officeName, address: draft.officeAddress },
-        settings: {
-          publicUrl: draft.publicUrl,
-          headName: draft.headName,
-          headNip: draft.headNip,
-          runningText: draft.runningText,
-          ticketFooter: draft.ticketFooter,
-          priorityEnabled: draft.priorityEnabled,
-          ticketQr: draft.ticketQr,
-          surveyEnabled: draft.surveyEnabled,
-          voice: draft.voice,
-          openingHours: hours,
-          ticketHoldSeconds: Number(draft.ticketHoldSeconds),
-          kioskRateLimitPerMinute: Number(draft.kioskRateLimitPerMinute),
-          retentionDays: Number(draft.retentionDays),
-        },
-      });
-      setSaved(reply.ok);
+      if (retentionDays >= data.settings.retentionDays) return store();
+      const preview = await request('settings:retentionPreview', { retentionDays });
+      if (preview.ok) setShorter({ cases: preview.data.cases });
+    });
+  const confirmShorter = () =>
+    void run(async () => {
+      setShorter(null);
+      await store();
     });
 
   const text = (id: string, key: keyof Draft, label: string) => (
@@ -213,8 +230,8 @@ export function SettingsTab() {
             <option value="system">{t('settingsVoice_system')}</option>
           </select>
         </label>
-        {text('settings-ticket-hold', 'ticketHoldSeconds', t('settingsTicketHold'))}
-        {text('settings-kiosk-rate', 'kioskRateLimitPerMinute', t('settingsKioskRate'))}
+        <TextField id="settings-ticket-hold" label={t('settingsTicketHold')} numeric value={draft.ticketHoldSeconds} onChange={(v) => set({ ticketHoldSeconds: v })} />
+        <TextField id="settings-kiosk-rate" label={t('settingsKioskRate')} numeric value={draft.kioskRateLimitPerMinute} onChange={(v) => set({ kioskRateLimitPerMinute: v })} />
         <label className="check">
           <input type="checkbox" data-testid="settings-priority" checked={draft.priorityEnabled} onChange={(e) => set({ priorityEnabled: e.target.checked })} />
           {t('settingsPriority')}
@@ -229,7 +246,15 @@ export function SettingsTab() {
         </label>
       </div>
       <h3>{t('settingsPrivacy')}</h3>
-      <div className="fields few">{text('settings-retention-days', 'retentionDays', t('settingsRetentionDays', RETENTION_DAYS))}</div>
+      <div className="fields few">
+        <TextField
+          id="settings-retention-days"
+          label={t('settingsRetentionDays', RETENTION_DAYS)}
+          numeric
+          value={draft.retentionDays}
+          onChange={(v) => set({ retentionDays: v })}
+        />
+      </div>
       <p className="hint">{t('settingsRetentionHint')}</p>
       <h3>{t('settingsHours')}</h3>
       <label>
@@ -261,6 +286,21 @@ export function SettingsTab() {
       <button type="button" className="primary" data-testid="settings-save" disabled={pending || problem !== null} onClick={save}>
         {t('save')}
       </button>
+      {shorter && (
+        <Dialog title={t('settingsRetentionShorter')} testId="settings-retention-confirm" onClose={() => setShorter(null)}>
+          <p data-testid="settings-retention-confirm-text">
+            {t('settingsRetentionShorterQuestion', { from: data.settings.retentionDays, to: retentionDays, cases: shorter.cases })}
+          </p>
+          <div className="row">
+            <button type="button" className="primary" data-testid="settings-retention-confirm-yes" disabled={pending} onClick={confirmShorter}>
+              {t('settingsRetentionShorterYes', { days: retentionDays })}
+            </button>
+            <button type="button" data-testid="settings-retention-confirm-no" onClick={() => setShorter(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </Dialog>
+      )}
     </section>
   );
 }

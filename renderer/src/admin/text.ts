@@ -169,6 +169,12 @@ export const adminText = {
     id: 'Setelah itu nama, perusahaan/instansi, telepon dan e-mail pengunjung dihapus dari kasus setiap hari; angka dan riwayat kasus tetap. Cadangan menyimpan salinan sampai cadangan itu terhapus.',
     en: "After that the visitor's name, company/agency, phone and e-mail are erased from the case, daily; the figures and the case history stay. Backups keep copies until they age out.",
   },
+  settingsRetentionShorter: { id: 'Persingkat masa simpan data pribadi?', en: 'Shorten how long personal data is kept?' },
+  settingsRetentionShorterQuestion: {
+    id: 'Dari {from} menjadi {to} hari. Pada pergantian hari berikutnya (atau saat hub dijalankan ulang), data pribadi {cases} kasus yang sudah ditutup dihapus dan tidak bisa dikembalikan, kecuali dari cadangan.',
+    en: 'From {from} to {to} days. At the next office day (or when the hub restarts) the personal data of {cases} closed case(s) is erased for good, except from backups.',
+  },
+  settingsRetentionShorterYes: { id: 'Ya, simpan {days} hari', en: 'Yes, keep {days} days' },
   settingsNumberInvalid: { id: '{field}: angka {min}–{max}.', en: '{field}: a number {min}–{max}.' },
   settingsHours: { id: 'Jam buka', en: 'Opening hours' },
   settingsHours_always: { id: 'Selalu buka', en: 'Always open' },
