@@ -20,7 +20,7 @@ import type { HubLimits } from './config';
 import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
 import { adminView } from './adminView';
-import { compact, findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, touchDevice } from './db/index';
+import { compact, findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, recountQueueLengths, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
 import { blankExpiredPersonalData } from './retention';
 import { adminBackupHandlers } from './handlers/admin/backups';
@@ -619,6 +619,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       deps.log(`retention: failed, tried again at the next office day or start: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  recountQueueLengths(deps.db);
   rollover();
   const rolloverTimer = setInterval(rollover, ROLLOVER_CHECK_MS);
   rolloverTimer.unref();

@@ -102,6 +102,22 @@ export function countAhead(db: Db, t: Ticket): number {
   return row.n;
 }
 
+/**
+ * Counts the queue lengths again from the tickets, at start-up: a file edited by hand, or restored from
+ * elsewhere, cannot leave them adrift (a count below zero would make a ticket impossible to call).
+ */
+export function recountQueueLengths(db: Db): void {
+  db.transaction(() => {
+    sql(db, 'DELETE FROM queue_lengths').run();
+    sql(
+      db,
+      `INSERT INTO queue_lengths (office_day, service_code, priority, waiting)
+         SELECT office_day, service_code, priority, count(*) FROM tickets WHERE status = 'waiting'
+         GROUP BY office_day, service_code, priority`,
+    ).run();
+  }).immediate();
+}
+
 export function waitingCounts(db: Db, officeDay: string): WaitingCounts {
   const counts: WaitingCounts = {};
   for (const s of sql(db, 'SELECT code FROM services WHERE active = 1').all() as { code: string }[]) counts[s.code] = 0;

@@ -1,0 +1,47 @@
+// The queue lengths the hub keeps beside the tickets (for "people ahead" and the screens' waiting counts)
+// are counted again from the tickets at every start: a hand-edited or oddly restored file cannot leave a
+// visitor told the wrong number of people ahead, or a ticket that can never be called.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../hub/dataFolder';
+import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
+import { KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+
+const hubs: TestHub[] = [];
+const clients: TestClient[] = [];
+afterAll(async () => {
+  for (const c of clients) c.close();
+  for (const h of hubs.reverse()) await h.dispose().catch(() => undefined);
+});
+
+it('counts the waiting tickets again at start-up, whatever the stored counts say', async () => {
+  const first = await startTestHub();
+  hubs.push(first);
+  const kiosk = await connect(first.url, { deviceKey: KIOSK_KEY });
+  for (let i = 0; i < 3; i++) await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  kiosk.close();
+  await first.stop();
+
+  // Someone edits the file while the hub is stopped: the stored counts no longer match the tickets.
+  const raw = new Database(join(first.dataDir, DATABASE_FILE));
+  raw.prepare('UPDATE queue_lengths SET waiting = 0').run();
+  raw.close();
+
+  const again = await startTestHub({ dataDir: first.dataDir });
+  hubs.push(again);
+  const kiosk2 = await connect(again.url, { deviceKey: KIOSK_KEY });
+  const officer = await signIn(again.url, 'hd1', 'sandi-hd1');
+  clients.push(kiosk2, officer);
+  const issued = await kiosk2.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  expect(issued.ahead).toBe(3);
+  // All four can be called, one after another, and the waiting count falls to nothing.
+  await officer.ok('counter:open', { counterId: 1 });
+  for (let i = 0; i < 4; i++) {
+    const called = await officer.ok('ticket:callNext', { counterId: 1 });
+    await officer.ok('ticket:noShow', { counterId: 1, ticketId: called.id });
+  }
+  const snapshot = await officer.ok('sync:snapshot', {});
+  if (snapshot.audience !== 'staff') throw new Error('expected a staff snapshot');
+  expect(snapshot.waiting.A).toBe(0);
+});
