@@ -55,12 +55,19 @@ facts AS MATERIALIZED (
     ORDER BY e.id DESC LIMIT 1)
   WHERE t.office_day BETWEEN @from AND @to
 ),
--- Grouped first by service, counter and officer together (one pass over the period's tickets), then each
--- figure's group (all, per service, per counter, per officer) adds up those few rows.
+-- Grouped first by service, counter, officer and waiting minute together: one pass over the period's tickets
+-- gives both the counts and the waiting-time histogram (a few thousand rows: minutes are few), then each
+-- figure's group (all, per service, per counter, per officer) adds up those rows.
+cells AS MATERIALIZED (
+  SELECT service_code, counter_id, user_id, ${minutes('wait_ms')} AS m, count(*) AS issued, total(status = 'done') AS served,
+    total(status = 'no_show') AS noShow, total(status = 'cancelled') AS cancelled, total(status = 'expired') AS expired,
+    total(transferred) AS transferred, count(wait_ms) AS called, sum(wait_ms) AS waited
+  FROM facts GROUP BY service_code, counter_id, user_id, m
+),
 base AS (
-  SELECT service_code, counter_id, user_id, count(*) AS issued, total(status = 'done') AS served, total(status = 'no_show') AS noShow,
-    total(status = 'cancelled') AS cancelled, total(status = 'expired') AS expired, total(transferred) AS transferred
-  FROM facts GROUP BY service_code, counter_id, user_id
+  SELECT service_code, counter_id, user_id, sum(issued) AS issued, sum(served) AS served, sum(noShow) AS noShow,
+    sum(cancelled) AS cancelled, sum(expired) AS expired, sum(transferred) AS transferred
+  FROM cells GROUP BY service_code, counter_id, user_id
 ),
 counts AS (
   SELECT dim, k, sum(issued) AS issued, sum(served) AS served, sum(noShow) AS noShow, sum(cancelled) AS cancelled,
@@ -70,8 +77,7 @@ counts AS (
 -- Percentiles by nearest rank from each group's histogram of whole minutes: rounding keeps the order, so the
 -- value ranked ⌈p·n/100⌉ in minutes is that rank's time rounded, and a period is a few thousand rows to rank.
 minutesBase AS (
-  SELECT service_code, counter_id, user_id, 'wait' AS measure, ${minutes('wait_ms')} AS m, count(*) AS cnt, sum(wait_ms) AS total
-  FROM facts WHERE wait_ms IS NOT NULL GROUP BY service_code, counter_id, user_id, m
+  SELECT service_code, counter_id, user_id, 'wait' AS measure, m, called AS cnt, waited AS total FROM cells WHERE called > 0
   UNION ALL
   SELECT service_code, counter_id, user_id, 'service', ${minutes('service_ms')} AS m, count(*), sum(service_ms)
   FROM facts WHERE service_ms IS NOT NULL GROUP BY service_code, counter_id, user_id, m
