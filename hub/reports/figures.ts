@@ -12,12 +12,19 @@ export interface ReportQuery {
   timeZone: string;
 }
 
-/** Milliseconds from one stored instant to another. */
-const span = (from: string, to: string) => `CAST(round((unixepoch(${to}, 'subsec') - unixepoch(${from}, 'subsec')) * 1000) AS INTEGER)`;
+/**
+ * Milliseconds from one stored instant to another. julianday parses an instant faster than
+ * unixepoch(…, 'subsec'), and a day's fraction keeps whole milliseconds exact once rounded.
+ */
+const span = (from: string, to: string) => `CAST(round((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
 /** Whole minutes, rounded half up. */
 const minutes = (ms: string) => `CAST(floor(${ms} / 60000.0 + 0.5) AS INTEGER)`;
 /** The nearest-rank percentile `p` of the values ranked `rn` of `n`: the value ranked ⌈p·n/100⌉. */
 const nearestRank = (p: number) => `max(CASE WHEN rn = (n * ${p} + 99) / 100 THEN ms END)`;
+
+/** Buckets as a SQL CASE giving the bucket's index for `value`. */
+const bucketOf = (buckets: readonly number[], value: string) =>
+  `CASE ${[...buckets].map((b, i) => [b, i] as const).reverse().map(([b, i]) => `WHEN ${value} >= ${b} THEN ${i}`).join(' ')} END`;
 
 /** The rows of `table` once under every group a figure is given for: all, per service, counter and officer. */
 const byGroup = (table: string) => `
@@ -26,8 +33,10 @@ const byGroup = (table: string) => `
   UNION ALL SELECT 'counter', counter_id, * FROM ${table} WHERE counter_id IS NOT NULL
   UNION ALL SELECT 'officer', user_id, * FROM ${table} WHERE user_id IS NOT NULL`;
 
-// A ticket's or a case's own events are found through events_ticket / events_case: `+type` keeps SQLite
-// from walking events_type_at (every event of that type, for each ticket) instead.
+// A ticket's staff actions are read from events_ticket_staff and a case's closing from events_case_close
+// (migration 010), which hold just the columns those lookups read; `+type` keeps SQLite from walking
+// events_type_at (every event of that type, for each ticket) instead. Transfers, escalations and reports are
+// few: their ids are gathered once through events_type_at rather than looked up per ticket or per case.
 
 /**
  * One row per ticket of the period. A ticket counts under the counter and the officer of the last action
@@ -38,20 +47,27 @@ facts AS MATERIALIZED (
   SELECT t.service_code, t.status,
     CASE WHEN t.called_at IS NOT NULL THEN ${span('t.issued_at', 't.called_at')} END AS wait_ms,
     CASE WHEN t.status = 'done' THEN ${span('t.serving_at', 't.finished_at')} END AS service_ms,
-    EXISTS (SELECT 1 FROM events x WHERE x.ticket_id = t.id AND +x.type = 'ticket.transfer') AS transferred,
+    t.id IN (SELECT x.ticket_id FROM events x WHERE x.type = 'ticket.transfer') AS transferred,
     last.counter_id, last.user_id
   FROM tickets t
-  LEFT JOIN events last ON last.id = (
+  LEFT JOIN events last INDEXED BY events_ticket_staff ON last.ticket_id = t.id AND last.user_id IS NOT NULL AND last.id = (
     SELECT e.id FROM events e WHERE e.ticket_id = t.id AND e.user_id IS NOT NULL AND +e.type GLOB 'ticket.*'
     ORDER BY e.id DESC LIMIT 1)
   WHERE t.office_day BETWEEN @from AND @to
 ),
--- Grouped first by service, counter and officer together (one pass over the period's tickets), then each
--- figure's group (all, per service, per counter, per officer) adds up those few rows.
+-- Grouped first by service, counter, officer and waiting minute together: one pass over the period's tickets
+-- gives both the counts and the waiting-time histogram (a few thousand rows: minutes are few), then each
+-- figure's group (all, per service, per counter, per officer) adds up those rows.
+cells AS MATERIALIZED (
+  SELECT service_code, counter_id, user_id, ${minutes('wait_ms')} AS m, count(*) AS issued, total(status = 'done') AS served,
+    total(status = 'no_show') AS noShow, total(status = 'cancelled') AS cancelled, total(status = 'expired') AS expired,
+    total(transferred) AS transferred, count(wait_ms) AS called, sum(wait_ms) AS waited
+  FROM facts GROUP BY service_code, counter_id, user_id, m
+),
 base AS (
-  SELECT service_code, counter_id, user_id, count(*) AS issued, total(status = 'done') AS served, total(status = 'no_show') AS noShow,
-    total(status = 'cancelled') AS cancelled, total(status = 'expired') AS expired, total(transferred) AS transferred
-  FROM facts GROUP BY service_code, counter_id, user_id
+  SELECT service_code, counter_id, user_id, sum(issued) AS issued, sum(served) AS served, sum(noShow) AS noShow,
+    sum(cancelled) AS cancelled, sum(expired) AS expired, sum(transferred) AS transferred
+  FROM cells GROUP BY service_code, counter_id, user_id
 ),
 counts AS (
   SELECT dim, k, sum(issued) AS issued, sum(served) AS served, sum(noShow) AS noShow, sum(cancelled) AS cancelled,
@@ -61,8 +77,7 @@ counts AS (
 -- Percentiles by nearest rank from each group's histogram of whole minutes: rounding keeps the order, so the
 -- value ranked ⌈p·n/100⌉ in minutes is that rank's time rounded, and a period is a few thousand rows to rank.
 minutesBase AS (
-  SELECT service_code, counter_id, user_id, 'wait' AS measure, ${minutes('wait_ms')} AS m, count(*) AS cnt, sum(wait_ms) AS total
-  FROM facts WHERE wait_ms IS NOT NULL GROUP BY service_code, counter_id, user_id, m
+  SELECT service_code, counter_id, user_id, 'wait' AS measure, m, called AS cnt, waited AS total FROM cells WHERE called > 0
   UNION ALL
   SELECT service_code, counter_id, user_id, 'service', ${minutes('service_ms')} AS m, count(*), sum(service_ms)
   FROM facts WHERE service_ms IS NOT NULL GROUP BY service_code, counter_id, user_id, m
@@ -77,13 +92,14 @@ cumulative AS (
 ),
 times AS (
   SELECT dim, k, measure, ${minutes('sum(total) * 1.0 / max(n)')} AS avg,
-    min(CASE WHEN upto >= (n * 50 + 99) / 100 THEN m END) AS p50, min(CASE WHEN upto >= (n * 90 + 99) / 100 THEN m END) AS p90
+    min(CASE WHEN upto >= (n * 50 + 99) / 100 THEN m END) AS p50, min(CASE WHEN upto >= (n * 90 + 99) / 100 THEN m END) AS p90,
+    ${WAIT_BUCKETS.map((_, i) => `total(CASE WHEN ${bucketOf(WAIT_BUCKETS, 'm')} = ${i} THEN cnt END) AS wait${i}`).join(', ')}
   FROM cumulative GROUP BY dim, k, measure
 )`;
 
 const TICKETS = /* sql */ `
 WITH ${TICKET_FACTS}
-SELECT g.*, w.avg AS waitAvg, w.p50 AS waitP50, w.p90 AS waitP90, s.avg AS serviceAvg, s.p50 AS serviceP50, s.p90 AS serviceP90,
+SELECT g.*, ${WAIT_BUCKETS.map((_, i) => `coalesce(w.wait${i}, 0) AS wait${i}`).join(', ')}, w.avg AS waitAvg, w.p50 AS waitP50, w.p90 AS waitP90, s.avg AS serviceAvg, s.p50 AS serviceP50, s.p90 AS serviceP90,
   coalesce(sv.name, '') AS serviceName, ct.number AS counterNumber, coalesce(ct.name, '') AS counterName,
   u.username, coalesce(u.name, '') AS userName
 FROM counts g
@@ -109,6 +125,8 @@ interface TicketRow {
   serviceAvg: number | null;
   serviceP50: number | null;
   serviceP90: number | null;
+  /** Called tickets per WAIT_BUCKETS entry: wait0, wait1, … */
+  [bucket: `wait${number}`]: number;
   serviceName: string;
   counterNumber: number | null;
   counterName: string;
@@ -130,21 +148,14 @@ const figuresOf = (r: TicketRow): TicketFigures => ({
   service: { avg: r.serviceAvg, p50: r.serviceP50, p90: r.serviceP90 },
 });
 
-/** Buckets as a SQL CASE giving the bucket's index for `value`. */
-const bucketOf = (buckets: readonly number[], value: string) =>
-  `CASE ${[...buckets].map((b, i) => [b, i] as const).reverse().map(([b, i]) => `WHEN ${value} >= ${b} THEN ${i}`).join(' ')} END`;
-
+// The hour from the instant's seconds rather than strftime, which formats a string per ticket.
 const PER_HOUR = /* sql */ `
-SELECT CAST(strftime('%H', issued_at, @offset) AS INTEGER) AS hour, count(*) AS issued
+SELECT (unixepoch(issued_at) + @offset) / 3600 % 24 AS hour, count(*) AS issued
 FROM tickets WHERE office_day BETWEEN @from AND @to GROUP BY hour ORDER BY hour`;
 
 const PER_DAY = /* sql */ `
 SELECT office_day AS day, count(*) AS issued, total(status = 'done') AS served
 FROM tickets WHERE office_day BETWEEN @from AND @to GROUP BY office_day`;
-
-const WAIT_DISTRIBUTION = /* sql */ `
-SELECT ${bucketOf(WAIT_BUCKETS, minutes(span('issued_at', 'called_at')))} AS bucket, count(*) AS count
-FROM tickets WHERE office_day BETWEEN @from AND @to AND called_at IS NOT NULL GROUP BY bucket`;
 
 /** Cases left out of every figure: withdrawn ones (nothing was recorded on them). */
 const COUNTED = 'c.withdrawn_at IS NULL';
@@ -158,9 +169,9 @@ FROM events e JOIN cases c ON c.id = e.case_id
 WHERE e.type = @type AND e.at >= @start AND e.at < @end AND ${COUNTED}`;
 
 const CLOSED = /* sql */ `
-WITH closed AS (
-  SELECT c.id, ${span('c.opened_at', `(SELECT max(e.at) FROM events e WHERE e.case_id = c.id AND +e.type = 'case.close')`)} AS ms,
-    NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND +e.type IN ('case.escalate', 'case.report')) AS atHelpdesk
+WITH closed AS MATERIALIZED (
+  SELECT c.id, ${span('c.opened_at', `(SELECT max(e.at) FROM events e WHERE e.case_id = c.id AND e.type = 'case.close')`)} AS ms,
+    c.id NOT IN (SELECT x.case_id FROM events x WHERE x.type IN ('case.escalate', 'case.report')) AS atHelpdesk
   FROM cases c WHERE c.status = 'closed' AND c.closed_day BETWEEN @from AND @to AND ${COUNTED}
 ),
 ranked AS (SELECT ms, row_number() OVER (ORDER BY ms) AS rn, count(*) OVER () AS n FROM closed)
@@ -194,8 +205,8 @@ function everyDay(from: string, to: string): string[] {
 export function computeReport(db: Db, q: ReportQuery): Report {
   const start = zonedInstant(q.from, 0, q.timeZone).toISOString();
   const end = zonedInstant(addDays(q.to, 1), 0, q.timeZone).toISOString();
-  // Office zones (WIB, WITA, WIT) keep one offset all year: the period's is every hour's.
-  const offset = `${zoneOffsetMinutes(new Date(start), q.timeZone)} minutes`;
+  // Office zones (WIB, WITA, WIT) keep one offset all year: the period's is every hour's, in seconds.
+  const offset = zoneOffsetMinutes(new Date(start), q.timeZone) * 60;
   const period = { from: q.from, to: q.to };
 
   const rows = sql(db, TICKETS).all(period) as TicketRow[];
@@ -223,7 +234,7 @@ export function computeReport(db: Db, q: ReportQuery): Report {
     byOfficer: byDim('officer').map((r) => ({ username: r.username ?? '', name: r.userName, ...figuresOf(r) })),
     perHour: sql(db, PER_HOUR).all({ ...period, offset }) as Report['perHour'],
     perDay: everyDay(q.from, q.to).map((day) => perDay.get(day) ?? { day, issued: 0, served: 0 }),
-    waitDistribution: bucketCounts(WAIT_BUCKETS, sql(db, WAIT_DISTRIBUTION).all(period) as Array<{ bucket: number; count: number }>),
+    waitDistribution: WAIT_BUCKETS.map((_, i) => all?.[`wait${i}`] ?? 0),
     cases: {
       opened: (sql(db, `SELECT count(*) AS n FROM cases c WHERE c.opened_day BETWEEN @from AND @to AND ${COUNTED}`).get(period) as { n: number }).n,
       resolvedAtHelpdesk: closed.atHelpdesk,

@@ -8,14 +8,22 @@ import type { ReportQuery } from './figures';
 import type { ReportRequest, ReportResponse } from './worker';
 
 /**
- * The worker as this code runs: `reportWorker.js` beside the built hub (dist/hub/, npm start) and
- * `reportWorker.mjs` beside the Electron bundle (dist/electron/hub.mjs), which hub/dev/buildApps.ts and
- * electron/build.ts emit; from the TypeScript source (vitest, tsx) it is loaded through tsx's loader.
+ * The built worker beside the built code at `here`: `reportWorker.js` beside the hub (dist/hub/, npm start),
+ * `reportWorker.mjs` beside the Electron bundle (dist/electron/hub.mjs), as hub/dev/buildApps.ts and
+ * electron/build.ts emit them. In the installed program that bundle is inside app.asar, which a worker
+ * thread cannot load a script from: electron-builder.yml unpacks the worker, and it starts from
+ * app.asar.unpacked.
  */
+export function workerUrl(here: string): URL {
+  const beside = new URL(`./reportWorker${extname(fileURLToPath(here))}`, here);
+  return new URL(beside.href.replace('/app.asar/', '/app.asar.unpacked/'));
+}
+
+/** The worker as this code runs; from the TypeScript source (vitest, tsx) it is loaded through tsx's loader. */
 function newWorker(file: string): Worker {
   const here = import.meta.url;
   const workerData = { file };
-  if (!here.endsWith('.ts')) return new Worker(new URL(`./reportWorker${extname(fileURLToPath(here))}`, here), { workerData });
+  if (!here.endsWith('.ts')) return new Worker(workerUrl(here), { workerData });
   // tsx's ESM API (the `import` export of tsx/esm/api, beside the CommonJS one require finds).
   const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const source = new URL('./worker.ts', here).href;
