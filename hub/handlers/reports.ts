@@ -18,7 +18,7 @@ const get: Handler<'report:get'> = {
     checkReportPeriod(p.from, p.to);
     return {
       io: () =>
-        ctx.reports.run({ ...p, timeZone: ctx.deps.timeZone }).then(
+        ctx.reports.run({ ...p, timeZone: ctx.deps.timeZone, today: ctx.today }).then(
           (report) => () => ({ reply: report }),
           () => () => {
             throw new DomainError('REPORT_UNAVAILABLE');

@@ -10,6 +10,8 @@ export interface ReportQuery {
   from: string;
   to: string;
   timeZone: string;
+  /** The hub's office day: a period that runs past it counts open cases, and their age, as of today. */
+  today: string;
 }
 
 /**
@@ -51,7 +53,7 @@ facts AS MATERIALIZED (
     last.counter_id, last.user_id
   FROM tickets t
   LEFT JOIN events last INDEXED BY events_ticket_staff ON last.ticket_id = t.id AND last.user_id IS NOT NULL AND last.id = (
-    SELECT e.id FROM events e WHERE e.ticket_id = t.id AND e.user_id IS NOT NULL AND +e.type GLOB 'ticket.*'
+    SELECT e.id FROM events e WHERE e.ticket_id = t.id AND e.user_id IS NOT NULL AND +e.type GLOB 'ticket.*' AND +e.type <> 'ticket.issue'
     ORDER BY e.id DESC LIMIT 1)
   WHERE t.office_day BETWEEN @from AND @to
 ),
@@ -218,7 +220,7 @@ export function computeReport(db: Db, q: ReportQuery): Report {
     sql(db, CASE_EVENTS).get({ type, start, end }) as { cases: number; coordinator: number; lkpp: number };
   const escalated = caseEvents('case.escalate');
   const closed = sql(db, CLOSED).get(period) as { closed: number; atHelpdesk: number } & TimeFigures;
-  const openAtEnd = bucketCounts(OPEN_AGE_BUCKETS, sql(db, OPEN_AT_END).all({ to: q.to }) as Array<{ bucket: number; count: number }>);
+  const openAtEnd = bucketCounts(OPEN_AGE_BUCKETS, sql(db, OPEN_AT_END).all({ to: q.to < q.today ? q.to : q.today }) as Array<{ bucket: number; count: number }>);
   const counts = (column: 'category' | 'visitor_type' | 'module') => sql(db, OPENED_BY(column)).all(period) as Count[];
   const settings = getSettings(db);
 

@@ -2,6 +2,7 @@
 // signed-in head or admin only. The staff app sends its session token as `Authorization: Bearer …` (never in
 // the address, which browsers and proxies keep in their histories and logs) and saves the answer as a file.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { officeDay } from '../../shared/domain/officeTime';
 import { errorMessage, DomainError, type ErrorCode, type Lang } from '../../shared/protocol/errors';
 import { describeIssues, reportPeriod, safeParseIn } from '../../shared/protocol/schemas';
 import type { HubDeps } from '../context';
@@ -55,7 +56,7 @@ export async function serveReportExport(
   if ('code' in allowed) return refuse(res, allowed.status, allowed.code, lang, allowed.params);
   let body: string | Buffer;
   try {
-    const report = await reports.run({ ...allowed, timeZone: deps.timeZone });
+    const report = await reports.run({ ...allowed, timeZone: deps.timeZone, today: officeDay(deps.clock(), deps.timeZone) });
     body = format === 'csv' ? reportCsv(report, lang) : await reportXlsx(report, lang);
   } catch {
     return refuse(res, 503, 'REPORT_UNAVAILABLE', lang);

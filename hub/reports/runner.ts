@@ -31,10 +31,15 @@ function newWorker(file: string): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
+/** A report that has not come back by then is given up, and its worker replaced: later reports do not queue behind it. */
+const REPORT_TIMEOUT_MS = 60_000;
+
+type Waiting = { resolve: (r: Report) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
 export class ReportRunner {
-  private worker: Worker | null = null;
+  private worker: { thread: Worker; pending: Map<number, Waiting> } | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: Report) => void; reject: (e: Error) => void }>();
+  private closed = false;
 
   constructor(
     private readonly file: string,
@@ -42,45 +47,59 @@ export class ReportRunner {
   ) {}
 
   run(query: ReportQuery): Promise<Report> {
+    if (this.closed) return Promise.reject(new Error('the hub is stopping'));
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     // Held while it computes: a report asked for is answered even if nothing else keeps the process alive.
-    worker.ref();
+    worker.thread.ref();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...query } satisfies ReportRequest);
+      const timer = setTimeout(() => {
+        this.log(`report took longer than ${REPORT_TIMEOUT_MS / 1000} s: its worker is replaced`);
+        if (this.worker === worker) this.worker = null;
+        void worker.thread.terminate();
+      }, REPORT_TIMEOUT_MS);
+      worker.pending.set(id, { resolve, reject, timer });
+      worker.thread.postMessage({ id, ...query } satisfies ReportRequest);
     });
   }
 
+  /** Stops the worker; reports asked for afterwards are refused, so no connection outlives the hub. */
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.worker = null;
-    if (worker) await worker.terminate();
+    if (worker) await worker.thread.terminate();
   }
 
-  private start(): Worker {
-    const worker = newWorker(this.file);
+  private start(): { thread: Worker; pending: Map<number, Waiting> } {
+    const thread = newWorker(this.file);
+    const worker = { thread, pending: new Map<number, Waiting>() };
     // An idle worker must not keep a stopping hub alive.
-    worker.unref();
-    worker.on('message', (res: ReportResponse) => {
-      const waiting = this.pending.get(res.id);
-      this.pending.delete(res.id);
-      if (!this.pending.size) worker.unref();
-      if (res.ok) return waiting?.resolve(res.report);
+    thread.unref();
+    thread.on('message', (res: ReportResponse) => {
+      const waiting = worker.pending.get(res.id);
+      worker.pending.delete(res.id);
+      if (!worker.pending.size) thread.unref();
+      if (!waiting) return;
+      clearTimeout(waiting.timer);
+      if (res.ok) return waiting.resolve(res.report);
       this.log(`report failed: ${res.message}`);
-      waiting?.reject(new Error(res.message));
+      waiting.reject(new Error(res.message));
     });
-    // A worker that dies fails what it was computing; the next report starts a new one.
+    // A worker that dies fails what it alone was computing; the next report starts a new one.
     const fail = (e: Error) => {
       const current = this.worker === worker;
       if (current) this.worker = null;
       // A worker stopped by close() with nothing in hand is no fault.
-      if (current || this.pending.size) this.log(`report worker stopped: ${e.message}`);
-      for (const { reject } of this.pending.values()) reject(e);
-      this.pending.clear();
+      if (current || worker.pending.size) this.log(`report worker stopped: ${e.message}`);
+      for (const { reject, timer } of worker.pending.values()) {
+        clearTimeout(timer);
+        reject(e);
+      }
+      worker.pending.clear();
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`exit ${code}`)));
+    thread.on('error', fail);
+    thread.on('exit', (code) => fail(new Error(`exit ${code}`)));
     this.worker = worker;
     return worker;
   }

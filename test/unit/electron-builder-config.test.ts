@@ -105,7 +105,7 @@ describe('the report worker in the installed program', () => {
         worker?.once('message', resolve);
         worker?.once('error', reject);
       });
-      worker.postMessage({ id: 1, from: '2025-12-01', to: '2026-11-30', timeZone: 'Asia/Jakarta' } satisfies ReportRequest);
+      worker.postMessage({ id: 1, from: '2025-12-01', to: '2026-11-30', timeZone: 'Asia/Jakarta', today: '2026-11-30' } satisfies ReportRequest);
       const res = await answer;
       expect(res.ok && res.report.tickets.issued).toBe(40);
     } finally {
