@@ -1,9 +1,7 @@
 // The words for a case's statuses, actions, timeline events and intake fields, Bahasa Indonesia first: one
 // source for the hub's refusals and the staff app's screens, so both say the same thing.
 import type { CaseAction } from './caseRules';
-import type { CaseIntake, CaseStatus } from './types';
-
-type Words = { id: string; en: string };
+import type { CaseIntake, CaseStatus, Words } from './types';
 
 /** A status as the screens label it. */
 export const CASE_STATUS_WORDS: Record<CaseStatus, Words> = {

@@ -1,9 +1,7 @@
 // The words for a ticket's statuses and actions, Bahasa Indonesia first: one source for the hub's refusals
 // ("Nomor A-001 sedang dipanggil, jadi tidak bisa …") and the staff app's labels.
 import type { TicketAction } from './ticketRules';
-import type { TicketStatus } from './types';
-
-type Words = { id: string; en: string };
+import type { TicketStatus, Words } from './types';
 
 /** A status as the screens label it. */
 export const TICKET_STATUS_WORDS: Record<TicketStatus, Words> = {

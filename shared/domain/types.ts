@@ -324,3 +324,6 @@ export interface CaseEntry {
   /** An intake save: the fields it changed; the retention job: the fields it blanked. Never their values. */
   changed?: (keyof CaseIntake)[];
 }
+
+/** A label or phrase in both of the product's languages, Bahasa Indonesia first. */
+export type Words = { id: string; en: string };

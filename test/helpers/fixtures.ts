@@ -1,4 +1,4 @@
-// Domain objects for unit tests: a plain, valid value that each test changes only where it matters.
+// Domain objects for tests: a plain, valid value that each test changes only where it matters, and repeatable randomness.
 import { issuedTicket } from '../../shared/domain/ticketRules';
 import type { Ticket } from '../../shared/domain/types';
 
@@ -8,5 +8,14 @@ export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
     id: 1,
     ...issuedTicket({ officeDay: '2026-11-24', number: 'A-001', serviceCode: 'A', priority: false, issuedAt: '2026-11-24T01:00:00.000Z', deviceId: 1 }),
     ...overrides,
+  };
+}
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+export function random(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
   };
 }

@@ -11,6 +11,7 @@ import type { Case, EscalationTarget, Ticket } from '../../shared/domain/types';
 import { intake } from '../helpers/cases';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
 import { FakeClock, FLAT_OUT_LIMITS, KIOSK_KEY, startTestHub, testSeed, type TestHub } from '../helpers/hub';
+import { random } from '../helpers/fixtures';
 import { asText, parseCsvTables, readXlsxTables } from '../helpers/reports';
 
 const FROM = '2026-10-01';
@@ -46,13 +47,6 @@ afterAll(async () => {
   await hub.dispose();
 });
 
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 /** What the test did to one ticket. */
 interface TicketRecord {

@@ -7,6 +7,7 @@ import type { Ticket } from '../../shared/domain/types';
 import { listAllTickets, listTicketEvents } from '../../hub/db/index';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
 import { FakeClock, FLAT_OUT_LIMITS, KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
+import { random } from '../helpers/fixtures';
 
 let hub: TestHub;
 const clock = new FakeClock(Date.parse('2026-11-24T01:00:00Z')); // 08:00 WIB
@@ -21,14 +22,6 @@ afterAll(async () => {
   await hub.dispose();
 });
 
-/** Deterministic pseudo-random numbers, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 it('replays the event log of a busy day to exactly the final state', { timeout: 180_000 }, async () => {
   const rnd = random(42);

@@ -7,6 +7,7 @@ import { queueStats } from '../../../shared/domain/queueStats';
 import { IKM_GRADE_WORDS, type Ikm } from '../../../shared/domain/skm';
 import { CASE_STATUSES, type ListedCaseStatus } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
+import { Figures, type Figure } from '../Figures';
 import { read } from '../hub';
 import { useT } from '../i18n';
 import { useHubNow, useStaff, useTimeZone } from '../store';
@@ -23,7 +24,7 @@ function QueueFigures() {
   const now = useHubNow(30_000);
   const stats = queueStats(tickets, new Date(now).toISOString(), timeZone);
   const seconds = (s: number | null) => (s === null ? '—' : formatDuration(s * 1000, lang));
-  const figures: [string, string, string | number][] = [
+  const figures: Figure[] = [
     ['stat-waiting', t('statWaiting'), stats.waiting],
     ['stat-served', t('statServed'), stats.served],
     ['stat-no-show', t('statNoShow'), stats.noShow],
@@ -33,14 +34,7 @@ function QueueFigures() {
   return (
     <section className="card figures">
       <h2>{t('queueToday')}</h2>
-      <dl>
-        {figures.map(([id, label, value]) => (
-          <div key={id}>
-            <dt>{label}</dt>
-            <dd data-testid={id}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Figures figures={figures} />
     </section>
   );
 }

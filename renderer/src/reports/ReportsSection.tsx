@@ -16,6 +16,7 @@ import {
 import { IKM_GRADE_WORDS } from '../../../shared/domain/skm';
 import type { ErrorCode, Lang } from '../../../shared/protocol/errors';
 import { DateField } from '../DateField';
+import { Figures, type Figure } from '../Figures';
 import { loadReport, showRefusal } from '../hub';
 import { useHubNow, useStaff, useTimeZone } from '../store';
 import { PrintableReport } from './PrintableReport';
@@ -134,17 +135,8 @@ function Counts({ title, list }: { title: string; list: Count[] }) {
   );
 }
 
-function Figures({ figures }: { figures: Array<[string, string, string | number]> }) {
-  return (
-    <dl className="report-figures">
-      {figures.map(([id, label, value]) => (
-        <div key={id}>
-          <dt>{label}</dt>
-          <dd data-testid={id}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+function ReportFigures({ figures }: { figures: Figure[] }) {
+  return <Figures figures={figures} className="report-figures" />;
 }
 
 function ReportBody({ r }: { r: Report }) {
@@ -156,7 +148,7 @@ function ReportBody({ r }: { r: Report }) {
     <>
       <section className="card">
         <h2>{w('tickets')}</h2>
-        <Figures
+        <ReportFigures
           figures={[
             ['report-issued', w('issued'), t.issued],
             ['report-served', w('served'), t.served],
@@ -205,7 +197,7 @@ function ReportBody({ r }: { r: Report }) {
       />
       <section className="card">
         <h2>{w('cases')}</h2>
-        <Figures
+        <ReportFigures
           figures={[
             ['report-cases-opened', w('opened'), c.opened],
             ['report-cases-resolved-helpdesk', w('resolvedAtHelpdesk'), c.resolvedAtHelpdesk],
@@ -221,7 +213,7 @@ function ReportBody({ r }: { r: Report }) {
           ]}
         />
         <h3>{w('openByAge')}</h3>
-        <Figures figures={c.openByAge.map((n, i) => [`report-cases-age-${i}`, bucketLabel(OPEN_AGE_BUCKETS, i), n])} />
+        <ReportFigures figures={c.openByAge.map((n, i) => [`report-cases-age-${i}`, bucketLabel(OPEN_AGE_BUCKETS, i), n])} />
       </section>
       <div className="report-counts">
         <Counts title={w('byCategory')} list={r.byCategory} />
@@ -230,7 +222,7 @@ function ReportBody({ r }: { r: Report }) {
       </div>
       <section className="card">
         <h2>{w('ikm')}</h2>
-        <Figures
+        <ReportFigures
           figures={[
             ['report-ikm', w('ikm'), r.ikm.ikm === null ? '—' : r.ikm.ikm.toFixed(2)],
             ['report-ikm-grade', w('grade'), r.ikm.grade === null ? '—' : r.ikm.grade],
