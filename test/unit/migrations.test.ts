@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { DatabaseTooNew, openDatabase } from '../../hub/db/index';
 import { MIGRATIONS, type Migration } from '../../hub/db/migrations/index';
+import { applySeed } from '../../hub/seed';
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -204,5 +205,49 @@ it('rebuilds a database older than version 7 once, so values overwritten before 
   const { db } = openDatabase(file);
   for (const value of ['Siti Rahmawati Rahasia', '0812-9999-1234']) expect(bytes(), value).not.toContain(value);
   expect(db.prepare('SELECT count(*) AS n FROM cases WHERE visitor_name = ?').get('Budi')).toEqual({ n: 30 });
+  db.close();
+});
+
+it('fills a version-10 database’s tickets with their report facts, then keeps them in the ticket’s own transaction', () => {
+  const file = fresh();
+  const older = openDatabase(file, MIGRATIONS.slice(0, 10));
+  older.db.transaction(() => applySeed(older.db, null, 'migration-admin-password', '2026-11-24T00:00:00.000Z')).immediate();
+  older.db.exec(`INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('cs1', 'Petugas 1', 'helpdesk', 'x', '2026-01-01T00:00:00Z')`);
+  const officer = (older.db.prepare("SELECT id FROM users WHERE username = 'cs1'").get() as { id: number }).id;
+  const ticket = older.db.prepare(`INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, called_at,
+      serving_at, finished_at, requester, request_id) VALUES ('2026-11-24', ?, 'A', 0, ?, '2026-11-24T01:00:00.000Z', '2026-11-24T01:00:00.000Z', ?, ?, ?, 'device:1', ?)`);
+  const event = older.db.prepare(`INSERT INTO events (at, type, ticket_id, counter_id, user_id, data) VALUES ('2026-11-24T01:00:00.000Z', ?, ?, ?, ?, '{}')`);
+  // Served after a transfer; the admin took the number for the visitor (not serving them), cs1 finished it.
+  const served = Number(ticket.run('A-001', 'done', '2026-11-24T01:07:30.250Z', '2026-11-24T01:08:00.000Z', '2026-11-24T01:20:00.500Z', 'r1').lastInsertRowid);
+  event.run('ticket.issue', served, 1, 1);
+  event.run('ticket.transfer', served, 1, officer);
+  event.run('ticket.finish', served, 1, officer);
+  // Taken by the admin at the counter, then left waiting: no staff action, no times.
+  const waiting = Number(ticket.run('A-002', 'waiting', null, null, null, 'r2').lastInsertRowid);
+  event.run('ticket.issue', waiting, 1, 1);
+  older.db.close();
+
+  const { db } = openDatabase(file);
+  const facts = (id: number) =>
+    db.prepare('SELECT wait_ms, service_ms, transferred, last_staff_user_id, last_staff_counter_id FROM tickets WHERE id = ?').get(id) as object;
+  expect(facts(served)).toEqual({ wait_ms: 450_250, service_ms: 720_500, transferred: 1, last_staff_user_id: officer, last_staff_counter_id: 1 });
+  expect(facts(waiting)).toEqual({ wait_ms: null, service_ms: null, transferred: 0, last_staff_user_id: null, last_staff_counter_id: null });
+
+  // Called, then cancelled by an officer at no counter; a rolled-back call changes nothing.
+  db.transaction(() => {
+    db.prepare("UPDATE tickets SET status = 'called', called_at = '2026-11-24T01:00:05.000Z' WHERE id = ?").run(waiting);
+    db.prepare(`INSERT INTO events (at, type, ticket_id, counter_id, user_id, data) VALUES ('x', 'ticket.call', ?, 1, ?, '{}')`).run(waiting, officer);
+  })();
+  const afterCall = facts(waiting);
+  expect(afterCall).toEqual({ wait_ms: 5000, service_ms: null, transferred: 0, last_staff_user_id: officer, last_staff_counter_id: 1 });
+  expect(() =>
+    db.transaction(() => {
+      db.prepare("UPDATE tickets SET called_at = '2026-11-24T02:00:00.000Z' WHERE id = ?").run(waiting);
+      throw new Error('rolled back');
+    })(),
+  ).toThrow('rolled back');
+  expect(facts(waiting)).toEqual(afterCall);
+  db.prepare(`INSERT INTO events (at, type, ticket_id, counter_id, user_id, data) VALUES ('x', 'ticket.cancel', ?, NULL, 1, '{}')`).run(waiting);
+  expect(facts(waiting)).toEqual({ ...afterCall, last_staff_user_id: 1, last_staff_counter_id: null });
   db.close();
 });

@@ -13,6 +13,7 @@ import m007 from './007_intake_events_without_values';
 import m008 from './008_report_indexes';
 import m009 from './009_queue_lengths';
 import m010 from './010_report_event_indexes';
+import m011 from './011_ticket_report_facts';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'report_indexes', up: m008 },
   { version: 9, name: 'queue_lengths', up: m009 },
   { version: 10, name: 'report_event_indexes', up: m010 },
+  { version: 11, name: 'ticket_report_facts', up: m011 },
 ];
 
 /** Versions must run 1, 2, … n in the list's order, with no gap and no repeat. */
