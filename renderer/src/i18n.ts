@@ -5,10 +5,9 @@
 import { CASE_EVENT_WORDS, CASE_STATUS_WORDS, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
 import { TICKET_STATUS_WORDS } from '../../shared/domain/ticketWords';
 import { keyed, useTranslator, type Dictionary } from '../../shared/ui/i18n';
-import { adminText } from './admin/text';
 import { useStaff } from './store';
 
-const dict = {
+export const staffText = {
   appTitle: { id: 'Antrian LPSE — Petugas', en: 'LPSE Queue — Staff' },
   connecting: { id: 'Menghubungkan ke server antrian…', en: 'Connecting to the queue server…' },
   reconnecting: {
@@ -40,6 +39,8 @@ const dict = {
   nav_queue: { id: 'Antrian eskalasi', en: 'Escalations' },
   nav_board: { id: 'Papan pemantauan', en: 'Monitoring board' },
   nav_reports: { id: 'Laporan', en: 'Reports' },
+  nav_admin: { id: 'Admin', en: 'Admin' },
+  nav_password: { id: 'Kata sandi', en: 'Password' },
   role_helpdesk: { id: 'Petugas helpdesk', en: 'Helpdesk officer' },
   role_coordinator: { id: 'Koordinator helpdesk', en: 'Helpdesk coordinator' },
   role_head: { id: 'Kepala Unit', en: 'Head of Unit' },
@@ -223,19 +224,34 @@ const dict = {
   ikmAnswers: { id: '{n} responden', en: '{n} respondents' },
   intakeChanged: { id: 'Diubah: {fields}', en: 'Changed: {fields}' },
   fieldsErased: { id: 'Dihapus: {fields}', en: 'Erased: {fields}' },
+
+  // The password screen
+  save: { id: 'Simpan', en: 'Save' },
+  passwordTitle: { id: 'Ganti kata sandi', en: 'Change password' },
+  passwordForcedTitle: { id: 'Pilih kata sandi Anda sendiri', en: 'Choose your own password' },
+  passwordForcedNote: {
+    id: 'Halo {name}. Anda masuk dengan kata sandi sementara. Pilih kata sandi Anda sendiri (minimal 8 karakter) sebelum melanjutkan.',
+    en: 'Hello {name}. You signed in with a temporary password. Choose your own (at least 8 characters) to go on.',
+  },
+  passwordCurrent: { id: 'Kata sandi saat ini', en: 'Current password' },
+  passwordNew: { id: 'Kata sandi baru (minimal 8 karakter)', en: 'New password (at least 8 characters)' },
+  passwordRepeat: { id: 'Ulangi kata sandi baru', en: 'Repeat the new password' },
+  passwordTooShort: { id: 'Kata sandi baru minimal 8 karakter.', en: 'The new password needs at least 8 characters.' },
+  passwordMismatch: { id: 'Kedua kata sandi baru tidak sama.', en: 'The two new passwords differ.' },
+  passwordChanged: { id: 'Kata sandi Anda sudah diganti.', en: 'Your password has been changed.' },
+
   ...keyed('caseStatus_', CASE_STATUS_WORDS),
   ...keyed('intake_', INTAKE_FIELD_WORDS),
   ...keyed('event_', CASE_EVENT_WORDS),
-  ...adminText,
 } satisfies Dictionary<string>;
 
-export type TextKey = keyof typeof dict;
+export type TextKey = keyof typeof staffText;
 
 /** For keys built from codes the hub may send (timeline entry types), which might be new to this app. */
 export function hasText(key: string): key is TextKey {
-  return Object.hasOwn(dict, key);
+  return Object.hasOwn(staffText, key);
 }
 
 export function useT() {
-  return useTranslator<TextKey>(dict, useStaff((s) => s.lang));
+  return useTranslator<TextKey>(staffText, useStaff((s) => s.lang));
 }

@@ -8,7 +8,7 @@ import { RETENTION_DAYS } from '../../../shared/domain/caseRules';
 import { WEEKDAYS, type OpeningHours, type Settings, type TimeInterval, type Weekday } from '../../../shared/domain/types';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
-import { useT } from '../i18n';
+import { useAdminT } from './text';
 import { hubNow, useStaff, useTimeZone } from '../store';
 import { FormProblem } from './parts';
 
@@ -42,7 +42,7 @@ interface Draft {
 }
 
 function HoursEditor({ week, onChange }: { week: WeekHours; onChange: (week: WeekHours) => void }) {
-  const t = useT();
+  const t = useAdminT();
   const setDay = (day: Weekday, intervals: TimeInterval[]) => onChange({ ...week, [day]: intervals });
   return (
     <div className="hours" data-testid="settings-hours-days">
@@ -92,7 +92,7 @@ function HoursEditor({ week, onChange }: { week: WeekHours; onChange: (week: Wee
 }
 
 export function SettingsTab() {
-  const t = useT();
+  const t = useAdminT();
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
   const data = useStaff((s) => s.data);
