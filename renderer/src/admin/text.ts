@@ -1,8 +1,7 @@
 // The admin section's words, Bahasa Indonesia first: the staff app's dictionary (i18n.ts) and these, loaded
 // with the admin section so the counter console does not carry them.
-import { useTranslator, type Dictionary } from '../../../shared/ui/i18n';
-import { staffText } from '../i18n';
-import { useStaff } from '../store';
+import type { Dictionary } from '../../../shared/ui/i18n';
+import { staffText, useStaffT } from '../i18n';
 
 const adminText = {
   adminTab_services: { id: 'Layanan', en: 'Services' },
@@ -208,5 +207,5 @@ const adminText = {
 const adminDict = { ...staffText, ...adminText };
 
 export function useAdminT() {
-  return useTranslator<keyof typeof adminDict>(adminDict, useStaff((s) => s.lang));
+  return useStaffT(adminDict);
 }
