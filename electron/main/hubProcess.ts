@@ -26,8 +26,17 @@ export interface Utility {
   fork(modulePath: string, args?: string[], options?: ForkOptions): Child;
 }
 
+/**
+ * Linux's malloc (glibc) keeps the memory of password checks: scrypt takes 16 MB per check, and once the
+ * first is freed glibc raises its threshold for giving large blocks back to the system past that size, so
+ * every thread that hashes afterwards keeps 16 MB in its own arena (64 MB after a burst of sign-ins on the
+ * four pool threads). A fixed threshold gives each check's 16 MB back when it ends. Other systems ignore it.
+ */
+export const HUB_MEMORY_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
 export function hubEnv(o: Pick<HubProcessOptions, 'dataDir' | 'appsDir' | 'port'>): Record<string, string> {
   return {
+    ...HUB_MEMORY_ENV,
     PORT: String(o.port),
     // Kiosks, counters and the TV reach it over the office LAN.
     HOST: '0.0.0.0',

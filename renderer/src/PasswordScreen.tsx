@@ -8,7 +8,6 @@ import { useT } from './i18n';
 import { Notices } from './Notices';
 import { PasswordField } from './PasswordField';
 import { useStaff } from './store';
-import './admin/admin.css';
 
 const MIN_LENGTH = 8;
 

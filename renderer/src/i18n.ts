@@ -2,13 +2,12 @@
 // named `<kind>_<code>`, so a screen shows any code without its own table. A case's statuses, events and
 // intake fields come from shared/domain/caseWords.ts, which the hub's refusals use too.
 
-import { CASE_EVENT_WORDS, CASE_STATUS_WORDS, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
+import { CASE_STATUS_WORDS, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
 import { TICKET_STATUS_WORDS } from '../../shared/domain/ticketWords';
 import { keyed, useTranslator, type Dictionary } from '../../shared/ui/i18n';
-import { adminText } from './admin/text';
 import { useStaff } from './store';
 
-const dict = {
+export const staffText = {
   appTitle: { id: 'Antrian LPSE — Petugas', en: 'LPSE Queue — Staff' },
   connecting: { id: 'Menghubungkan ke server antrian…', en: 'Connecting to the queue server…' },
   reconnecting: {
@@ -41,6 +40,8 @@ const dict = {
   nav_queue: { id: 'Antrian eskalasi', en: 'Escalations' },
   nav_board: { id: 'Papan pemantauan', en: 'Monitoring board' },
   nav_reports: { id: 'Laporan', en: 'Reports' },
+  nav_admin: { id: 'Admin', en: 'Admin' },
+  nav_password: { id: 'Kata sandi', en: 'Password' },
   role_helpdesk: { id: 'Petugas helpdesk', en: 'Helpdesk officer' },
   role_coordinator: { id: 'Koordinator helpdesk', en: 'Helpdesk coordinator' },
   role_head: { id: 'Kepala Unit', en: 'Head of Unit' },
@@ -120,123 +121,37 @@ const dict = {
   returningVisitor: { id: 'Pengunjung kembali: cari kasus', en: 'Returning visitor: find the case' },
   attachSearchPlaceholder: { id: 'Nomor referensi, nama, atau perusahaan/instansi', en: 'Reference, name or company/agency' },
   attachCase: { id: 'Lanjutkan kasus ini', en: 'Continue this case' },
-
-  // Case
-  caseReference: { id: 'Nomor referensi', en: 'Reference' },
-  opened: { id: 'Dibuka', en: 'Opened' },
-  printSlip: { id: 'Cetak slip', en: 'Print slip' },
-  slipHeading: { id: 'Nomor referensi kasus Anda', en: 'Your case reference' },
-  slipNote: {
-    id: 'Sebutkan nomor ini saat menanyakan perkembangan kasus Anda.',
-    en: 'Quote this number when you ask about your case.',
-  },
-  escalatedTo: { id: 'Dieskalasi ke', en: 'Escalated to' },
-  lpseSupportTicket: { id: 'Nomor tiket LPSE Support', en: 'LPSE Support ticket number' },
-  lastRecommendation: { id: 'Rekomendasi Kepala Unit', en: "Head of Unit's recommendation" },
-  resolution: { id: 'Hasil', en: 'Result' },
-  toldBy: { id: 'Disampaikan', en: 'Told' },
-  intake: { id: 'Data konsultasi', en: 'Intake' },
-  visitorType_penyedia: { id: 'Penyedia', en: 'Vendor (penyedia)' },
-  visitorType_ppk: { id: 'PPK', en: 'PPK' },
-  visitorType_pokja: { id: 'Pokja', en: 'Pokja' },
-  visitorType_pp: { id: 'PP', en: 'PP' },
-  visitorType_auditor: { id: 'Auditor', en: 'Auditor' },
-  visitorType_lainnya: { id: 'Lainnya', en: 'Other' },
-  category_gangguan: { id: 'Gangguan', en: 'Incident' },
-  category_permasalahan: { id: 'Permasalahan', en: 'Problem' },
-  category_permintaan_layanan: { id: 'Permintaan layanan', en: 'Service request' },
   requiredMissing: { id: 'Wajib diisi: {fields}.', en: 'Required: {fields}.' },
-  emailInvalid: { id: 'Alamat e-mail tidak valid.', en: 'The e-mail address is not valid.' },
-  saveIntake: { id: 'Simpan data', en: 'Save intake' },
   actions: { id: 'Tindak lanjut', en: 'Actions' },
-  caseClosedHint: { id: 'Kasus ini sudah ditutup.', en: 'This case is closed.' },
-  actionHandle: { id: 'Catat penanganan', en: 'Record handling' },
-  handlingNote: { id: 'Penanganan di helpdesk', en: 'Handling at the helpdesk' },
-  actionEscalate: { id: 'Eskalasi', en: 'Escalate' },
-  escalateTitle: { id: 'Eskalasi kasus {reference}', en: 'Escalate case {reference}' },
-  escalateTarget: { id: 'Tujuan eskalasi', en: 'Escalate to' },
-  escalateNote: { id: 'Catatan (opsional)', en: 'Note (optional)' },
-  target_coordinator: { id: 'Koordinator helpdesk', en: 'Helpdesk coordinator' },
-  target_lkpp: { id: 'LKPP (LPSE Support)', en: 'LKPP (LPSE Support)' },
-  target_both: { id: 'Koordinator dan LKPP', en: 'Coordinator and LKPP' },
-  actionTake: { id: 'Ambil alih kasus', en: 'Take the case' },
-  actionFollowup: { id: 'Catat tindak lanjut', en: 'Record follow-up' },
-  followupNote: { id: 'Tindak lanjut', en: 'Follow-up' },
-  actionReport: { id: 'Laporkan ke Kepala Unit', en: 'Report to the head' },
-  reportNote: { id: 'Yang sudah dicoba', en: 'What was tried' },
-  actionRecommend: { id: 'Beri rekomendasi', en: 'Recommend' },
-  recommendationNote: { id: 'Rekomendasi', en: 'Recommendation' },
-  actionResolve: { id: 'Catat hasil', en: 'Record the result' },
-  resolutionNote: { id: 'Hasil penyelesaian', en: 'Result' },
-  actionClose: { id: 'Tutup kasus', en: 'Close the case' },
-  closeChannel: { id: 'Hasil disampaikan', en: 'The visitor was told' },
-  channel_on_the_spot: { id: 'Langsung di tempat', en: 'On the spot' },
-  channel_phone: { id: 'Lewat telepon', en: 'By phone' },
-  channel_email: { id: 'Lewat e-mail', en: 'By e-mail' },
-  needsPhone: { id: 'Isi nomor telepon pengunjung di data konsultasi dulu.', en: "Add the visitor's phone to the intake first." },
-  needsEmail: { id: 'Isi alamat e-mail pengunjung di data konsultasi dulu.', en: "Add the visitor's e-mail to the intake first." },
-  actionReassign: { id: 'Alihkan ke petugas lain', en: 'Reassign' },
-  newOwner: { id: 'Petugas baru', en: 'New owner' },
-  hasRecommendation: { id: 'Ada rekomendasi', en: 'Recommended' },
-  timeline: { id: 'Riwayat', en: 'Timeline' },
-  event_ticket_issue: { id: 'Mengambil nomor antrian', en: 'Took a queue number' },
-  event_ticket_call: { id: 'Dipanggil ke loket', en: 'Called to the counter' },
-  event_ticket_recall: { id: 'Dipanggil ulang', en: 'Recalled' },
-  event_ticket_no_show: { id: 'Tidak hadir', en: 'No-show' },
-  event_ticket_requeue: { id: 'Diantrikan kembali', en: 'Requeued' },
-  event_ticket_transfer: { id: 'Dialihkan', en: 'Transferred' },
-  event_ticket_start: { id: 'Mulai dilayani', en: 'Service started' },
-  event_ticket_finish: { id: 'Selesai dilayani', en: 'Service finished' },
-  event_ticket_cancel: { id: 'Dibatalkan', en: 'Cancelled' },
-  event_ticket_expire: { id: 'Kedaluwarsa', en: 'Expired' },
-  entryFrom: { id: 'dari', en: 'from' },
-  entryTo: { id: 'ke', en: 'to' },
-  notRecorded: { id: '—', en: '—' },
-
-  // Lists
-  noEscalated: { id: 'Tidak ada kasus yang dieskalasi.', en: 'No escalated cases.' },
-  noCasesOnBoard: { id: 'Tidak ada kasus yang belum ditutup.', en: 'No cases left open.' },
   noCasesFound: { id: 'Tidak ada kasus yang cocok.', en: 'No matching cases.' },
-  allUnclosed: { id: 'Semua yang belum ditutup', en: 'All not closed' },
-  allStatuses: { id: 'Semua status', en: 'All statuses' },
-  searchCases: { id: 'Cari kasus', en: 'Search cases' },
-  searchCasesPlaceholder: {
-    id: 'Referensi, nama, perusahaan/instansi, tiket LPSE Support',
-    en: 'Reference, name, company/agency, LPSE Support ticket',
+
+
+  // The password screen
+  save: { id: 'Simpan', en: 'Save' },
+  passwordTitle: { id: 'Ganti kata sandi', en: 'Change password' },
+  passwordForcedTitle: { id: 'Pilih kata sandi Anda sendiri', en: 'Choose your own password' },
+  passwordForcedNote: {
+    id: 'Halo {name}. Anda masuk dengan kata sandi sementara. Pilih kata sandi Anda sendiri (minimal 8 karakter) sebelum melanjutkan.',
+    en: 'Hello {name}. You signed in with a temporary password. Choose your own (at least 8 characters) to go on.',
   },
-  dateFrom: { id: 'Dari tanggal', en: 'From' },
-  dateTo: { id: 'Sampai tanggal', en: 'To' },
-  clearSearch: { id: 'Hapus pencarian', en: 'Clear search' },
-  searchResults: { id: '{n} kasus ditemukan.', en: '{n} cases found.' },
-  myCasesFirst: {
-    id: 'Kasus Anda yang belum ditutup tampil paling atas.',
-    en: 'Your cases that are not closed come first.',
-  },
-  queueToday: { id: 'Antrian hari ini', en: "Today's queue" },
-  statWaiting: { id: 'Menunggu', en: 'Waiting' },
-  statServed: { id: 'Dilayani', en: 'Served' },
-  statNoShow: { id: 'Tidak hadir', en: 'No-shows' },
-  statAverageWait: { id: 'Rata-rata tunggu', en: 'Average wait' },
-  statAverageService: { id: 'Rata-rata layanan', en: 'Average service' },
-  ikmTitle: { id: 'Indeks Kepuasan Masyarakat (IKM)', en: 'Satisfaction index (IKM)' },
-  ikmToday: { id: 'Hari ini', en: 'Today' },
-  ikmMonth: { id: 'Bulan ini', en: 'This month' },
-  ikmAnswers: { id: '{n} responden', en: '{n} respondents' },
-  intakeChanged: { id: 'Diubah: {fields}', en: 'Changed: {fields}' },
-  fieldsErased: { id: 'Dihapus: {fields}', en: 'Erased: {fields}' },
+  passwordCurrent: { id: 'Kata sandi saat ini', en: 'Current password' },
+  passwordNew: { id: 'Kata sandi baru (minimal 8 karakter)', en: 'New password (at least 8 characters)' },
+  passwordRepeat: { id: 'Ulangi kata sandi baru', en: 'Repeat the new password' },
+  passwordTooShort: { id: 'Kata sandi baru minimal 8 karakter.', en: 'The new password needs at least 8 characters.' },
+  passwordMismatch: { id: 'Kedua kata sandi baru tidak sama.', en: 'The two new passwords differ.' },
+  passwordChanged: { id: 'Kata sandi Anda sudah diganti.', en: 'Your password has been changed.' },
+
   ...keyed('caseStatus_', CASE_STATUS_WORDS),
   ...keyed('intake_', INTAKE_FIELD_WORDS),
-  ...keyed('event_', CASE_EVENT_WORDS),
-  ...adminText,
 } satisfies Dictionary<string>;
 
-export type TextKey = keyof typeof dict;
+export type TextKey = keyof typeof staffText;
 
-/** For keys built from codes the hub may send (timeline entry types), which might be new to this app. */
-export function hasText(key: string): key is TextKey {
-  return Object.hasOwn(dict, key);
+/** `t()` over a dictionary in the staff member's language; the admin section and the case screens extend this one. */
+export function useStaffT<K extends string>(dict: Dictionary<K>) {
+  return useTranslator(dict, useStaff((s) => s.lang));
 }
 
 export function useT() {
-  return useTranslator<TextKey>(dict, useStaff((s) => s.lang));
+  return useStaffT(staffText);
 }

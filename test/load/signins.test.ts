@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Reply } from '../../shared/protocol/errors';
 import { connect } from '../helpers/clients';
 import { KIOSK_KEY } from '../helpers/hub';
-import { kioskAtPace, loadHub, p99, type LoadHub } from '../helpers/load';
+import { HUB_MEMORY_ENV } from '../../electron/main/hubProcess';
+import { kioskAtPace, loadHub, p99, rssMb, type LoadHub } from '../helpers/load';
 
 let hub: LoadHub;
 
@@ -38,4 +39,19 @@ it('keeps a kiosk quick while 200 machines sign in at once', { timeout: 120_000 
   // Every right password from its own machine got in; every wrong one was refused with a code.
   expect(attempts.filter((r, i) => i % 2 === 0 && r.ok)).toHaveLength(100);
   for (const r of attempts.filter((_, i) => i % 2 === 1)) expect(r).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^LOGIN_/) } });
+});
+
+it('gives back the memory of 40 sign-ins when started with the hub role\'s memory setting', { timeout: 120_000 }, async () => {
+  const own = await loadHub({ env: HUB_MEMORY_ENV });
+  try {
+    const guests = await Promise.all(Array.from({ length: 40 }, (_, i) => connect(own.url, {}, `127.0.1.${i + 2}`)));
+    own.clients.push(...guests);
+    const before = rssMb(own.child.pid ?? 0);
+    const attempts = await Promise.all(guests.map((g) => g.request('auth:login', { username: 'hd1', password: 'sandi-hd1' })));
+    expect(attempts.filter((r) => r.ok)).toHaveLength(40);
+    // Without the setting each pool thread that hashed keeps a 16 MB scrypt block: 32–64 MB more.
+    expect(rssMb(own.child.pid ?? 0) - before, 'MB kept after the sign-ins').toBeLessThan(16);
+  } finally {
+    await own.stop();
+  }
 });

@@ -3,7 +3,7 @@
 // reaches every screen live.
 import { SETUP_ITEMS, setupChecklist, type SetupItem } from '../../../shared/domain/setup';
 import { navigate } from '../hub';
-import { useT } from '../i18n';
+import { useAdminT } from './text';
 import { ADMIN_TABS, type AdminTab } from '../routes';
 import { useStaff } from '../store';
 import { BackupsTab } from './BackupsTab';
@@ -23,7 +23,7 @@ const ITEM_TAB: Record<SetupItem, AdminTab> = {
 };
 
 function Checklist() {
-  const t = useT();
+  const t = useAdminT();
   const admin = useStaff((s) => s.admin);
   const services = useStaff((s) => s.data?.services);
   if (!admin || !services) return null;
@@ -67,7 +67,7 @@ function Tab({ tab }: { tab: AdminTab }) {
 }
 
 export function AdminSection({ tab }: { tab: AdminTab }) {
-  const t = useT();
+  const t = useAdminT();
   const ready = useStaff((s) => s.admin !== null);
   return (
     <div className="admin">

@@ -3,7 +3,7 @@
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
-import { useT } from '../i18n';
+import { useAdminT } from './text';
 import { useStaff, useTimeZone } from '../store';
 import { AdminTabHeader } from './parts';
 
@@ -12,7 +12,7 @@ function size(bytes: number): string {
 }
 
 export function BackupsTab() {
-  const t = useT();
+  const t = useAdminT();
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
   const backups = useStaff((s) => s.admin?.backups) ?? [];

@@ -3,7 +3,7 @@
 import type { AdminCounter } from '../../../shared/domain/types';
 import { newRequestId } from '../../../shared/ui/requestId';
 import { request } from '../hub';
-import { useT } from '../i18n';
+import { useAdminT } from './text';
 import { useStaff } from '../store';
 import { AdminTabHeader, AdminTable, CheckField, FormFrame, TextField } from './parts';
 import { useAdminForm } from './useAdminForm';
@@ -17,7 +17,7 @@ interface CounterForm {
 }
 
 export function CountersTab() {
-  const t = useT();
+  const t = useAdminT();
   const counters = useStaff((s) => s.admin?.counters) ?? [];
   const services = useStaff((s) => s.data?.services) ?? [];
   const live = useStaff((s) => s.data?.counters) ?? [];

@@ -10,7 +10,7 @@ import { QrCode } from '../../../shared/ui/QrCode';
 import { newRequestId } from '../../../shared/ui/requestId';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
-import { useT } from '../i18n';
+import { useAdminT } from './text';
 import { useStaff, useTimeZone } from '../store';
 import { AdminTabHeader, AdminTable, FormFrame, TextField } from './parts';
 import { useAdminForm } from './useAdminForm';
@@ -32,7 +32,7 @@ function useHubAddress(): string {
 }
 
 function DeviceUrl({ shown, onClose }: { shown: DeviceKeyReply; onClose: () => void }) {
-  const t = useT();
+  const t = useAdminT();
   const url = useHubAddress() + shown.path;
   return (
     <div className="card notice" role="status" data-testid="device-url-card">
@@ -54,7 +54,7 @@ function DeviceUrl({ shown, onClose }: { shown: DeviceKeyReply; onClose: () => v
 }
 
 export function DevicesTab() {
-  const t = useT();
+  const t = useAdminT();
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
   const devices = useStaff((s) => s.admin?.devices) ?? [];

@@ -3,7 +3,7 @@
 import type { Service } from '../../../shared/domain/types';
 import { newRequestId } from '../../../shared/ui/requestId';
 import { request } from '../hub';
-import { useT } from '../i18n';
+import { useAdminT } from './text';
 import { useStaff } from '../store';
 import { AdminTabHeader, AdminTable, CheckField, FormFrame, TextField } from './parts';
 import { useAdminForm } from './useAdminForm';
@@ -19,7 +19,7 @@ interface ServiceForm {
 }
 
 export function ServicesTab() {
-  const t = useT();
+  const t = useAdminT();
   const services = useStaff((s) => s.data?.services) ?? [];
   const f = useAdminForm<ServiceForm>();
   const form = f.form;

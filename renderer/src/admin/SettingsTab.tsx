@@ -9,7 +9,7 @@ import { WEEKDAYS, type OpeningHours, type Settings, type TimeInterval, type Wee
 import { Dialog } from '../../../shared/ui/Dialog';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
-import { useT } from '../i18n';
+import { useAdminT } from './text';
 import { hubNow, useStaff, useTimeZone } from '../store';
 import { FormProblem, TextField } from './parts';
 
@@ -43,7 +43,7 @@ interface Draft {
 }
 
 function HoursEditor({ week, onChange }: { week: WeekHours; onChange: (week: WeekHours) => void }) {
-  const t = useT();
+  const t = useAdminT();
   const setDay = (day: Weekday, intervals: TimeInterval[]) => onChange({ ...week, [day]: intervals });
   return (
     <div className="hours" data-testid="settings-hours-days">
@@ -93,7 +93,7 @@ function HoursEditor({ week, onChange }: { week: WeekHours; onChange: (week: Wee
 }
 
 export function SettingsTab() {
-  const t = useT();
+  const t = useAdminT();
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
   const data = useStaff((s) => s.data);

@@ -9,7 +9,7 @@ import { Dialog } from '../../../shared/ui/Dialog';
 import { newRequestId } from '../../../shared/ui/requestId';
 import { usePending } from '../../../shared/ui/usePending';
 import { navigate, request } from '../hub';
-import { useT } from '../i18n';
+import { useAdminT } from './text';
 import { useStaff, useTimeZone } from '../store';
 import { AdminTabHeader, AdminTable, FormFrame, TextField } from './parts';
 import { useAdminForm } from './useAdminForm';
@@ -24,7 +24,7 @@ interface StaffForm {
 const USERNAME = /^[A-Za-z0-9._-]{2,32}$/;
 
 export function StaffTab() {
-  const t = useT();
+  const t = useAdminT();
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
   const users = useStaff((s) => s.admin?.users) ?? [];

@@ -1,6 +1,6 @@
 // Small pieces every admin form uses.
 import type { ReactNode } from 'react';
-import { useT } from '../i18n';
+import { useAdminT } from './text';
 
 /** A tab's heading and its one action (make a new one, back up now). */
 export function AdminTabHeader({ title, action }: { title: string; action: { testId: string; label: string; onClick: () => void; primary?: boolean; disabled?: boolean } }) {
@@ -25,7 +25,7 @@ export function FormProblem({ problem }: { problem: string | null }) {
 }
 
 export function SaveRow({ id, disabled, onSave, onCancel }: { id: string; disabled: boolean; onSave: () => void; onCancel: () => void }) {
-  const t = useT();
+  const t = useAdminT();
   return (
     <div className="row">
       <button type="button" className="primary" data-testid={id} disabled={disabled} onClick={onSave}>

@@ -1,10 +1,9 @@
-// The admin section's and the password screens' words, Bahasa Indonesia first; part of the staff app's
-// one dictionary (i18n.ts).
+// The admin section's words, Bahasa Indonesia first: the staff app's dictionary (i18n.ts) and these, loaded
+// with the admin section so the counter console does not carry them.
 import type { Dictionary } from '../../../shared/ui/i18n';
+import { staffText, useStaffT } from '../i18n';
 
-export const adminText = {
-  nav_admin: { id: 'Admin', en: 'Admin' },
-  nav_password: { id: 'Kata sandi', en: 'Password' },
+const adminText = {
   adminTab_services: { id: 'Layanan', en: 'Services' },
   adminTab_counters: { id: 'Loket', en: 'Counters' },
   adminTab_staff: { id: 'Petugas', en: 'Staff' },
@@ -27,7 +26,6 @@ export const adminText = {
 
   add: { id: 'Tambah', en: 'Add' },
   edit: { id: 'Ubah', en: 'Edit' },
-  save: { id: 'Simpan', en: 'Save' },
   close: { id: 'Tutup', en: 'Close' },
   active: { id: 'Aktif', en: 'Active' },
   inactive: { id: 'Nonaktif', en: 'Inactive' },
@@ -210,16 +208,10 @@ export const adminText = {
   backupTime: { id: 'Waktu', en: 'Time' },
   backupSize: { id: 'Ukuran', en: 'Size' },
 
-  passwordTitle: { id: 'Ganti kata sandi', en: 'Change password' },
-  passwordForcedTitle: { id: 'Pilih kata sandi Anda sendiri', en: 'Choose your own password' },
-  passwordForcedNote: {
-    id: 'Halo {name}. Anda masuk dengan kata sandi sementara. Pilih kata sandi Anda sendiri (minimal 8 karakter) sebelum melanjutkan.',
-    en: 'Hello {name}. You signed in with a temporary password. Choose your own (at least 8 characters) to go on.',
-  },
-  passwordCurrent: { id: 'Kata sandi saat ini', en: 'Current password' },
-  passwordNew: { id: 'Kata sandi baru (minimal 8 karakter)', en: 'New password (at least 8 characters)' },
-  passwordRepeat: { id: 'Ulangi kata sandi baru', en: 'Repeat the new password' },
-  passwordTooShort: { id: 'Kata sandi baru minimal 8 karakter.', en: 'The new password needs at least 8 characters.' },
-  passwordMismatch: { id: 'Kedua kata sandi baru tidak sama.', en: 'The two new passwords differ.' },
-  passwordChanged: { id: 'Kata sandi Anda sudah diganti.', en: 'Your password has been changed.' },
 } satisfies Dictionary<string>;
+
+const adminDict = { ...staffText, ...adminText };
+
+export function useAdminT() {
+  return useStaffT(adminDict);
+}

@@ -20,7 +20,7 @@ import type { Reply } from '../../../shared/protocol/errors';
 import { Dialog } from '../../../shared/ui/Dialog';
 import { usePending } from '../../../shared/ui/usePending';
 import { caseRequest } from '../hub';
-import { useT, type TextKey } from '../i18n';
+import { useCaseT, type CaseTextKey } from './text';
 import { useStaff } from '../store';
 import { useDraft } from './useDraft';
 
@@ -31,8 +31,8 @@ interface NoteSpec {
   action: NoteActionName;
   field: string;
   button: string;
-  label: TextKey;
-  fieldLabel: TextKey;
+  label: CaseTextKey;
+  fieldLabel: CaseTextKey;
   send: (ref: Ref, text: string) => Promise<Reply<Case>>;
 }
 
@@ -101,7 +101,7 @@ function useSubmit(onStale: (message: string) => void) {
 }
 
 function Box({ action, title, children }: { action: CaseAction; title: string; children: ReactNode }) {
-  const t = useT();
+  const t = useCaseT();
   const step = CASE_RULES[action].sopStep;
   return (
     <div className={`action-box action-${action}`}>
@@ -115,7 +115,7 @@ function Box({ action, title, children }: { action: CaseAction; title: string; c
 }
 
 function NoteAction({ spec, c, onStale, seen }: ActionProps & { spec: NoteSpec }) {
-  const t = useT();
+  const t = useCaseT();
   const draft = useDraft('', c.revision, seen);
   const { pending, submit } = useSubmit(onStale);
   return (
@@ -142,7 +142,7 @@ function NoteAction({ spec, c, onStale, seen }: ActionProps & { spec: NoteSpec }
 }
 
 function Escalate({ c, onStale, seen }: ActionProps) {
-  const t = useT();
+  const t = useCaseT();
   const [open, setOpen] = useState(false);
   const known = c.lpseSupportTicket || c.intake?.lpseTicket || '';
   const draft = useDraft({ target: '', lpse: known, note: '' }, c.revision, seen);
@@ -229,7 +229,7 @@ function Escalate({ c, onStale, seen }: ActionProps) {
 }
 
 function Take({ c, onStale }: ActionProps) {
-  const t = useT();
+  const t = useCaseT();
   const { pending, submit } = useSubmit(onStale);
   return (
     <Box action="take" title={t('actionTake')}>
@@ -246,7 +246,7 @@ function Take({ c, onStale }: ActionProps) {
 }
 
 function Close({ c, onStale, seen }: ActionProps) {
-  const t = useT();
+  const t = useCaseT();
   const draft = useDraft('', c.revision, seen);
   const { pending, submit } = useSubmit(onStale);
   const channel = draft.value as CloseChannel | '';
@@ -291,7 +291,7 @@ function Close({ c, onStale, seen }: ActionProps) {
 }
 
 function Reassign({ c, onStale, seen }: ActionProps) {
-  const t = useT();
+  const t = useCaseT();
   const users = useStaff((s) => s.data?.users) ?? [];
   const draft = useDraft('', c.revision, seen);
   const { pending, submit } = useSubmit(onStale);
@@ -348,7 +348,7 @@ function ActionFor({ action, ...props }: ActionProps & { action: CaseAction }) {
 }
 
 export function CaseActions({ c, onStale, seen }: { c: Case; onStale: (message: string) => void; seen: number }) {
-  const t = useT();
+  const t = useCaseT();
   const role = useStaff((s) => s.data?.me.role);
   const me = useStaff((s) => s.data?.me.id);
   if (!role) return null;

@@ -1,7 +1,7 @@
 // The status and owner pickers that narrow a list of cases (case list, head's board).
 import { CASE_OWNER_ROLES } from '../../../shared/domain/caseRules';
 import type { ListedCaseStatus } from '../../../shared/domain/types';
-import { useT } from '../i18n';
+import { useCaseT } from './text';
 import { useStaff } from '../store';
 
 export function StatusFilter({
@@ -18,7 +18,7 @@ export function StatusFilter({
   value: ListedCaseStatus | '';
   onChange: (status: ListedCaseStatus | '') => void;
 }) {
-  const t = useT();
+  const t = useCaseT();
   return (
     <label>
       {t('status')}
@@ -36,7 +36,7 @@ export function StatusFilter({
 
 /** Picks one of the staff who can own a case, by user id ('' for everyone). */
 export function OwnerFilter({ testId, value, onChange }: { testId: string; value: string; onChange: (ownerId: string) => void }) {
-  const t = useT();
+  const t = useCaseT();
   const users = useStaff((s) => s.data?.users) ?? [];
   return (
     <label>

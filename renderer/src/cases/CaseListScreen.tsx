@@ -7,7 +7,7 @@ import type { ClientPayload } from '../../../shared/protocol/schemas';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
 import { DateField } from '../DateField';
-import { useT } from '../i18n';
+import { useCaseT } from './text';
 import { useStaff } from '../store';
 import { OwnerFilter, StatusFilter } from './CaseFilters';
 import { CaseTable } from './CaseTable';
@@ -29,7 +29,7 @@ function myOrder(me: number) {
 }
 
 export function CaseListScreen() {
-  const t = useT();
+  const t = useCaseT();
   const me = useStaff((s) => s.data?.me.id ?? 0);
   const live = useStaff(useShallow((s) => s.data?.cases ?? []));
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);

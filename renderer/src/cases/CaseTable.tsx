@@ -2,11 +2,11 @@
 import type { Case } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
 import { navigate } from '../hub';
-import { useT } from '../i18n';
+import { useCaseT } from './text';
 import { useHubNow, useStaff } from '../store';
 
 export function CaseTable({ cases, empty }: { cases: readonly Case[]; empty: string }) {
-  const t = useT();
+  const t = useCaseT();
   const lang = useStaff((s) => s.lang);
   const me = useStaff((s) => s.data?.me.id);
   const now = useHubNow(30_000);

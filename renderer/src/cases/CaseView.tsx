@@ -6,7 +6,7 @@ import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { Case, CaseEntry } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
 import { read } from '../hub';
-import { useT } from '../i18n';
+import { useCaseT } from './text';
 import { caseById, useHubNow, useStaff, useTimeZone } from '../store';
 import { CaseActions } from './CaseActions';
 import { IntakeForm } from './IntakeForm';
@@ -42,7 +42,7 @@ function useCaseDetail(caseId: number, generation: number) {
 }
 
 function Slip({ c }: { c: Case }) {
-  const t = useT();
+  const t = useCaseT();
   const office = useStaff((s) => s.data?.office);
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
@@ -61,7 +61,7 @@ function Slip({ c }: { c: Case }) {
 }
 
 export function CaseView({ caseId }: { caseId: number }) {
-  const t = useT();
+  const t = useCaseT();
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
   const now = useHubNow(30_000);

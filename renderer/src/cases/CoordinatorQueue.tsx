@@ -1,11 +1,11 @@
 // The coordinator's queue (SOP step 5): escalated cases, oldest first, live.
-import { useT } from '../i18n';
+import { useCaseT } from './text';
 import { useStaff } from '../store';
 import { CaseTable } from './CaseTable';
 import { useShallow } from 'zustand/react/shallow';
 
 export function CoordinatorQueue() {
-  const t = useT();
+  const t = useCaseT();
   const escalated = useStaff(
     useShallow((s) =>
       (s.data?.cases ?? [])

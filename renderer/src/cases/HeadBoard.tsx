@@ -9,7 +9,7 @@ import { CASE_STATUSES, type ListedCaseStatus } from '../../../shared/domain/typ
 import { formatDuration } from '../../../shared/ui/duration';
 import { Figures, type Figure } from '../Figures';
 import { read } from '../hub';
-import { useT } from '../i18n';
+import { useCaseT } from './text';
 import { useHubNow, useStaff, useTimeZone } from '../store';
 import { OwnerFilter, StatusFilter } from './CaseFilters';
 import { CaseTable } from './CaseTable';
@@ -17,7 +17,7 @@ import { CaseTable } from './CaseTable';
 const ON_BOARD = CASE_STATUSES.filter((s) => s !== 'closed');
 
 function QueueFigures() {
-  const t = useT();
+  const t = useCaseT();
   const lang = useStaff((s) => s.lang);
   const tickets = useStaff((s) => s.data?.tickets) ?? [];
   const timeZone = useTimeZone();
@@ -44,7 +44,7 @@ const IKM_REFRESH_MS = 60_000;
 
 /** The SKM index (IKM) of today and of this month with its grade; for the head and admins only. */
 function SatisfactionFigures() {
-  const t = useT();
+  const t = useCaseT();
   const role = useStaff((s) => s.data?.me.role);
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
@@ -87,7 +87,7 @@ function SatisfactionFigures() {
 }
 
 export function HeadBoard() {
-  const t = useT();
+  const t = useCaseT();
   const [status, setStatus] = useState<ListedCaseStatus | ''>('');
   const [owner, setOwner] = useState('');
   const unclosed = useStaff(

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { EMPTY_INTAKE, isVisitorEmail, mayEditIntake, missingIntakeFields, REQUIRED_INTAKE_FIELDS } from '../../../shared/domain/caseRules';
 import { CASE_CATEGORIES, VISITOR_TYPES, type Case, type CaseIntake } from '../../../shared/domain/types';
 import { caseRequest } from '../hub';
-import { hasText, useT, type TextKey } from '../i18n';
+import { hasCaseText, useCaseT, type CaseTextKey } from './text';
 import { useStaff } from '../store';
 
 type Field = keyof CaseIntake;
@@ -33,7 +33,7 @@ function liveIntake(c: Case): CaseIntake {
 }
 
 export function IntakeForm({ c, onStale }: { c: Case; onStale: (message: string) => void }) {
-  const t = useT();
+  const t = useCaseT();
   const me = useStaff((s) => s.data?.me);
   const draft = useStaff((s) => (s.intakeDraft?.caseId === c.id ? s.intakeDraft : null));
   const value = draft?.intake ?? liveIntake(c);
@@ -53,7 +53,7 @@ export function IntakeForm({ c, onStale }: { c: Case; onStale: (message: string)
 
   const codeText = (f: (typeof FIELDS)[number]) => {
     const key = `${f.kind}_${value[f.field]}`;
-    return hasText(key) ? t(key) : value[f.field];
+    return hasCaseText(key) ? t(key) : value[f.field];
   };
 
   if (!editable) {
@@ -85,7 +85,7 @@ export function IntakeForm({ c, onStale }: { c: Case; onStale: (message: string)
             <option value="">{t('choose')}</option>
             {codes.map((code) => (
               <option key={code} value={code}>
-                {t(`${f.kind}_${code}` as TextKey)}
+                {t(`${f.kind}_${code}` as CaseTextKey)}
               </option>
             ))}
           </select>

@@ -4,20 +4,20 @@
 // with its SOP step, actor and time. Always shown expanded.
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { CaseEntry } from '../../../shared/domain/types';
-import { hasText, useT, type TextKey } from '../i18n';
+import { hasCaseText, useCaseT, type CaseTextKey } from './text';
 import { useStaff, useTimeZone } from '../store';
 
 export function Timeline({ entries }: { entries: readonly CaseEntry[] }) {
-  const t = useT();
+  const t = useCaseT();
   const lang = useStaff((s) => s.lang);
   const timeZone = useTimeZone();
   /** A transfer's services or counter; an escalation's target, which is a code. */
-  const place = (text: string) => (hasText(`target_${text}`) ? t(`target_${text}` as TextKey) : text);
+  const place = (text: string) => (hasCaseText(`target_${text}`) ? t(`target_${text}` as CaseTextKey) : text);
   const statusText = (status: string) => {
     const key = `caseStatus_${status}`;
-    if (hasText(key)) return t(key as TextKey);
+    if (hasCaseText(key)) return t(key as CaseTextKey);
     const ticketKey = `ticketStatus_${status}`;
-    return hasText(ticketKey) ? t(ticketKey as TextKey) : status;
+    return hasCaseText(ticketKey) ? t(ticketKey as CaseTextKey) : status;
   };
   return (
     <section className="card timeline">
@@ -29,7 +29,7 @@ export function Timeline({ entries }: { entries: readonly CaseEntry[] }) {
             <li key={e.id} data-testid="case-event" data-sop-step={e.sopStep ?? ''} data-type={e.type}>
               <span className="step">{e.sopStep === null ? '—' : t('sopStep', { step: e.sopStep })}</span>
               <time dateTime={e.at}>{formatOfficeDateTime(e.at, timeZone, lang)}</time>
-              <strong className="what">{hasText(typeKey) ? t(typeKey as TextKey) : e.type}</strong>
+              <strong className="what">{hasCaseText(typeKey) ? t(typeKey as CaseTextKey) : e.type}</strong>
               <span className="actor" data-testid="case-event-actor">
                 {e.actorName ?? '—'}
               </span>
