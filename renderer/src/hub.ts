@@ -152,7 +152,7 @@ export async function loadReport(from: string, to: string): Promise<void> {
   const reply = await request('report:get', { from, to }, ['REPORT_UNAVAILABLE', 'REPORT_PERIOD_REVERSED', 'REPORT_PERIOD_TOO_LONG']);
   const asked = useStaff.getState().report;
   if (asked.from !== from || asked.to !== to) return;
-  useStaff.setState({ report: reply.ok ? { from, to, data: reply.data, failure: null } : { from, to, data: null, failure: reply.error.message } });
+  useStaff.setState({ report: reply.ok ? { from, to, data: reply.data, failure: null } : { from, to, data: null, failure: reply.error } });
 }
 
 export async function signIn(username: string, password: string): Promise<string | null> {

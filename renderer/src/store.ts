@@ -52,7 +52,7 @@ export interface State {
    * The reports section's period and the report the hub computed for it (null while it is being computed),
    * or why it could not be computed.
    */
-  report: { from: string; to: string; data: Report | null; failure: string | null };
+  report: { from: string; to: string; data: Report | null; failure: ReplyError | null };
 }
 
 function readToken(): string | null {

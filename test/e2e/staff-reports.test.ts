@@ -119,7 +119,8 @@ it('says so, with a way out, when a period is refused or the section cannot be l
   // An end before the start: the hub's refusal, in the head's language, where the figures would be.
   await page.getByTestId('report-from').fill('2026-11-20');
   await page.getByTestId('report-to').fill('2026-11-01');
-  await waitForText(page.getByTestId('report-failed'), 'Tanggal akhir laporan tidak boleh sebelum tanggal awal. Coba lagi');
+  await waitForText(page.getByTestId('report-failed'), 'Tanggal akhir laporan tidak boleh sebelum tanggal awal.');
+  await screenshot(page, 'reports-1366x768-refused');
   await context.close();
 
   // The reports' code cannot be fetched (the hub was upgraded, the LAN dropped): a notice with a reload,
@@ -128,6 +129,7 @@ it('says so, with a way out, when a period is refused or the section cannot be l
   await cut.context.route(/\/assets\/ReportsSection-[^/]*\.js$/, (route) => route.abort());
   await cut.page.getByTestId('nav-reports').click();
   await waitForText(cut.page.getByTestId('screen-failed'), 'Layar ini tidak dapat dimuat dari hub. Muat ulang');
+  await screenshot(cut.page, 'staff-1366x768-screen-failed');
   await cut.page.getByTestId('nav-counter').click();
   await cut.page.getByTestId('counter-select').waitFor();
   await cut.context.close();

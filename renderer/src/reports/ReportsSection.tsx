@@ -285,10 +285,13 @@ export default function ReportsSection() {
         </>
       ) : failure ? (
         <p className="card no-print" role="alert" data-testid="report-failed">
-          {failure}{' '}
-          <button type="button" onClick={() => void loadReport(from, to)}>
-            {w('retry')}
-          </button>
+          {failure.message}{' '}
+          {/* A refused period stays refused; a report the hub could not compute may work on a second try. */}
+          {failure.code === 'REPORT_UNAVAILABLE' && (
+            <button type="button" onClick={() => void loadReport(from, to)}>
+              {w('retry')}
+            </button>
+          )}
         </p>
       ) : (
         <p className="card no-print" data-testid="report-loading">
