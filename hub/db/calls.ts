@@ -1,6 +1,6 @@
 import type { Call } from '../../shared/domain/types';
 import type { Db } from './open';
-import { sql } from './statements';
+import { limitTo, sql } from './statements';
 
 // A call as the waiting room sees it, read from its event: the time is the event's and the recall count
 // is that of the recalls up to it, whether the call goes out in a patch or comes back in a snapshot.
@@ -15,7 +15,7 @@ const CALLS = `
 
 /** The day's latest calls and recalls, newest first, as the waiting room saw them; a no-show is no longer one. */
 export function listRecentCalls(db: Db, officeDay: string, limit: number): Call[] {
-  return sql(db, `${CALLS} AND t.office_day = ? AND t.status != 'no_show' ORDER BY e.id DESC LIMIT ?`).all(officeDay, limit) as Call[];
+  return sql(db, `${CALLS} AND t.office_day = ? AND t.status != 'no_show' ORDER BY e.id DESC ${limitTo(limit)}`).all(officeDay) as Call[];
 }
 
 /** A ticket's latest call or recall. */

@@ -17,3 +17,13 @@ export function sql(db: Db, text: string): Statement {
   }
   return stmt;
 }
+
+/**
+ * `LIMIT n` written into the statement's text. A limit bound as a parameter makes SQLite compile the
+ * statement again on every run (the value may change its plan); the hub's limits are a few constants, so
+ * each is compiled once.
+ */
+export function limitTo(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a row count: ${n}`);
+  return `LIMIT ${n}`;
+}

@@ -1,7 +1,7 @@
 import type { Ticket, WaitingCounts } from '../../shared/domain/types';
 import type { NumberBlocks } from '../numberBlocks';
 import type { Db } from './open';
-import { sql } from './statements';
+import { limitTo, sql } from './statements';
 
 /** Each ticket field's column: every read, the insert and the update are written from this one list. */
 const TICKET_COLUMNS = {
@@ -134,8 +134,8 @@ export function serviceDurations(db: Db, officeDay: string, limit: number): numb
   const rows = sql(
     db,
     `SELECT (julianday(finished_at) - julianday(serving_at)) * 86400 AS s FROM tickets
-     WHERE office_day = ? AND status = 'done' AND serving_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`,
-  ).all(officeDay, limit) as { s: number }[];
+     WHERE office_day = ? AND status = 'done' AND serving_at IS NOT NULL ORDER BY finished_at DESC ${limitTo(limit)}`,
+  ).all(officeDay) as { s: number }[];
   return rows.map((r) => r.s).reverse();
 }
 

@@ -251,3 +251,25 @@ it('fills a version-10 database’s tickets with their report facts, then keeps 
   expect(facts(waiting)).toEqual({ ...afterCall, last_staff_user_id: 1, last_staff_counter_id: null });
   db.close();
 });
+
+it('brings a version-11 database to indexes without ticket events’ empty case nor waiting tickets’ empty counter, still used by every lookup', () => {
+  const file = fresh();
+  const older = openDatabase(file, MIGRATIONS.slice(0, 11));
+  const insertTicket = `INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, called_at,
+      serving_at, finished_at, requester, request_id) VALUES ('2026-11-24', ?, 'A', 0, ?, '2026-11-24T01:00:00.000Z',
+      '2026-11-24T01:00:00.000Z', ?, ?, ?, 'device:1', ?)`;
+  older.db.prepare(insertTicket).run('A-001', 'waiting', null, null, null, 'r1');
+  older.db.close();
+
+  const { db } = openDatabase(file);
+  const plan = (q: string) => (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(1) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  expect(plan("SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')")).toContain('USING INDEX tickets_counter (counter_id=?');
+  expect(plan("SELECT * FROM events WHERE case_id = ? AND type != 'case.open'")).toContain('USING INDEX events_case (case_id=?)');
+  const partial = (index: string) => (db.prepare("SELECT sql FROM sqlite_schema WHERE name = ?").get(index) as { sql: string }).sql;
+  expect(partial('tickets_counter')).toMatch(/WHERE counter_id IS NOT NULL$/);
+  expect(partial('events_case')).toMatch(/WHERE case_id IS NOT NULL$/);
+  // A ticket inserted already served still gets its report times from the insert trigger.
+  const served = Number(db.prepare(insertTicket).run('A-002', 'done', '2026-11-24T01:05:00.000Z', '2026-11-24T01:06:00.000Z', '2026-11-24T01:16:00.000Z', 'r2').lastInsertRowid);
+  expect(db.prepare('SELECT wait_ms, service_ms FROM tickets WHERE id = ?').get(served)).toEqual({ wait_ms: 300_000, service_ms: 600_000 });
+  db.close();
+});

@@ -9,8 +9,8 @@
 //   last_staff_counter_id counter of that action (none for an officer who cancelled a waiting ticket)
 // The report index holds these instead of the instants, so a period's figures read the index alone; the
 // instants changed on every call as the facts do, so a ticket write touches as many pages as before.
-const WAIT = `CASE WHEN NEW.called_at IS NOT NULL THEN CAST(round((julianday(NEW.called_at) - julianday(NEW.issued_at)) * 86400000) AS INTEGER) END`;
-const SERVICE = `CASE WHEN NEW.status = 'done' THEN CAST(round((julianday(NEW.finished_at) - julianday(NEW.serving_at)) * 86400000) AS INTEGER) END`;
+export const WAIT = `CASE WHEN NEW.called_at IS NOT NULL THEN CAST(round((julianday(NEW.called_at) - julianday(NEW.issued_at)) * 86400000) AS INTEGER) END`;
+export const SERVICE = `CASE WHEN NEW.status = 'done' THEN CAST(round((julianday(NEW.finished_at) - julianday(NEW.serving_at)) * 86400000) AS INTEGER) END`;
 /** Events that are a staff action on a ticket, `e` being the event. */
 const STAFF_ACTION = (e: string) => `${e}.ticket_id IS NOT NULL AND ${e}.user_id IS NOT NULL AND ${e}.type GLOB 'ticket.*' AND ${e}.type <> 'ticket.issue'`;
 
