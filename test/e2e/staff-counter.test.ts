@@ -121,6 +121,9 @@ it('shows a kiosk printer fault once per ticket; a reprint clears it, and a clos
   // A fault dealt with otherwise (the number written down for the visitor) is closed by hand.
   const { ticket: other } = await issue(kiosk, 'B');
   await kiosk.ok('print:fault', { ticketId: other.id, code: 'PRINTER_UNREACHABLE', message: 'unreachable' });
+  // A known fault is worded in the staff member's language, not in the driver's words.
+  await expect.poll(async () => (await fault.textContent()) ?? '').toContain('Printer tidak dapat dihubungi.');
+  expect(await fault.textContent()).not.toContain('unreachable');
   await page.getByTestId(`printer-fault-close-${other.number}`).click();
   await fault.waitFor({ state: 'detached' });
   const closed = hub.db
