@@ -2,7 +2,7 @@
 // is anonymous; after sign-in it carries the session token, so a reload or a hub restart resumes it.
 import { setupDone } from '../../shared/domain/setup';
 import type { Case } from '../../shared/domain/types';
-import { errorMessage, type ErrorCode, type Lang, type Reply, type ReplyError } from '../../shared/protocol/errors';
+import type { ErrorCode, Lang, Reply, ReplyError } from '../../shared/protocol/errors';
 import type { ClientReplies } from '../../shared/protocol/events';
 import type { ClientEventName, ClientPayload } from '../../shared/protocol/schemas';
 import { connectHub, type HubClient } from '../../shared/ui/hubClient';
@@ -38,9 +38,9 @@ export function startHub(): void {
       const data = getState().data;
       if (patch.audience === 'staff' && data) setState({ data: applyPatch(data, patch) });
     },
-    onRefused: (code: ErrorCode) => {
+    onRefused: (code, message) => {
       if (code !== 'SESSION_EXPIRED') return;
-      signedOut(errorMessage(code, getState().lang));
+      signedOut(message);
       client?.reconnect();
     },
   });

@@ -1,5 +1,6 @@
-// The words for a case's statuses, actions, timeline events and intake fields, Bahasa Indonesia first: one
-// source for the hub's refusals and the staff app's screens, so both say the same thing.
+// The words for a case's statuses, actions and intake fields, Bahasa Indonesia first: one source for the
+// hub's refusals and the staff app's screens, so both say the same thing. (The timeline's event words are
+// the case screens' own: renderer/src/cases/text.ts.)
 import type { CaseAction } from './caseRules';
 import type { CaseIntake, CaseStatus, Words } from './types';
 
@@ -27,24 +28,6 @@ export const CASE_ACTION_WORDS: Record<CaseAction | 'attach', Words> = {
   resolve: { id: 'diselesaikan', en: 'resolved' },
   close: { id: 'ditutup', en: 'closed' },
   reassign: { id: 'dialihkan ke petugas lain', en: 'reassigned' },
-};
-
-/** The events a case's timeline shows, by the event log's type. */
-export const CASE_EVENT_WORDS: Record<`case.${CaseAction | 'attach' | 'withdraw' | 'retention'}`, Words> = {
-  'case.open': { id: 'Kasus dibuka', en: 'Case opened' },
-  'case.attach': { id: 'Kasus dilanjutkan pada kunjungan baru', en: 'Case continued at a new visit' },
-  'case.intake': { id: 'Data konsultasi disimpan', en: 'Intake saved' },
-  'case.handle': { id: 'Penanganan di helpdesk', en: 'Handled at the helpdesk' },
-  'case.escalate': { id: 'Eskalasi', en: 'Escalated' },
-  'case.take': { id: 'Diambil alih koordinator', en: 'Taken by the coordinator' },
-  'case.followup': { id: 'Tindak lanjut', en: 'Follow-up' },
-  'case.report': { id: 'Dilaporkan ke Kepala Unit', en: 'Reported to the Head of Unit' },
-  'case.recommend': { id: 'Rekomendasi Kepala Unit', en: "Head of Unit's recommendation" },
-  'case.resolve': { id: 'Hasil dicatat', en: 'Result recorded' },
-  'case.close': { id: 'Kasus ditutup', en: 'Case closed' },
-  'case.reassign': { id: 'Dialihkan ke petugas lain', en: 'Reassigned' },
-  'case.withdraw': { id: 'Kasus ditarik: tidak ada yang dicatat', en: 'Case withdrawn: nothing recorded' },
-  'case.retention': { id: 'Data pribadi dihapus: masa simpan habis', en: 'Personal data erased: retention period over' },
 };
 
 /** The intake's fields as the form labels them. */

@@ -1,7 +1,26 @@
 // Stable error codes with the message a person reads, Bahasa Indonesia first.
 import { INTAKE_FIELD_WORDS } from '../domain/caseWords';
+import type { PrinterFaultCode } from './bridge';
 
 export type Lang = 'id' | 'en';
+
+type Messages = Record<string, Record<Lang, string>>;
+
+// Most refusals are worded by the hub, in the reply's own language. The apps word a few themselves, and
+// take only those tables, so a page does not carry every message of every app in both languages.
+
+/** Said by any app itself when the hub cannot be reached or does not answer. */
+export const CONNECTION_MESSAGES = {
+  HUB_UNREACHABLE: { id: 'Tidak terhubung ke server antrian.', en: 'Not connected to the queue server.' },
+  REQUEST_TIMEOUT: { id: 'Server tidak menjawab. Silakan coba lagi.', en: 'The server did not answer. Please try again.' },
+} as const satisfies Messages;
+
+/** A kiosk printer's faults: stored by code, and worded again in each reader's language by the staff app. */
+export const PRINTER_FAULT_MESSAGES = {
+  PRINTER_UNREACHABLE: { id: 'Printer tidak dapat dihubungi.', en: 'The printer cannot be reached.' },
+  PRINTER_TIMEOUT: { id: 'Printer tidak menerima tiket tepat waktu.', en: 'The printer did not take the ticket in time.' },
+  PRINTER_PAPER_OUT: { id: 'Kertas printer habis.', en: 'The printer is out of paper.' },
+} as const satisfies Record<PrinterFaultCode, Record<Lang, string>>;
 
 const MESSAGES = {
   VALIDATION_FAILED: {
@@ -90,9 +109,7 @@ const MESSAGES = {
     id: 'Petugas tujuan tidak ditemukan atau tidak dapat memegang kasus.',
     en: 'That staff member does not exist or cannot own cases.',
   },
-  PRINTER_UNREACHABLE: { id: 'Printer tidak dapat dihubungi.', en: 'The printer cannot be reached.' },
-  PRINTER_TIMEOUT: { id: 'Printer tidak menerima tiket tepat waktu.', en: 'The printer did not take the ticket in time.' },
-  PRINTER_PAPER_OUT: { id: 'Kertas printer habis.', en: 'The printer is out of paper.' },
+  ...PRINTER_FAULT_MESSAGES,
   TICKET_ALREADY_PRINTED: {
     id: 'Nomor {ticket} sudah dicetak. Petugas dapat mencetak ulang.',
     en: 'Ticket {ticket} has already been printed. Staff can reprint it.',
@@ -198,13 +215,13 @@ const MESSAGES = {
     en: 'No visit at this counter is waiting for a survey.',
   },
   SETTINGS_INVALID: { id: 'Pengaturan tidak valid: {detail}', en: 'Invalid settings: {detail}' },
-  HUB_UNREACHABLE: { id: 'Tidak terhubung ke server antrian.', en: 'Not connected to the queue server.' },
-  REQUEST_TIMEOUT: { id: 'Server tidak menjawab. Silakan coba lagi.', en: 'The server did not answer. Please try again.' },
+  ...CONNECTION_MESSAGES,
   INTERNAL: { id: 'Terjadi kesalahan pada server. Silakan coba lagi.', en: 'A server error occurred. Please try again.' },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Messages;
 
 export type ErrorCode = keyof typeof MESSAGES;
-export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+// Pure: a page that does not list the codes does not carry the messages.
+export const ERROR_CODES = /* @__PURE__ */ Object.keys(MESSAGES) as ErrorCode[];
 
 export interface ReplyError {
   code: ErrorCode;

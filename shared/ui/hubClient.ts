@@ -1,7 +1,7 @@
 // The apps' one connection to the hub: typed requests with acks, and a snapshot kept current by patches.
 // A patch out of sequence (missed while asleep, or from a restarted hub) triggers a fresh snapshot.
 import { io, type Socket } from 'socket.io-client';
-import { errorMessage, type ErrorCode, type Lang, type Reply } from '../protocol/errors';
+import { CONNECTION_MESSAGES, type ErrorCode, type Lang, type Reply } from '../protocol/errors';
 import type {
   ClientReplies,
   ClientToServerEvents,
@@ -11,6 +11,7 @@ import type {
   Snapshot,
 } from '../protocol/events';
 import type { ClientEventName, ClientPayload } from '../protocol/schemas';
+import { translator } from './i18n';
 
 export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,8 +23,8 @@ export interface HubClientOptions {
   onSnapshot: (snapshot: Snapshot) => void;
   onPatch: (patch: Patch) => void;
   onOnline: (online: boolean) => void;
-  /** The hub refused the handshake (an expired session or an unknown device key). */
-  onRefused?: (code: ErrorCode) => void;
+  /** The hub refused the handshake (an expired session or an unknown device key), in the handshake's language. */
+  onRefused?: (code: ErrorCode, message: string) => void;
 }
 
 export interface HubClient {
@@ -65,7 +66,7 @@ export function connectHub(options: HubClientOptions): HubClient {
   socket.on('connect_error', (err: Error & { data?: { code?: ErrorCode } }) => {
     options.onOnline(false);
     const code = err.data?.code;
-    if (code && options.onRefused) options.onRefused(code);
+    if (code && options.onRefused) options.onRefused(code, err.message);
   });
   socket.on('snapshot', apply);
   socket.on('patch', (patch) => {
@@ -81,9 +82,9 @@ export function connectHub(options: HubClientOptions): HubClient {
   return {
     socket,
     request(event, payload, timeoutMs = 8000) {
-      const lang = options.lang();
+      const say = translator(CONNECTION_MESSAGES, options.lang());
       if (!socket.connected) {
-        return Promise.resolve({ ok: false, error: { code: 'HUB_UNREACHABLE', message: errorMessage('HUB_UNREACHABLE', lang) } });
+        return Promise.resolve({ ok: false, error: { code: 'HUB_UNREACHABLE', message: say('HUB_UNREACHABLE') } });
       }
       return new Promise((resolve) => {
         // The generic event name defeats Socket.IO's per-event typing; the map above keeps it honest.
@@ -91,7 +92,7 @@ export function connectHub(options: HubClientOptions): HubClient {
           event,
           payload,
           (err: Error | null, reply: Reply<ClientReplies[typeof event]>) => {
-            if (err) resolve({ ok: false, error: { code: 'REQUEST_TIMEOUT', message: errorMessage('REQUEST_TIMEOUT', lang) } });
+            if (err) resolve({ ok: false, error: { code: 'REQUEST_TIMEOUT', message: say('REQUEST_TIMEOUT') } });
             else resolve(reply);
           },
         );

@@ -7,6 +7,7 @@ import { launchBrowser } from '../helpers/browser';
 import { connect, type TestClient } from '../helpers/clients';
 import { KIOSK_KEY, startTestHub, testSeed, type TestHub } from '../helpers/hub';
 import { startFakePrinter, type FakePrinter } from '../helpers/printer';
+import { screenshot } from '../helpers/screenshots';
 import { issue, signedIn, takeCounter, waitForData, waitForEnabled, waitForText } from '../helpers/staffApp';
 
 let hub: TestHub;
@@ -121,6 +122,12 @@ it('shows a kiosk printer fault once per ticket; a reprint clears it, and a clos
   // A fault dealt with otherwise (the number written down for the visitor) is closed by hand.
   const { ticket: other } = await issue(kiosk, 'B');
   await kiosk.ok('print:fault', { ticketId: other.id, code: 'PRINTER_UNREACHABLE', message: 'unreachable' });
+  // A known fault is worded in the staff member's language, not in the driver's words.
+  await expect.poll(async () => (await fault.textContent()) ?? '').toContain('Printer tidak dapat dihubungi.');
+  expect(await fault.textContent()).not.toContain('unreachable');
+  await page.getByTestId('lang-toggle').click();
+  await expect.poll(async () => (await fault.textContent()) ?? '').toContain('The printer cannot be reached.');
+  await screenshot(page, 'counter-1366x768-printer-fault-english');
   await page.getByTestId(`printer-fault-close-${other.number}`).click();
   await fault.waitFor({ state: 'detached' });
   const closed = hub.db

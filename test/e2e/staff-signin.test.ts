@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { connect } from '../helpers/clients';
 import { DISPLAY_KEY, startTestHub, type TestHub } from '../helpers/hub';
+import { screenshot } from '../helpers/screenshots';
 import { openStaffApp, signedIn, signInWith, waitForData, waitForText } from '../helpers/staffApp';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'antrian-signin-'));
@@ -62,6 +63,8 @@ it('shows the hub’s refusal of a wrong password, and switches between Indonesi
   await waitForText(page.getByTestId('login-error'), 'Wrong username or password.');
   await signInWith(page, 'hd1');
   await waitForText(page.getByTestId('nav-cases'), 'Cases');
+  await waitForText(page.locator('.counter-select h1'), 'Choose a counter');
+  await screenshot(page, 'counter-1366x768-english');
   await page.getByTestId('lang-toggle').click();
   await waitForText(page.getByTestId('nav-cases'), 'Kasus');
   await context.close();

@@ -1,8 +1,27 @@
 // The case screens' words, Bahasa Indonesia first: the staff app's dictionary (i18n.ts) and these, loaded
 // with the case screens so the counter console does not carry them.
-import { CASE_EVENT_WORDS } from '../../../shared/domain/caseWords';
+import type { CaseAction } from '../../../shared/domain/caseRules';
+import type { Words } from '../../../shared/domain/types';
 import { keyed, type Dictionary } from '../../../shared/ui/i18n';
 import { staffText, useStaffT } from '../i18n';
+
+/** The events a case's timeline shows, by the event log's type. */
+const CASE_EVENT_WORDS: Record<`case.${CaseAction | 'attach' | 'withdraw' | 'retention'}`, Words> = {
+  'case.open': { id: 'Kasus dibuka', en: 'Case opened' },
+  'case.attach': { id: 'Kasus dilanjutkan pada kunjungan baru', en: 'Case continued at a new visit' },
+  'case.intake': { id: 'Data konsultasi disimpan', en: 'Intake saved' },
+  'case.handle': { id: 'Penanganan di helpdesk', en: 'Handled at the helpdesk' },
+  'case.escalate': { id: 'Eskalasi', en: 'Escalated' },
+  'case.take': { id: 'Diambil alih koordinator', en: 'Taken by the coordinator' },
+  'case.followup': { id: 'Tindak lanjut', en: 'Follow-up' },
+  'case.report': { id: 'Dilaporkan ke Kepala Unit', en: 'Reported to the Head of Unit' },
+  'case.recommend': { id: 'Rekomendasi Kepala Unit', en: "Head of Unit's recommendation" },
+  'case.resolve': { id: 'Hasil dicatat', en: 'Result recorded' },
+  'case.close': { id: 'Kasus ditutup', en: 'Case closed' },
+  'case.reassign': { id: 'Dialihkan ke petugas lain', en: 'Reassigned' },
+  'case.withdraw': { id: 'Kasus ditarik: tidak ada yang dicatat', en: 'Case withdrawn: nothing recorded' },
+  'case.retention': { id: 'Data pribadi dihapus: masa simpan habis', en: 'Personal data erased: retention period over' },
+};
 
 const caseDict = {
   ...staffText,

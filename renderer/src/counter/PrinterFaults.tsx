@@ -3,10 +3,11 @@
 // notice once dealt with (the hub records who closed it).
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { PrinterFault } from '../../../shared/domain/types';
-import { ERROR_CODES, errorMessage, type ErrorCode, type Lang } from '../../../shared/protocol/errors';
+import type { PrinterFaultCode } from '../../../shared/protocol/bridge';
+import { PRINTER_FAULT_MESSAGES } from '../../../shared/protocol/errors';
 import { usePending } from '../../../shared/ui/usePending';
 import { request, showRefusal } from '../hub';
-import { useT } from '../i18n';
+import { useStaffT, useT } from '../i18n';
 import { useStaff, useTimeZone } from '../store';
 
 export function ReprintButton({ ticketId, number }: { ticketId: number; number: string }) {
@@ -49,11 +50,6 @@ function CloseFaultsButton({ ticketId, number }: { ticketId: number; number: str
   );
 }
 
-/** The fault in the staff member's language; the driver's own (English) text only when its code is unknown. */
-function faultText(f: PrinterFault, lang: Lang): string {
-  return (ERROR_CODES as readonly string[]).includes(f.code) ? errorMessage(f.code as ErrorCode, lang) : f.message;
-}
-
 /** Faults grouped by ticket (a fault with no ticket stands alone), latest fault of each group shown. */
 function byTicket(faults: readonly PrinterFault[]): PrinterFault[][] {
   const groups = new Map<string, PrinterFault[]>();
@@ -66,6 +62,7 @@ function byTicket(faults: readonly PrinterFault[]): PrinterFault[][] {
 
 export function PrinterFaults() {
   const t = useT();
+  const tFault = useStaffT(PRINTER_FAULT_MESSAGES);
   const faults = useStaff((s) => s.data?.printerFaults) ?? [];
   const timeZone = useTimeZone();
   const lang = useStaff((s) => s.lang);
@@ -79,7 +76,8 @@ export function PrinterFaults() {
           return (
             <li key={f.id}>
               <strong>{f.deviceName}</strong> · {formatOfficeDateTime(f.at, timeZone, lang, { time: true })} ·{' '}
-              <span title={f.message}>{faultText(f, lang)}</span>
+              {/* The fault in the staff member's language; the driver's own (English) text only for an unknown code. */}
+              <span title={f.message}>{Object.hasOwn(PRINTER_FAULT_MESSAGES, f.code) ? tFault(f.code as PrinterFaultCode) : f.message}</span>
               {group.length > 1 && <span className="tag">{t('faultTimes', { n: group.length })}</span>}
               {f.ticketNumber && f.ticketId !== null && (
                 <>
