@@ -47,6 +47,29 @@ it('counts the waiting tickets again at start-up, whatever the stored counts say
   expect(snapshot.waiting.A).toBe(0);
 });
 
+it('counts them again when the stored counts say more wait than do, and for a service with none waiting', async () => {
+  const first = await startTestHub();
+  hubs.push(first);
+  const kiosk = await connect(first.url, { deviceKey: KIOSK_KEY });
+  for (let i = 0; i < 2; i++) await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  kiosk.close();
+  await first.stop();
+
+  const raw = new Database(join(first.dataDir, DATABASE_FILE));
+  const day = (raw.prepare('SELECT office_day AS d FROM queue_lengths').get() as { d: string }).d;
+  raw.prepare('UPDATE queue_lengths SET waiting = waiting + 5').run();
+  raw.prepare(`INSERT INTO queue_lengths (office_day, service_code, priority, waiting) VALUES (?, 'B', 0, 4)`).run(day);
+  raw.close();
+
+  const again = await startTestHub({ dataDir: first.dataDir });
+  hubs.push(again);
+  const officer = await signIn(again.url, 'hd1', 'sandi-hd1');
+  clients.push(officer);
+  const snapshot = await officer.ok('sync:snapshot', {});
+  if (snapshot.audience !== 'staff') throw new Error('expected a staff snapshot');
+  expect(snapshot.waiting).toMatchObject({ A: 2, B: 0 });
+});
+
 it('closes the tickets a hub stopped overnight left waiting, called or being served, when it starts the next day', async () => {
   const clock = new FakeClock(Date.parse('2026-11-23T02:00:00Z'));
   // Days of finished tickets before the one left unfinished: the start finds that one among them.
