@@ -103,8 +103,9 @@ export function countAhead(db: Db, t: Ticket): number {
 }
 
 /**
- * The office days that have tickets, from `before` on (inclusive), each found by one seek of the day's index
- * rather than by reading every ticket: a start costs the same with one year of tickets as with five.
+ * The office days that have tickets, oldest first, up to the first on or after `@before`: each found by one
+ * seek of the day's index rather than by reading every ticket, so a start costs about the same with one
+ * year of tickets as with five.
  */
 const TICKET_DAYS = /* sql */ `
 ticket_days(day) AS (
@@ -139,7 +140,8 @@ export function recountQueueLengths(db: Db): void {
     sql(
       db,
       `${COUNTED}
-       INSERT INTO queue_lengths (office_day, service_code, priority, waiting) SELECT * FROM counted WHERE true
+       INSERT INTO queue_lengths (office_day, service_code, priority, waiting) SELECT * FROM counted
+         WHERE true -- an upsert from a SELECT needs a WHERE, or SQLite reads ON as a join's
          ON CONFLICT (office_day, service_code, priority) DO UPDATE SET waiting = excluded.waiting WHERE waiting <> excluded.waiting`,
     ).run(all);
   }).immediate();
