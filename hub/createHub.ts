@@ -39,7 +39,7 @@ import { lanUrl } from './visitor';
 import { syncHandlers } from './handlers/sync';
 import { ticketHandlers } from './handlers/tickets';
 import { handleHttp } from './http';
-import { dummyHash, hashToken } from './passwords';
+import { hashToken } from './passwords';
 import { RateLimiter } from './rateLimit';
 import { RecentReplies } from './recentReplies';
 import { ReportRunner } from './reports/runner';
@@ -164,9 +164,6 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     return lan.url;
   };
   const reports = new ReportRunner(deps.db.name, deps.log);
-  // Made now, while nobody waits: built at the first unknown username, its synchronous hash would stall every
-  // screen and tell that sign-in apart by its time.
-  dummyHash(deps.passwordCost);
   const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir, deps, reports }));
   const { budgets, maxConnectionsPerAddress, refusalsBeforeDisconnect, deviceKeyGuessesPerMinute } = options.limits;
   const connections = new Map<string, number>();

@@ -61,19 +61,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-const dummies = new Map<number, string>();
-
 /**
- * A hash checked for an unknown username: it spends a real check's time, so a wrong username is not told
- * apart by timing. Made synchronously once per cost, so the hub makes it at start-up (createHub).
+ * A stored hash to check an unknown username's password against: the check runs scrypt at `cost` as a real
+ * one does, so a wrong username is not told apart by its time. Its key is random, not hashed: no password
+ * matches it, and making it costs nothing (a hashed one took a synchronous scrypt, at start-up or at the
+ * first unknown username).
  */
 export function dummyHash(cost: number): string {
-  let hash = dummies.get(cost);
-  if (!hash) {
-    hash = hashPasswordSync(randomBytes(12).toString('hex'), cost);
-    dummies.set(cost, hash);
-  }
-  return hash;
+  return format(cost, randomBytes(16), randomBytes(KEY_LENGTH));
 }
 
 export function newToken(): string {

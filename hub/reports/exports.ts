@@ -1,6 +1,5 @@
 // The report as CSV and XLSX, both written from reportTables (shared/domain/report.ts): the same tables, in
 // the same order, as the screen shows.
-import ExcelJS from 'exceljs';
 import { reportTables, type Report } from '../../shared/domain/report';
 import type { Lang } from '../../shared/protocol/errors';
 
@@ -23,8 +22,12 @@ export function reportCsv(report: Report, lang: Lang): string {
   return `\uFEFF${lines.join('\r\n')}`;
 }
 
-/** One worksheet with the tables one under another, each under its title in bold. */
+/**
+ * One worksheet with the tables one under another, each under its title in bold. exceljs is loaded at the
+ * first export: loading it took more than half of the hub's start-up on a year of data.
+ */
 export async function reportXlsx(report: Report, lang: Lang): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.created = new Date(0);
   const sheet = book.addWorksheet(lang === 'id' ? 'Laporan' : 'Report');

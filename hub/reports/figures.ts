@@ -14,11 +14,6 @@ export interface ReportQuery {
   today: string;
 }
 
-/**
- * Milliseconds from one stored instant to another. julianday parses an instant faster than
- * unixepoch(…, 'subsec'), and a day's fraction keeps whole milliseconds exact once rounded.
- */
-const span = (from: string, to: string) => `CAST(round((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
 /** Whole minutes, rounded half up. */
 const minutes = (ms: string) => `CAST(floor(${ms} / 60000.0 + 0.5) AS INTEGER)`;
 /** The nearest-rank percentile `p` of the values ranked `rn` of `n`: the value ranked ⌈p·n/100⌉. */
@@ -35,9 +30,9 @@ const byGroup = (table: string) => `
   UNION ALL SELECT 'counter', counter_id, * FROM ${table} WHERE counter_id IS NOT NULL
   UNION ALL SELECT 'officer', user_id, * FROM ${table} WHERE user_id IS NOT NULL`;
 
-// A case's closing is read from events_case_close (migration 010), which holds just the columns that lookup
-// reads. Escalations and reports are few: their ids are gathered once through events_type_at rather than
-// looked up per case.
+// A closed case's time to close is kept on its row (close_ms, migration 012) and read from cases_status with
+// the case's closing day. Escalations and reports are few: their ids are gathered once through
+// events_type_at rather than looked up per case.
 
 /**
  * One row per ticket of the period, from the facts migration 011 keeps on each ticket: its wait and service
@@ -144,14 +139,22 @@ const figuresOf = (r: TicketRow): TicketFigures => ({
   service: { avg: r.serviceAvg, p50: r.serviceP50, p90: r.serviceP90 },
 });
 
-// The hour from the instant's seconds rather than strftime, which formats a string per ticket.
-const PER_HOUR = /* sql */ `
-SELECT (unixepoch(issued_at) + @offset) / 3600 % 24 AS hour, count(*) AS issued
-FROM tickets WHERE office_day BETWEEN @from AND @to GROUP BY hour ORDER BY hour`;
-
-const PER_DAY = /* sql */ `
-SELECT office_day AS day, count(*) AS issued, total(status = 'done') AS served
-FROM tickets WHERE office_day BETWEEN @from AND @to GROUP BY office_day`;
+/**
+ * Tickets issued and served per day, and issued per hour of the office day, from one read of tickets_report:
+ * the index holds a period's tickets by day and quarter hour of issue (migration 012), so grouping by both
+ * needs no sort, and the few rows that gives are added up per day and per hour. A quarter hour is in UTC;
+ * the office zone's offset (`@offset`, minutes: a whole number of quarter hours in every zone) makes it the
+ * zone's hour.
+ */
+const PER_DAY_AND_HOUR = /* sql */ `
+WITH slots AS MATERIALIZED (
+  SELECT office_day, issued_quarter, count(*) AS issued, total(status = 'done') AS served
+  FROM tickets WHERE office_day BETWEEN @from AND @to GROUP BY office_day, issued_quarter
+)
+SELECT 'day' AS per, office_day AS at, sum(issued) AS issued, sum(served) AS served FROM slots GROUP BY office_day
+UNION ALL
+SELECT 'hour', ((issued_quarter * 15 + CAST(@offset AS INTEGER)) % 1440 + 1440) % 1440 / 60 AS hour, sum(issued), NULL FROM slots GROUP BY hour
+ORDER BY 1, 2`;
 
 /** Cases left out of every figure: withdrawn ones (nothing was recorded on them). */
 const COUNTED = 'c.withdrawn_at IS NULL';
@@ -164,14 +167,14 @@ SELECT count(DISTINCT e.case_id) AS cases,
 FROM events e JOIN cases c ON c.id = e.case_id
 WHERE e.type = @type AND e.at >= @start AND e.at < @end AND ${COUNTED}`;
 
+/** The closed cases ranked by their time to close, read once: counts, average and percentiles from the same rows. */
 const CLOSED = /* sql */ `
-WITH closed AS MATERIALIZED (
-  SELECT c.id, ${span('c.opened_at', `(SELECT max(e.at) FROM events e WHERE e.case_id = c.id AND e.type = 'case.close')`)} AS ms,
-    c.id NOT IN (SELECT x.case_id FROM events x WHERE x.type IN ('case.escalate', 'case.report')) AS atHelpdesk
+WITH ranked AS (
+  SELECT c.close_ms AS ms, c.id NOT IN (SELECT x.case_id FROM events x WHERE x.type IN ('case.escalate', 'case.report')) AS atHelpdesk,
+    row_number() OVER (ORDER BY c.close_ms) AS rn, count(*) OVER () AS n
   FROM cases c WHERE c.status = 'closed' AND c.closed_day BETWEEN @from AND @to AND ${COUNTED}
-),
-ranked AS (SELECT ms, row_number() OVER (ORDER BY ms) AS rn, count(*) OVER () AS n FROM closed)
-SELECT (SELECT count(*) FROM closed) AS closed, (SELECT total(atHelpdesk) FROM closed) AS atHelpdesk,
+)
+SELECT count(*) AS closed, total(atHelpdesk) AS atHelpdesk,
   ${minutes('avg(ms)')} AS avg, ${minutes(nearestRank(50))} AS p50, ${minutes(nearestRank(90))} AS p90
 FROM ranked`;
 
@@ -180,9 +183,19 @@ SELECT ${bucketOf(OPEN_AGE_BUCKETS, 'CAST(julianday(@to) - julianday(c.opened_da
 FROM cases c WHERE c.opened_day <= @to AND (c.closed_day IS NULL OR c.closed_day > @to) AND ${COUNTED}
 GROUP BY bucket`;
 
-const OPENED_BY = (column: 'category' | 'visitor_type' | 'module') => /* sql */ `
-SELECT c.${column} AS key, count(*) AS count FROM cases c
-WHERE c.opened_day BETWEEN @from AND @to AND ${COUNTED} GROUP BY c.${column} ORDER BY count DESC, key`;
+type OpenedBy = 'category' | 'visitor_type' | 'module';
+
+/**
+ * The cases opened in the period by category, visitor type and SPSE module, from one read of them: grouped
+ * by all three at once (a few dozen rows), then added up by each.
+ */
+const OPENED_BY = /* sql */ `
+WITH kinds AS MATERIALIZED (
+  SELECT c.category, c.visitor_type, c.module, count(*) AS n FROM cases c
+  WHERE c.opened_day BETWEEN @from AND @to AND ${COUNTED} GROUP BY c.category, c.visitor_type, c.module
+)
+${(['category', 'visitor_type', 'module'] satisfies OpenedBy[]).map((column) => `SELECT '${column}' AS field, ${column} AS key, sum(n) AS count FROM kinds GROUP BY ${column}`).join('\nUNION ALL ')}
+ORDER BY field, count DESC, key`;
 
 /** Counts per bucket index, every bucket present. */
 function bucketCounts(buckets: readonly number[], rows: Array<{ bucket: number; count: number }>): number[] {
@@ -201,21 +214,23 @@ function everyDay(from: string, to: string): string[] {
 export function computeReport(db: Db, q: ReportQuery): Report {
   const start = zonedInstant(q.from, 0, q.timeZone).toISOString();
   const end = zonedInstant(addDays(q.to, 1), 0, q.timeZone).toISOString();
-  // Office zones (WIB, WITA, WIT) keep one offset all year: the period's is every hour's, in seconds.
-  const offset = zoneOffsetMinutes(new Date(start), q.timeZone) * 60;
+  // Office zones (WIB, WITA, WIT) keep one offset all year: the period's is every hour's, in minutes.
+  const offset = zoneOffsetMinutes(new Date(start), q.timeZone);
   const period = { from: q.from, to: q.to };
 
   const rows = sql(db, TICKETS).all(period) as TicketRow[];
   const byDim = (dim: TicketRow['dim']) => rows.filter((r) => r.dim === dim);
   const all = byDim('all')[0];
 
-  const perDay = new Map((sql(db, PER_DAY).all(period) as Array<{ day: string; issued: number; served: number }>).map((d) => [d.day, d]));
+  const slots = sql(db, PER_DAY_AND_HOUR).all({ ...period, offset }) as Array<{ per: 'day' | 'hour'; at: string | number; issued: number; served: number | null }>;
+  const perDay = new Map(slots.filter((r) => r.per === 'day').map((r) => [r.at as string, { day: r.at as string, issued: r.issued, served: r.served ?? 0 }]));
   const caseEvents = (type: string) =>
     sql(db, CASE_EVENTS).get({ type, start, end }) as { cases: number; coordinator: number; lkpp: number };
   const escalated = caseEvents('case.escalate');
   const closed = sql(db, CLOSED).get(period) as { closed: number; atHelpdesk: number } & TimeFigures;
   const openAtEnd = bucketCounts(OPEN_AGE_BUCKETS, sql(db, OPEN_AT_END).all({ to: q.to < q.today ? q.to : q.today }) as Array<{ bucket: number; count: number }>);
-  const counts = (column: 'category' | 'visitor_type' | 'module') => sql(db, OPENED_BY(column)).all(period) as Count[];
+  const openedBy = sql(db, OPENED_BY).all(period) as Array<Count & { field: OpenedBy }>;
+  const counts = (field: OpenedBy): Count[] => openedBy.filter((r) => r.field === field).map(({ key, count }) => ({ key, count }));
   const settings = getSettings(db);
 
   return {
@@ -228,11 +243,12 @@ export function computeReport(db: Db, q: ReportQuery): Report {
     byService: byDim('service').map((r) => ({ code: String(r.k), name: r.serviceName, ...figuresOf(r) })),
     byCounter: byDim('counter').map((r) => ({ number: r.counterNumber ?? 0, name: r.counterName, ...figuresOf(r) })),
     byOfficer: byDim('officer').map((r) => ({ username: r.username ?? '', name: r.userName, ...figuresOf(r) })),
-    perHour: sql(db, PER_HOUR).all({ ...period, offset }) as Report['perHour'],
+    perHour: slots.filter((r) => r.per === 'hour').map((r) => ({ hour: r.at as number, issued: r.issued })),
     perDay: everyDay(q.from, q.to).map((day) => perDay.get(day) ?? { day, issued: 0, served: 0 }),
     waitDistribution: WAIT_BUCKETS.map((_, i) => all?.[`wait${i}`] ?? 0),
     cases: {
-      opened: (sql(db, `SELECT count(*) AS n FROM cases c WHERE c.opened_day BETWEEN @from AND @to AND ${COUNTED}`).get(period) as { n: number }).n,
+      // Every case opened has one category ('' when the intake left it empty).
+      opened: counts('category').reduce((n, c) => n + c.count, 0),
       resolvedAtHelpdesk: closed.atHelpdesk,
       escalated: escalated.cases,
       escalatedCoordinator: escalated.coordinator,

@@ -25,3 +25,12 @@ it('lets the right password in from another address after five wrong ones for ad
   expect(admin.snapshots[0]).toMatchObject({ audience: 'staff', me: { username: 'admin' } });
   admin.close();
 });
+
+it('answers an unknown username exactly as a wrong password, so neither tells which accounts exist', async () => {
+  const guest = await connect(hub.url, {}, '127.0.0.4');
+  const unknown = await guest.request('auth:login', { username: 'tidak-ada', password: ADMIN_PASSWORD });
+  const wrong = await guest.request('auth:login', { username: 'admin', password: 'tebakan' });
+  guest.close();
+  expect(unknown).toMatchObject({ ok: false, error: { code: 'LOGIN_FAILED' } });
+  expect(unknown).toEqual(wrong);
+});

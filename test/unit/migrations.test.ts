@@ -252,9 +252,44 @@ it('fills a version-10 database’s tickets with their report facts, then keeps 
   db.close();
 });
 
-it('brings a version-11 database to indexes without ticket events’ empty case nor waiting tickets’ empty counter, still used by every lookup', () => {
+it('fills a version-11 database’s closed cases with their time to close, keeps it at every closing, and gives tickets their quarter hour of issue', () => {
   const file = fresh();
   const older = openDatabase(file, MIGRATIONS.slice(0, 11));
+  older.db.transaction(() => applySeed(older.db, null, 'migration-admin-password', '2026-11-24T00:00:00.000Z')).immediate();
+  const ticket = Number(
+    older.db
+      .prepare(`INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, requester, request_id)
+        VALUES ('2026-11-24', 'A-001', 'A', 0, 'waiting', '2026-11-24T01:47:59.999Z', '2026-11-24T01:47:59.999Z', 'device:1', 'r1')`)
+      .run().lastInsertRowid,
+  );
+  const newCase = older.db.prepare(`INSERT INTO cases (reference, status, owner_id, opened_by, opened_at, opened_day, updated_at, closed_day, revision)
+    VALUES (?, ?, 1, 1, '2026-11-24T01:00:00.000Z', '2026-11-24', '2026-11-24T01:00:00.000Z', ?, 1)`);
+  const closing = older.db.prepare(`INSERT INTO events (at, type, case_id, user_id, data) VALUES (?, 'case.close', ?, 1, '{}')`);
+  // Closed, reopened and closed again: its time to close runs to the last closing.
+  const closedTwice = Number(newCase.run('K-1', 'closed', '2026-11-26').lastInsertRowid);
+  closing.run('2026-11-25T01:00:00.000Z', closedTwice);
+  closing.run('2026-11-26T03:30:00.250Z', closedTwice);
+  const open = Number(newCase.run('K-2', 'open', null).lastInsertRowid);
+  older.db.close();
+
+  const { db } = openDatabase(file);
+  const closeMs = (id: number) => (db.prepare('SELECT close_ms FROM cases WHERE id = ?').get(id) as { close_ms: number | null }).close_ms;
+  expect(closeMs(closedTwice)).toBe(2 * 86_400_000 + 2.5 * 3_600_000 + 250);
+  expect(closeMs(open)).toBeNull();
+  // 01:47:59.999 UTC is the day's eighth quarter hour (01:45–02:00), counted from 0.
+  expect(db.prepare('SELECT issued_quarter FROM tickets WHERE id = ?').get(ticket)).toEqual({ issued_quarter: 7 });
+
+  db.transaction(() => {
+    db.prepare("UPDATE cases SET status = 'closed', closed_day = '2026-11-24' WHERE id = ?").run(open);
+    db.prepare(`INSERT INTO events (at, type, case_id, user_id, data) VALUES ('2026-11-24T01:10:00.000Z', 'case.close', ?, 1, '{}')`).run(open);
+  })();
+  expect(closeMs(open)).toBe(600_000);
+  db.close();
+});
+
+it('brings a version-12 database to indexes without ticket events’ empty case nor waiting tickets’ empty counter, still used by every lookup', () => {
+  const file = fresh();
+  const older = openDatabase(file, MIGRATIONS.slice(0, 12));
   const insertTicket = `INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, called_at,
       serving_at, finished_at, requester, request_id) VALUES ('2026-11-24', ?, 'A', 0, ?, '2026-11-24T01:00:00.000Z',
       '2026-11-24T01:00:00.000Z', ?, ?, ?, 'device:1', ?)`;

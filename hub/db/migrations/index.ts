@@ -14,7 +14,8 @@ import m008 from './008_report_indexes';
 import m009 from './009_queue_lengths';
 import m010 from './010_report_event_indexes';
 import m011 from './011_ticket_report_facts';
-import m012 from './012_fewer_pages_per_ticket';
+import m012 from './012_report_hours_and_closing';
+import m013 from './013_fewer_pages_per_ticket';
 
 export interface Migration {
   version: number;
@@ -34,7 +35,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'queue_lengths', up: m009 },
   { version: 10, name: 'report_event_indexes', up: m010 },
   { version: 11, name: 'ticket_report_facts', up: m011 },
-  { version: 12, name: 'fewer_pages_per_ticket', up: m012 },
+  { version: 12, name: 'report_hours_and_closing', up: m012 },
+  { version: 13, name: 'fewer_pages_per_ticket', up: m013 },
 ];
 
 /** Versions must run 1, 2, … n in the list's order, with no gap and no repeat. */
