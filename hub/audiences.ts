@@ -71,6 +71,30 @@ function publicCounter(db: Db, c: Counter): PublicCounter {
   };
 }
 
+/** What a change tells as current values, read from the database when the patch is made. */
+const CURRENT_VALUES = ['waiting', 'settings', 'office', 'printerFaults', 'printingKiosks', 'admin'] as const satisfies readonly (keyof Change)[];
+
+/**
+ * The changes of one commit, each to be told in order. Current values (queue lengths, settings…) are read
+ * once the whole batch has committed, so every change of it would tell the same ones: they go with the first
+ * change that has any, and the rest leave them out. Twenty calls at once then write one patch to each kiosk,
+ * not twenty identical ones.
+ */
+export function tellCurrentValuesOnce(changes: readonly (Change | undefined)[]): (Change | undefined)[] {
+  const first = changes.findIndex((c) => c && CURRENT_VALUES.some((k) => c[k]));
+  if (first === -1) return [...changes];
+  return changes.map((change, i) => {
+    if (!change || i < first) return change;
+    const kept: Change = { ...change };
+    for (const key of CURRENT_VALUES) {
+      if (i === first) {
+        if (changes.some((c) => c?.[key])) (kept[key] as boolean) = true;
+      } else delete kept[key];
+    }
+    return kept;
+  });
+}
+
 export class Audiences {
   readonly epoch = randomUUID();
   private readonly revs: Record<'display' | 'kiosk' | 'staff', number> = { display: 0, kiosk: 0, staff: 0 };

@@ -15,7 +15,7 @@ import {
   safeParseIn,
   type ClientEventName,
 } from '../shared/protocol/schemas';
-import { Audiences, personalRoom } from './audiences';
+import { Audiences, personalRoom, tellCurrentValuesOnce } from './audiences';
 import type { HubLimits } from './config';
 import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
@@ -560,6 +560,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       outcomes = batch.map(() => ({ error }));
     }
     if (writes) audiences.changed();
+    const changes = tellCurrentValuesOnce(outcomes.map((o) => ('result' in o ? o.result.change : undefined)));
     batch.forEach(({ socket, event, ack }, i) => {
       const outcome = outcomes[i] as Outcome;
       const lang = socket.data.lang;
@@ -569,7 +570,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       }
       const { result, effects } = outcome;
       if (!('io' in result)) ack({ ok: true, data: result.reply });
-      if (result.change) broadcast(result.change);
+      const change = changes[i];
+      if (change) broadcast(change);
       for (const effect of effects) effect();
       if ('io' in result) {
         result.io().then(

@@ -76,3 +76,26 @@ it('when the disk fills during changes sent at once, stores exactly the ones it 
   expect(new Set(numbers).size).toBe(numbers.length);
   expect(numbers).toContain(next.ticket.number);
 });
+
+it('tells the queue lengths after all the changes committed together, once to each kiosk and display, and every ticket to staff', async () => {
+  const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
+  const otherKiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
+  const display = await connect(hub.url);
+  const hd1 = await signIn(hub.url, 'hd1', 'sandi-hd1');
+  clients.push(kiosk, otherKiosk, display, hd1);
+  const waitingA = (await hd1.ok('sync:snapshot', {})).waiting.A ?? 0;
+  const seen = { kiosk: otherKiosk.patches.length, display: display.patches.length, staff: hd1.patches.length };
+
+  const issued = await Promise.all(Array.from({ length: 5 }, () => kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' })));
+  await hd1.waitForPatch((p) => p.audience === 'staff' && !!p.tickets?.some((t) => t.id === issued[4]?.ticket.id));
+  await new Promise((r) => setTimeout(r, 200)); // any patch still on its way arrives
+
+  const since = <P>(patches: P[], from: number) => patches.slice(from);
+  const kioskPatches = since(otherKiosk.patches, seen.kiosk);
+  const displayPatches = since(display.patches, seen.display);
+  expect(kioskPatches.map((p) => p.waiting?.A)).toEqual([waitingA + 5]);
+  expect(displayPatches.map((p) => p.waiting?.A)).toEqual([waitingA + 5]);
+  const staffPatches = since(hd1.patches, seen.staff);
+  expect(staffPatches.flatMap((p) => (p.audience === 'staff' ? (p.tickets ?? []).map((t) => t.number) : []))).toEqual(issued.map((i) => i.ticket.number));
+  expect(staffPatches.flatMap((p) => (p.waiting ? [p.waiting.A] : []))).toEqual([waitingA + 5]);
+});
