@@ -1,7 +1,7 @@
 // What each audience may see: its snapshot, and its share of a change with that audience's next
 // revision. The display and kiosk audiences never receive personal data or staff-only records.
 import { randomUUID } from 'node:crypto';
-import type { Call, Counter, PublicCounter, Settings } from '../shared/domain/types';
+import type { Counter, PublicCounter, Settings } from '../shared/domain/types';
 import type {
   DisplayPatch,
   DisplaySnapshot,
@@ -71,28 +71,37 @@ function publicCounter(db: Db, c: Counter): PublicCounter {
   };
 }
 
-/** What a change tells as current values, read from the database when the patch is made. */
-const CURRENT_VALUES = ['waiting', 'settings', 'office', 'printerFaults', 'printingKiosks', 'admin'] as const satisfies readonly (keyof Change)[];
-
 /**
- * The changes of one commit, each to be told in order. Current values (queue lengths, settings…) are read
- * once the whole batch has committed, so every change of it would tell the same ones: they go with the first
- * change that has any, and the rest leave them out. Twenty calls at once then write one patch to each kiosk,
- * not twenty identical ones.
+ * The changes of one commit as one: patches are made from the database once the whole batch has committed,
+ * so each audience gets one patch with every ticket, counter, case and call the batch touched, in their
+ * final state. Twenty calls at once are then one patch to each screen, not twenty (each but the last
+ * repeating the same queue lengths).
  */
-export function tellCurrentValuesOnce(changes: readonly (Change | undefined)[]): (Change | undefined)[] {
-  const first = changes.findIndex((c) => c && CURRENT_VALUES.some((k) => c[k]));
-  if (first === -1) return [...changes];
-  return changes.map((change, i) => {
-    if (!change || i < first) return change;
-    const kept: Change = { ...change };
-    for (const key of CURRENT_VALUES) {
-      if (i === first) {
-        if (changes.some((c) => c?.[key])) (kept[key] as boolean) = true;
-      } else delete kept[key];
-    }
-    return kept;
-  });
+export function mergeChanges(changes: readonly (Change | undefined)[]): Change | undefined {
+  const present = changes.filter((c) => c !== undefined);
+  if (!present.length) return undefined;
+  const ids = (key: 'ticketIds' | 'counterIds' | 'caseIds' | 'callTicketIds') => {
+    const all = present.flatMap((c) => c[key] ?? []);
+    return all.length ? [...new Set(all)] : undefined;
+  };
+  const any = (key: 'waiting' | 'settings' | 'office' | 'printerFaults' | 'printingKiosks' | 'admin' | 'personal') =>
+    present.some((c) => c[key]) || undefined;
+  const resync = [...new Set(present.flatMap((c) => c.resync ?? []))];
+  const merged: Change = {
+    ticketIds: ids('ticketIds'),
+    counterIds: ids('counterIds'),
+    callTicketIds: ids('callTicketIds'),
+    caseIds: ids('caseIds'),
+    waiting: any('waiting'),
+    settings: any('settings'),
+    office: any('office'),
+    printerFaults: any('printerFaults'),
+    printingKiosks: any('printingKiosks'),
+    admin: any('admin'),
+    personal: any('personal'),
+    resync: resync.length ? resync : undefined,
+  };
+  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Change;
 }
 
 export class Audiences {
@@ -243,12 +252,13 @@ export class Audiences {
     const waiting = change.waiting ? waitingCounts(db, today) : undefined;
     const counters = (change.counterIds ?? []).map((id) => getCounter(db, id)).filter((c) => c !== undefined);
     const tickets = (change.ticketIds ?? []).map((id) => getTicket(db, id)).filter((t) => t !== undefined);
-    const call = change.callTicketId === undefined ? undefined : this.call(change.callTicketId);
+    const calls = (change.callTicketIds ?? []).map((id) => latestCall(db, id)).filter((c) => c !== undefined);
     // Cases carry personal data: they go to staff only.
     const cases = (change.caseIds ?? []).map((id) => getCase(db, id)).filter((c) => c !== undefined);
     // A call changes what its counter is showing, even when the counter itself did not change state.
     const displayCounters = new Map(counters.map((c) => [c.id, c]));
-    if (call && !displayCounters.has(call.counterId)) {
+    for (const call of calls) {
+      if (displayCounters.has(call.counterId)) continue;
       const c = getCounter(db, call.counterId);
       if (c) displayCounters.set(c.id, c);
     }
@@ -258,7 +268,7 @@ export class Audiences {
     if (settings) display.settings = displaySettings(settings);
     if (displayCounters.size) display.counters = [...displayCounters.values()].map((c) => publicCounter(db, c));
     if (waiting) display.waiting = waiting;
-    if (call) display.call = call;
+    if (calls.length) display.calls = calls;
     const noShows = tickets.filter((t) => t.status === 'no_show').map((t) => t.number);
     if (noShows.length) display.noShows = noShows;
 
@@ -273,7 +283,6 @@ export class Audiences {
     if (counters.length) staff.counters = counters;
     if (tickets.length) staff.tickets = tickets;
     if (waiting) staff.waiting = waiting;
-    if (call) staff.call = call;
     if (cases.length) staff.cases = cases;
     if (change.printerFaults) staff.printerFaults = listOpenPrinterFaults(db);
     if (change.printingKiosks) staff.printingKiosks = this.printingKiosks();
@@ -285,7 +294,4 @@ export class Audiences {
     return out;
   }
 
-  private call(ticketId: number): Call | undefined {
-    return latestCall(this.deps.db, ticketId);
-  }
 }

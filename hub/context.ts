@@ -41,8 +41,8 @@ export interface HubDeps {
 export interface Change {
   ticketIds?: number[];
   counterIds?: number[];
-  /** A ticket was called or recalled at a counter. */
-  callTicketId?: number;
+  /** Tickets called or recalled at a counter, in the order of the calls. */
+  callTicketIds?: number[];
   waiting?: boolean;
   settings?: boolean;
   office?: boolean;

@@ -15,7 +15,7 @@ import {
   safeParseIn,
   type ClientEventName,
 } from '../shared/protocol/schemas';
-import { Audiences, personalRoom, tellCurrentValuesOnce } from './audiences';
+import { Audiences, mergeChanges, personalRoom } from './audiences';
 import type { HubLimits } from './config';
 import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
@@ -560,23 +560,28 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       outcomes = batch.map(() => ({ error }));
     }
     if (writes) audiences.changed();
-    const changes = tellCurrentValuesOnce(outcomes.map((o) => ('result' in o ? o.result.change : undefined)));
+    // Every answer first, in order; then what the batch changed, as one patch per audience; then each step's
+    // effects (a new session's snapshot, sockets let go), and the network I/O a step deferred.
     batch.forEach(({ socket, event, ack }, i) => {
       const outcome = outcomes[i] as Outcome;
-      const lang = socket.data.lang;
       if ('error' in outcome) {
         const e = outcome.error;
+        const lang = socket.data.lang;
         return ack(e instanceof DomainError ? failure(e.code, lang, e.params) : internalError(event, e, lang));
       }
-      const { result, effects } = outcome;
-      if (!('io' in result)) ack({ ok: true, data: result.reply });
-      const change = changes[i];
-      if (change) broadcast(change);
-      for (const effect of effects) effect();
+      if (!('io' in outcome.result)) ack({ ok: true, data: outcome.result.reply });
+    });
+    const change = mergeChanges(outcomes.map((o) => ('result' in o ? o.result.change : undefined)));
+    if (change) broadcast(change);
+    batch.forEach(({ socket, event, ack }, i) => {
+      const outcome = outcomes[i] as Outcome;
+      if ('error' in outcome) return;
+      for (const effect of outcome.effects) effect();
+      const { result } = outcome;
       if ('io' in result) {
         result.io().then(
           (next) => settle(socket, event, ack, next),
-          (e: unknown) => ack(internalError(event, e, lang)),
+          (e: unknown) => ack(internalError(event, e, socket.data.lang)),
         );
       }
     });

@@ -94,8 +94,8 @@ export function fromPatch(state: DisplayState, p: DisplayPatch): Partial<Display
   if (p.services) next.services = upsert(state.services, p.services);
   if (p.counters) next.counters = upsert(state.counters, p.counters).sort(byNumber);
   if (p.waiting) next.waiting = p.waiting;
-  if (p.call) {
-    next.recentCalls = withCall(state.recentCalls, p.call);
+  if (p.calls?.length) {
+    next.recentCalls = p.calls.reduce(withCall, state.recentCalls);
     next.flashes = state.flashes + 1;
   }
   if (p.noShows) {

@@ -101,9 +101,9 @@ export function startDisplay(options: DisplayOptions): RunningDisplay {
     onPatch: (p) => {
       if (p.audience !== 'display') return;
       useDisplay.setState((state) => fromPatch(state, p));
-      if (p.call) {
-        lastHeardAt = later(lastHeardAt, p.call.at);
-        announcer.announce(p.call);
+      for (const call of p.calls ?? []) {
+        lastHeardAt = later(lastHeardAt, call.at);
+        announcer.announce(call);
       }
     },
     onRefused: (code) => {

@@ -90,7 +90,7 @@ function readyCounter(ctx: HandlerContext, counterId: number) {
 function called(ticket: Ticket, counterId: number) {
   return {
     reply: ticket,
-    change: { ticketIds: [ticket.id], counterIds: [counterId], callTicketId: ticket.id, waiting: true },
+    change: { ticketIds: [ticket.id], counterIds: [counterId], callTicketIds: [ticket.id], waiting: true },
   };
 }
 
@@ -121,7 +121,7 @@ const recall: Handler<'ticket:recall'> = {
   run(ctx, p) {
     const counter = heldCounter(ctx, p.counterId);
     const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'recall' }, counter.id);
-    return { reply: ticket, change: { ticketIds: [ticket.id], callTicketId: ticket.id } };
+    return { reply: ticket, change: { ticketIds: [ticket.id], callTicketIds: [ticket.id] } };
   },
 };
 

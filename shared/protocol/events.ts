@@ -162,7 +162,8 @@ export interface DisplayPatch {
   services?: Service[];
   counters?: PublicCounter[];
   waiting?: WaitingCounts;
-  call?: Call;
+  /** Calls and recalls to announce, in the order they were made (one patch per commit may hold several). */
+  calls?: Call[];
   /** Tickets marked no-show: they leave the recent calls. */
   noShows?: string[];
 }
@@ -189,7 +190,6 @@ export interface StaffPatch {
   waiting?: WaitingCounts;
   /** The open printer faults, replacing the list: a resolved fault drops out. */
   printerFaults?: PrinterFault[];
-  call?: Call;
   cases?: Case[];
   /** Whole, when a kiosk's bridge came or went. */
   printingKiosks?: number[];

@@ -54,7 +54,7 @@ io.on('connection', (socket) => {
   socket.on('ticket:callNext', (_payload: unknown, ack: (r: unknown) => void) => {
     const ticket = call();
     ack(ticket ? { ok: true, data: ticket } : { ok: false, error: { code: 'QUEUE_EMPTY' } });
-    if (ticket) io.emit('patch', { audience: 'display', call: { ticketNumber: ticket.number } });
+    if (ticket) io.emit('patch', { audience: 'display', calls: [{ ticketNumber: ticket.number }] });
   });
 });
 http.listen(0, '127.0.0.1', () => console.log(`baseline: http://127.0.0.1:${(http.address() as AddressInfo).port}`));

@@ -158,8 +158,8 @@ async function sustained(kiosks: Client[], inFlight: number, ms: number): Promis
 function callLog(displays: Client[]): { seen: Map<string, number>[]; off: () => void } {
   const seen = displays.map(() => new Map<string, number>());
   const handlers = displays.map((d, i) => {
-    const on = (p: { call?: { ticketNumber: string } }) => {
-      if (p.call && !seen[i]?.has(p.call.ticketNumber)) seen[i]?.set(p.call.ticketNumber, nowUs());
+    const on = (p: { calls?: { ticketNumber: string }[] }) => {
+      for (const { ticketNumber } of p.calls ?? []) if (!seen[i]?.has(ticketNumber)) seen[i]?.set(ticketNumber, nowUs());
     };
     d.on('patch', on);
     return on;

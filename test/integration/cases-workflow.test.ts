@@ -297,7 +297,7 @@ describe('a case from the counter to its close', () => {
     await hd1.ok('case:escalate', { caseId: c.id, revision: c.revision, target: 'lkpp', lpseSupportTicket: 'LS-7' });
     await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'B' });
     // The public screens are live (a call and a waiting count reached them) — and their frames are checked after each test.
-    await display.waitForPatch((p) => p.audience === 'display' && p.call?.ticketNumber === 'A-001');
+    await display.waitForPatch((p) => p.audience === 'display' && !!p.calls?.some((c) => c.ticketNumber === 'A-001'));
     await anonymousDisplay.waitForPatch((p) => p.audience === 'display' && p.waiting?.B === 1);
     await kiosk.waitForPatch((p) => p.audience === 'kiosk' && p.waiting?.B === 1);
     expect(display.snapshots[0]).not.toHaveProperty('cases');

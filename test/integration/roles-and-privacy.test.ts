@@ -121,7 +121,7 @@ describe('the waiting room', () => {
       expect(frames).not.toContain('hd2');
       expect(frames).not.toMatch(/"(users|tickets|userName|userId|me|printerFaults|cases)"/);
     }
-    const calls = tv.patches.flatMap((p) => (p.audience === 'display' && p.call ? [p.call] : []));
+    const calls = tv.patches.flatMap((p) => (p.audience === 'display' ? (p.calls ?? []) : []));
     expect(calls.map((c) => [c.ticketNumber, c.counterName, c.recall])).toEqual([
       ['B-001', 'Loket 3', 0],
       ['B-001', 'Loket 3', 1],

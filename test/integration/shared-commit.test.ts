@@ -3,6 +3,7 @@
 // comes after the commit.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
+import type { DisplayPatch, KioskPatch, StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
 import { KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
 
 let hub: TestHub;
@@ -77,25 +78,39 @@ it('when the disk fills during changes sent at once, stores exactly the ones it 
   expect(numbers).toContain(next.ticket.number);
 });
 
-it('tells the queue lengths after all the changes committed together, once to each kiosk and display, and every ticket to staff', async () => {
+it('tells each screen once what changes committed together did: every ticket, the call, the queue lengths after them', async () => {
   const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
-  const otherKiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
   const display = await connect(hub.url);
   const hd1 = await signIn(hub.url, 'hd1', 'sandi-hd1');
-  clients.push(kiosk, otherKiosk, display, hd1);
-  const waitingA = (await hd1.ok('sync:snapshot', {})).waiting.A ?? 0;
-  const seen = { kiosk: otherKiosk.patches.length, display: display.patches.length, staff: hd1.patches.length };
+  const hd2 = await signIn(hub.url, 'hd2', 'sandi-hd2');
+  clients.push(kiosk, display, hd1, hd2);
+  // Counter 1 free to call.
+  const mine = (await hd1.ok('sync:snapshot', {})) as StaffSnapshot;
+  const held = mine.tickets.find((t) => t.counterId === 1 && (t.status === 'called' || t.status === 'serving'));
+  if (held?.status === 'called') await hd1.ok('ticket:noShow', { counterId: 1, ticketId: held.id });
+  if (held?.status === 'serving') await hd1.ok('ticket:finish', { counterId: 1, ticketId: held.id });
+  const waitingA = () => (hub.db.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_code = 'A'").get() as { n: number }).n;
+  await new Promise((r) => setTimeout(r, 300)); // the patches of what came before have arrived
+  const before = waitingA();
+  const seen = { kiosk: kiosk.patches.length, display: display.patches.length, staff: hd2.patches.length };
 
-  const issued = await Promise.all(Array.from({ length: 5 }, () => kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' })));
-  await hd1.waitForPatch((p) => p.audience === 'staff' && !!p.tickets?.some((t) => t.id === issued[4]?.ticket.id));
-  await new Promise((r) => setTimeout(r, 200)); // any patch still on its way arrives
+  // Five tickets taken at the counter and a call, sent in one go: one commit.
+  const [called, ...issued] = await Promise.all([
+    hd1.ok('ticket:callNext', { counterId: 1 }),
+    ...Array.from({ length: 5 }, () => hd1.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' })),
+  ]);
+  await new Promise((r) => setTimeout(r, 300)); // any patch still on its way arrives
+  const after = before + 5 - 1;
+  expect(waitingA()).toBe(after);
 
-  const since = <P>(patches: P[], from: number) => patches.slice(from);
-  const kioskPatches = since(otherKiosk.patches, seen.kiosk);
-  const displayPatches = since(display.patches, seen.display);
-  expect(kioskPatches.map((p) => p.waiting?.A)).toEqual([waitingA + 5]);
-  expect(displayPatches.map((p) => p.waiting?.A)).toEqual([waitingA + 5]);
-  const staffPatches = since(hd1.patches, seen.staff);
-  expect(staffPatches.flatMap((p) => (p.audience === 'staff' ? (p.tickets ?? []).map((t) => t.number) : []))).toEqual(issued.map((i) => i.ticket.number));
-  expect(staffPatches.flatMap((p) => (p.waiting ? [p.waiting.A] : []))).toEqual([waitingA + 5]);
+  expect((kiosk.patches.slice(seen.kiosk) as KioskPatch[]).map((p) => p.waiting?.A)).toEqual([after]);
+  const displayPatches = display.patches.slice(seen.display) as DisplayPatch[];
+  expect(displayPatches.map((p) => [p.waiting?.A, p.calls?.map((c) => [c.ticketNumber, c.counterNumber])])).toEqual([
+    [after, [[called.number, 1]]],
+  ]);
+  const staffPatches = hd2.patches.slice(seen.staff) as StaffPatch[];
+  expect(staffPatches).toHaveLength(1);
+  const told = staffPatches[0]?.tickets?.map((t) => t.number);
+  expect(told?.sort()).toEqual([called.number, ...issued.map((i) => 'ticket' in i ? i.ticket.number : '')].sort());
+  expect(staffPatches[0]?.waiting?.A).toBe(after);
 });

@@ -73,7 +73,7 @@ describe('the display store', () => {
     expect(state.runningText).toBe('Selamat datang');
   });
 
-  it('applies patches: counters upserted, a call on top with a new flash', () => {
+  it('applies patches: counters upserted, the calls of one commit on top in the order made, with one new flash', () => {
     const before: DisplayState = { ...initialState('id'), ...fromSnapshot(snapshot(), Date.now()) };
     const after = { ...before, ...fromPatch(before, {
       audience: 'display',
@@ -81,7 +81,7 @@ describe('the display store', () => {
       rev: 1,
       counters: [counter(2, 2, { currentNumber: 'A-001' }), counter(3, 3, { state: 'paused', pauseReason: 'sholat' })],
       waiting: { A: 1 },
-      call: call('A-001', 2, 'x'),
+      calls: [call('B-001', 3, 'w'), call('A-001', 2, 'x')],
     }) };
     expect(after.counters.map((c) => [c.id, c.currentNumber, c.state])).toEqual([
       [1, null, 'open'],
@@ -89,7 +89,7 @@ describe('the display store', () => {
       [3, null, 'paused'],
     ]);
     expect(after.waiting).toEqual({ A: 1 });
-    expect(after.recentCalls[0]?.ticketNumber).toBe('A-001');
+    expect(after.recentCalls.slice(0, 2).map((c) => c.ticketNumber)).toEqual(['A-001', 'B-001']);
     expect(after.flashes).toBe(before.flashes + 1);
     expect(fromPatch(after, { audience: 'display', epoch: 'e1', rev: 2, waiting: { A: 0 } })).toEqual({ waiting: { A: 0 } });
   });
