@@ -1,6 +1,5 @@
 // The report as CSV and XLSX, both written from reportTables (shared/domain/report.ts): the same tables, in
 // the same order, as the screen shows.
-import ExcelJS from 'exceljs';
 import { reportTables, type Report } from '../../shared/domain/report';
 import type { Lang } from '../../shared/protocol/errors';
 
@@ -23,8 +22,13 @@ export function reportCsv(report: Report, lang: Lang): string {
   return `\uFEFF${lines.join('\r\n')}`;
 }
 
-/** One worksheet with the tables one under another, each under its title in bold. */
+/**
+ * One worksheet with the tables one under another, each under its title in bold. ExcelJS is loaded at the
+ * first spreadsheet asked for, not at start: with its zip and XML packages it is about 15 MB resident, for
+ * an export a head downloads now and then.
+ */
 export async function reportXlsx(report: Report, lang: Lang): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.created = new Date(0);
   const sheet = book.addWorksheet(lang === 'id' ? 'Laporan' : 'Report');
