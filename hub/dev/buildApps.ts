@@ -47,9 +47,12 @@ export async function buildApps(root: string, appsDir: string, force: boolean): 
       root,
       configFile: false,
       logLevel: 'warn',
+      // zod is bundled, so only the parts the contract uses load (its package entry loads every schema kind and
+      // every language's messages: about 2 MB more resident).
+      ssr: { noExternal: ['zod'] },
       build: {
-        // An SSR build leaves the packages in node_modules as imports: better-sqlite3's native module,
-        // socket.io and zod load from there at run time, as with any Node program.
+        // An SSR build leaves the packages in node_modules as imports (but zod, above): better-sqlite3's
+        // native module and socket.io load from there at run time, as with any Node program.
         ssr: true,
         target: 'node20',
         outDir: hubOut,

@@ -4,7 +4,6 @@
 // ticket: it stays issued and in the queue.
 import { ISSUE_SOP_STEP } from '../../shared/domain/ticketRules';
 import { ROLES, type PrinterTarget, type Ticket } from '../../shared/domain/types';
-import { encodeTicket } from '../../shared/escpos/ticketLayout';
 import { ticketText } from '../../shared/escpos/ticketText';
 import { PrinterFault, type PrinterFaultCode } from '../../shared/protocol/bridge';
 import { DomainError, errorMessage } from '../../shared/protocol/errors';
@@ -98,10 +97,20 @@ interface Transport {
   send: (text: TicketPrint) => Promise<void>;
 }
 
+/**
+ * Lays a ticket out for a kiosk's network printer and sends it. The ESC/POS encoder (with its code pages
+ * and image tools, about 5 MB resident) is loaded at the first print rather than at start: an office whose
+ * kiosks print through their own shell, or not at all, never needs it in the hub.
+ */
+export async function printOverNetwork(ctx: HandlerContext, printer: PrinterTarget, text: TicketPrint): Promise<void> {
+  const { encodeTicket } = await import('../../shared/escpos/ticketLayout');
+  return ctx.deps.printer(printer, encodeTicket(text, { width: printer.width }));
+}
+
 const overNetwork = (ctx: HandlerContext, printer: PrinterTarget): Transport => ({
   via: 'hub',
   detail: { printer },
-  send: (text) => ctx.deps.printer(printer, encodeTicket(text, { width: printer.width })),
+  send: (text) => printOverNetwork(ctx, printer, text),
 });
 
 const throughBridge = (relay: BridgeRelay): Transport => ({

@@ -2,7 +2,7 @@
 // kiosk shell alike. One connection per job: printers often accept a single client, so holding a connection
 // open would block the Electron kiosk or a reprint.
 import net from 'node:net';
-import { STATUS_QUERY, paperOutFromStatus } from '../escpos/ticketLayout';
+import { STATUS_QUERY, paperOutFromStatus } from '../escpos/paperStatus';
 import { PrinterFault } from '../protocol/bridge';
 
 export interface TcpPrinterTarget {

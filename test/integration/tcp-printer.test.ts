@@ -1,7 +1,8 @@
 // A real TCP server on 127.0.0.1 stands in for a network printer on port 9100.
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STATUS_QUERY, encodeTicket } from '../../shared/escpos/ticketLayout';
+import { STATUS_QUERY } from '../../shared/escpos/paperStatus';
+import { encodeTicket } from '../../shared/escpos/ticketLayout';
 import { PrinterFault } from '../../shared/protocol/bridge';
 import { printOverTcp } from '../../shared/printer/tcp';
 

@@ -5,13 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  COLUMNS,
-  STATUS_QUERY,
-  encodeTicket,
-  paperOutFromStatus,
-  type PaperWidth,
-} from '../../shared/escpos/ticketLayout';
+import { STATUS_QUERY, paperOutFromStatus } from '../../shared/escpos/paperStatus';
+import { COLUMNS, encodeTicket, type PaperWidth } from '../../shared/escpos/ticketLayout';
 import type { TicketPrint } from '../../shared/domain/types';
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden');

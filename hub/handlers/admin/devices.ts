@@ -3,7 +3,6 @@
 // tried with a test print.
 import { formatOfficeDateTime } from '../../../shared/domain/officeTime';
 import type { AdminDevice, DeviceKind } from '../../../shared/domain/types';
-import { encodeTicket } from '../../../shared/escpos/ticketLayout';
 import { pagePath } from '../../../shared/protocol/apps';
 import { PrinterFault } from '../../../shared/protocol/bridge';
 import { DomainError, errorMessage } from '../../../shared/protocol/errors';
@@ -14,6 +13,7 @@ import type { Device } from '../../db/index';
 import { adminDevice } from '../../adminView';
 import type { Change, Handler, HandlerContext } from '../../context';
 import { newDeviceKey } from '../../passwords';
+import { printOverNetwork } from '../printing';
 import { adminEvent, remember, repeated } from './common';
 
 function deviceOrRefuse(ctx: HandlerContext, deviceId: number): Device {
@@ -103,22 +103,19 @@ const testPrint: Handler<'admin:testPrint'> = {
     const printer = device.printer;
     if (!printer) throw new DomainError('PRINTER_NOT_SET', { device: device.name });
     const office = getOffice(ctx.db);
-    const bytes = encodeTicket(
-      {
-        officeName: office.name,
-        officeAddress: office.address,
-        ticketNumber: 'TES',
-        serviceName: 'Tes printer',
-        issuedAt: formatOfficeDateTime(ctx.nowIso, ctx.deps.timeZone, 'id'),
-        aheadText: `Perangkat: ${device.name}`,
-        etaText: `Printer: ${printer.host}:${printer.port}, ${printer.width} mm`,
-        footer: 'Jika kertas ini terbaca, printer siap dipakai.',
-      },
-      { width: printer.width },
-    );
+    const text = {
+      officeName: office.name,
+      officeAddress: office.address,
+      ticketNumber: 'TES',
+      serviceName: 'Tes printer',
+      issuedAt: formatOfficeDateTime(ctx.nowIso, ctx.deps.timeZone, 'id'),
+      aheadText: `Perangkat: ${device.name}`,
+      etaText: `Printer: ${printer.host}:${printer.port}, ${printer.width} mm`,
+      footer: 'Jika kertas ini terbaca, printer siap dipakai.',
+    };
     return {
       io: () =>
-        ctx.deps.printer(printer, bytes).then(
+        printOverNetwork(ctx, printer, text).then(
           () => (next: HandlerContext) => {
             adminEvent(next, 'device.testPrint', { deviceId: device.id, result: 'printed' });
             return { reply: { result: 'printed' as const } };

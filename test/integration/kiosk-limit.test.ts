@@ -1,0 +1,42 @@
+// A kiosk's tickets per minute (the admin's setting) are counted over a sliding minute: past the limit a
+// visitor is asked to wait, told for how long, and nothing is issued; as the earliest tickets leave the
+// minute, the kiosk issues again.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connect, requestId, type TestClient } from '../helpers/clients';
+import { FakeClock, KIOSK_KEY, startTestHub, testSeed, type TestHub } from '../helpers/hub';
+
+let hub: TestHub;
+let kiosk: TestClient;
+const clock = new FakeClock(Date.parse('2026-11-24T01:00:00.000Z'));
+
+beforeAll(async () => {
+  hub = await startTestHub({ clock, seed: testSeed(3, { settings: { kioskRateLimitPerMinute: 3 } }) });
+  kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
+});
+afterAll(async () => {
+  kiosk?.close();
+  await hub?.dispose();
+});
+
+const issue = () => kiosk.request('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+
+it('refuses the fourth ticket within a minute with the wait, and issues again as the first ones leave the minute', async () => {
+  await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  clock.advance(20_000);
+  await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  clock.advance(10_000);
+  // 30 s after the first ticket: it leaves the minute in 30 s.
+  expect(await issue()).toMatchObject({
+    ok: false,
+    error: { code: 'KIOSK_RATE_LIMITED', message: 'Mohon tunggu sebentar sebelum mengambil nomor lagi.', params: { seconds: '30' } },
+  });
+
+  clock.advance(30_000);
+  // The refused request took no number.
+  expect(await issue()).toMatchObject({ ok: true, data: { ticket: { number: 'A-004' } } });
+  // The second and third (taken at 20 s) are still within the minute: the next waits until they leave it.
+  expect(await issue()).toMatchObject({ ok: false, error: { code: 'KIOSK_RATE_LIMITED', params: { seconds: '20' } } });
+  clock.advance(20_000);
+  expect(await issue()).toMatchObject({ ok: true, data: { ticket: { number: 'A-005' } } });
+});
