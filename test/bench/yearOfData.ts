@@ -2,12 +2,18 @@
 // 20,000 cases and their events — written straight into a new hub database, for the start-up figure.
 import { join } from 'node:path';
 import { openDatabase } from '../../hub/db/index';
+import { getSettings, saveSettings } from '../../hub/db/settings';
 import { applySeed } from '../../hub/seed';
+import { RETENTION_DAYS } from '../../shared/domain/caseRules';
 
 export function yearOfData(dataDir: string, tickets = 100_000, cases = 20_000, seed: Parameters<typeof applySeed>[1] = null): void {
   const { db } = openDatabase(join(dataDir, 'antrian.sqlite'));
   const now = '2026-11-24T01:00:00.000Z';
   db.transaction(() => applySeed(db, seed, 'bench-admin-password', now)).immediate();
+  // The days below are fixed (December 2025 onwards): with the default retention their closed cases would
+  // start being blanked, and the file compacted, at the hub's start from December 2026, and the start-up
+  // figure would time that instead of a start. The retention job has its own tests.
+  saveSettings(db, { ...getSettings(db), retentionDays: RETENTION_DAYS.max });
   const days = 250;
   const perDay = Math.ceil(tickets / days);
   const insertTicket = db.prepare(
