@@ -27,7 +27,6 @@ import {
   listDevices,
   listCurrentCases,
   listOpenPrinterFaults,
-  latestCall,
   listRecentCalls,
   listServices,
   listTicketsOfDay,
@@ -80,7 +79,7 @@ function publicCounter(db: Db, c: Counter): PublicCounter {
 export function mergeChanges(changes: readonly (Change | undefined)[]): Change | undefined {
   const present = changes.filter((c) => c !== undefined);
   if (!present.length) return undefined;
-  const ids = (key: 'ticketIds' | 'counterIds' | 'caseIds' | 'callTicketIds') => {
+  const ids = (key: 'ticketIds' | 'counterIds' | 'caseIds') => {
     const all = present.flatMap((c) => c[key] ?? []);
     return all.length ? [...new Set(all)] : undefined;
   };
@@ -90,7 +89,7 @@ export function mergeChanges(changes: readonly (Change | undefined)[]): Change |
   const merged: Change = {
     ticketIds: ids('ticketIds'),
     counterIds: ids('counterIds'),
-    callTicketIds: ids('callTicketIds'),
+    calls: present.some((c) => c.calls?.length) ? present.flatMap((c) => c.calls ?? []) : undefined,
     caseIds: ids('caseIds'),
     waiting: any('waiting'),
     settings: any('settings'),
@@ -252,7 +251,7 @@ export class Audiences {
     const waiting = change.waiting ? waitingCounts(db, today) : undefined;
     const counters = (change.counterIds ?? []).map((id) => getCounter(db, id)).filter((c) => c !== undefined);
     const tickets = (change.ticketIds ?? []).map((id) => getTicket(db, id)).filter((t) => t !== undefined);
-    const calls = (change.callTicketIds ?? []).map((id) => latestCall(db, id)).filter((c) => c !== undefined);
+    const calls = change.calls ?? [];
     // Cases carry personal data: they go to staff only.
     const cases = (change.caseIds ?? []).map((id) => getCase(db, id)).filter((c) => c !== undefined);
     // A call changes what its counter is showing, even when the counter itself did not change state.

@@ -1,6 +1,6 @@
 // What a handler gets and gives back. Handlers are small, one file per domain: validate (done for them)
 // → transaction (their `run`) → ack → broadcast of the `change` they return.
-import type { PrinterTarget, Role, StaffUser, TicketPrint } from '../shared/domain/types';
+import type { Call, PrinterTarget, Role, StaffUser, TicketPrint } from '../shared/domain/types';
 import type { BridgePrintResult } from '../shared/protocol/bridge';
 import type { Lang } from '../shared/protocol/errors';
 import type { Audience, ClientReplies, Snapshot } from '../shared/protocol/events';
@@ -41,8 +41,11 @@ export interface HubDeps {
 export interface Change {
   ticketIds?: number[];
   counterIds?: number[];
-  /** Tickets called or recalled at a counter, in the order of the calls. */
-  callTicketIds?: number[];
+  /**
+   * Calls and recalls, in the order made, as read when each was logged: a ticket called and recalled within
+   * one commit is announced twice, as it was made.
+   */
+  calls?: Call[];
   waiting?: boolean;
   settings?: boolean;
   office?: boolean;

@@ -560,8 +560,10 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       outcomes = batch.map(() => ({ error }));
     }
     if (writes) audiences.changed();
-    // Every answer first, in order; then what the batch changed, as one patch per audience; then each step's
-    // effects (a new session's snapshot, sockets let go), and the network I/O a step deferred.
+    // Every answer first, in order; then each step's effects, so a socket signed out or cut off in this batch
+    // has left its audience before the batch's patch (which may hold cases) goes out; then what the batch
+    // changed, as one patch per audience; then the network I/O a step deferred. A snapshot an effect sends
+    // already holds the batch, and the patch after it repeats the same rows: a client applies it unchanged.
     batch.forEach(({ socket, event, ack }, i) => {
       const outcome = outcomes[i] as Outcome;
       if ('error' in outcome) {
@@ -571,19 +573,22 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       }
       if (!('io' in outcome.result)) ack({ ok: true, data: outcome.result.reply });
     });
+    for (const outcome of outcomes) if ('effects' in outcome) for (const effect of outcome.effects) effect();
     const change = mergeChanges(outcomes.map((o) => ('result' in o ? o.result.change : undefined)));
-    if (change) broadcast(change);
+    try {
+      if (change) broadcast(change);
+    } catch (e) {
+      // Stored and answered already: the screens may not show this change until they next take a snapshot,
+      // but the deferred prints below must still go out.
+      deps.log(`error in a broadcast: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
     batch.forEach(({ socket, event, ack }, i) => {
       const outcome = outcomes[i] as Outcome;
-      if ('error' in outcome) return;
-      for (const effect of outcome.effects) effect();
-      const { result } = outcome;
-      if ('io' in result) {
-        result.io().then(
-          (next) => settle(socket, event, ack, next),
-          (e: unknown) => ack(internalError(event, e, socket.data.lang)),
-        );
-      }
+      if (!('result' in outcome) || !('io' in outcome.result)) return;
+      outcome.result.io().then(
+        (next) => settle(socket, event, ack, next),
+        (e: unknown) => ack(internalError(event, e, socket.data.lang)),
+      );
     });
   }
 

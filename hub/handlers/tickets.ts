@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime';
 import { formatTicketNumber, ISSUE_SOP_STEP, issuedTicket } from '../../shared/domain/ticketRules';
-import type { Case, Ticket } from '../../shared/domain/types';
+import type { Call, Case, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import {
   appendEvent,
@@ -14,6 +14,7 @@ import {
   getCounter,
   getSettings,
   insertTicket,
+  latestCall,
   nextSequence,
 } from '../db/index';
 import { actorOf, COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
@@ -87,11 +88,17 @@ function readyCounter(ctx: HandlerContext, counterId: number) {
   return counter;
 }
 
-function called(ticket: Ticket, counterId: number) {
+function called(ctx: HandlerContext, ticket: Ticket, counterId: number) {
   return {
     reply: ticket,
-    change: { ticketIds: [ticket.id], counterIds: [counterId], callTicketIds: [ticket.id], waiting: true },
+    change: { ticketIds: [ticket.id], counterIds: [counterId], calls: callsOf(ctx, ticket), waiting: true },
   };
+}
+
+/** The call or recall just logged for the ticket, as the waiting room is told it. */
+function callsOf(ctx: HandlerContext, ticket: Ticket): Call[] {
+  const call = latestCall(ctx.db, ticket.id);
+  return call ? [call] : [];
 }
 
 const callNext: Handler<'ticket:callNext'> = {
@@ -100,7 +107,7 @@ const callNext: Handler<'ticket:callNext'> = {
     const counter = readyCounter(ctx, p.counterId);
     const next = findNextForCounter(ctx.db, ctx.today, counter.id);
     if (!next) throw new DomainError('QUEUE_EMPTY');
-    return called(applyAndLog(ctx, next, { type: 'call', counterId: counter.id }, counter.id), counter.id);
+    return called(ctx, applyAndLog(ctx, next, { type: 'call', counterId: counter.id }, counter.id), counter.id);
   },
 };
 
@@ -112,7 +119,7 @@ const callSpecific: Handler<'ticket:callSpecific'> = {
     if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
       throw new DomainError('TICKET_NOT_FOR_COUNTER', { ticket: ticket.number });
     }
-    return called(applyAndLog(ctx, ticket, { type: 'call', counterId: counter.id }, counter.id), counter.id);
+    return called(ctx, applyAndLog(ctx, ticket, { type: 'call', counterId: counter.id }, counter.id), counter.id);
   },
 };
 
@@ -121,7 +128,7 @@ const recall: Handler<'ticket:recall'> = {
   run(ctx, p) {
     const counter = heldCounter(ctx, p.counterId);
     const ticket = applyAndLog(ctx, ticketAtCounter(ctx, counter, p.ticketId), { type: 'recall' }, counter.id);
-    return { reply: ticket, change: { ticketIds: [ticket.id], callTicketIds: [ticket.id] } };
+    return { reply: ticket, change: { ticketIds: [ticket.id], calls: callsOf(ctx, ticket) } };
   },
 };
 

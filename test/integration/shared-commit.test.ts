@@ -114,3 +114,25 @@ it('tells each screen once what changes committed together did: every ticket, th
   expect(told?.sort()).toEqual([called.number, ...issued.map((i) => 'ticket' in i ? i.ticket.number : '')].sort());
   expect(staffPatches[0]?.waiting?.A).toBe(after);
 });
+
+it('announces a ticket recalled twice in one commit twice, in the order made', async () => {
+  const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
+  const display = await connect(hub.url);
+  const hd1 = await signIn(hub.url, 'hd1', 'sandi-hd1');
+  clients.push(kiosk, display, hd1);
+  const mine = (await hd1.ok('sync:snapshot', {})) as StaffSnapshot;
+  const held = mine.tickets.find((t) => t.counterId === 1 && (t.status === 'called' || t.status === 'serving'));
+  if (held?.status === 'called') await hd1.ok('ticket:noShow', { counterId: 1, ticketId: held.id });
+  if (held?.status === 'serving') await hd1.ok('ticket:finish', { counterId: 1, ticketId: held.id });
+  await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  const called = await hd1.ok('ticket:callNext', { counterId: 1 });
+  await display.waitForPatch((p) => p.audience === 'display' && !!p.calls?.some((c) => c.ticketNumber === called.number));
+  const seen = display.patches.length;
+
+  await Promise.all([1, 2].map(() => hd1.ok('ticket:recall', { counterId: 1, ticketId: called.id })));
+  const patch = (await display.waitForPatch((p) => display.patches.indexOf(p) >= seen && p.audience === 'display')) as DisplayPatch;
+  expect(patch.calls?.map((c) => [c.ticketNumber, c.recall])).toEqual([
+    [called.number, 1],
+    [called.number, 2],
+  ]);
+});
