@@ -257,7 +257,7 @@ const CALL_DISPLAYS = 10;
 async function measure(server: Server, kind: 'hub' | 'baseline', o: BenchOptions): Promise<Measured> {
   const n = o.tiny
     ? { issue1: 60, issue20: 5, displays: 20, sustainedMs: 1000, callRounds: 2, tickets: 400 }
-    : { issue1: 2000, issue20: 100, displays: 500, sustainedMs: 10_000, callRounds: 20, tickets: 20_000 };
+    : { issue1: 2000, issue20: 100, displays: 500, sustainedMs: 10_000, callRounds: 20, tickets: 50_000 };
   const kioskAuth = (i: number): Record<string, string> => (kind === 'hub' ? { deviceKey: kioskKey(i) } : {});
   const clients: Client[] = [];
   try {
