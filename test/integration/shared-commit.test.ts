@@ -12,6 +12,14 @@ const clients: TestClient[] = [];
 beforeAll(async () => {
   hub = await startTestHub();
 });
+/** Counter 1, held by `staff` in an earlier test, left free to call: its visitor finished or gone. */
+async function freeCounterOne(staff: TestClient): Promise<void> {
+  const { tickets } = (await staff.ok('sync:snapshot', {})) as StaffSnapshot;
+  const held = tickets.find((t) => t.counterId === 1 && (t.status === 'called' || t.status === 'serving'));
+  if (held?.status === 'called') await staff.ok('ticket:noShow', { counterId: 1, ticketId: held.id });
+  if (held?.status === 'serving') await staff.ok('ticket:finish', { counterId: 1, ticketId: held.id });
+}
+
 afterAll(async () => {
   for (const c of clients) c.close();
   await hub.dispose();
@@ -84,11 +92,7 @@ it('tells each screen once what changes committed together did: every ticket, th
   const hd1 = await signIn(hub.url, 'hd1', 'sandi-hd1');
   const hd2 = await signIn(hub.url, 'hd2', 'sandi-hd2');
   clients.push(kiosk, display, hd1, hd2);
-  // Counter 1 free to call.
-  const mine = (await hd1.ok('sync:snapshot', {})) as StaffSnapshot;
-  const held = mine.tickets.find((t) => t.counterId === 1 && (t.status === 'called' || t.status === 'serving'));
-  if (held?.status === 'called') await hd1.ok('ticket:noShow', { counterId: 1, ticketId: held.id });
-  if (held?.status === 'serving') await hd1.ok('ticket:finish', { counterId: 1, ticketId: held.id });
+  await freeCounterOne(hd1);
   const waitingA = () => (hub.db.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_code = 'A'").get() as { n: number }).n;
   await new Promise((r) => setTimeout(r, 300)); // the patches of what came before have arrived
   const before = waitingA();
@@ -120,10 +124,7 @@ it('announces a ticket recalled twice in one commit twice, in the order made', a
   const display = await connect(hub.url);
   const hd1 = await signIn(hub.url, 'hd1', 'sandi-hd1');
   clients.push(kiosk, display, hd1);
-  const mine = (await hd1.ok('sync:snapshot', {})) as StaffSnapshot;
-  const held = mine.tickets.find((t) => t.counterId === 1 && (t.status === 'called' || t.status === 'serving'));
-  if (held?.status === 'called') await hd1.ok('ticket:noShow', { counterId: 1, ticketId: held.id });
-  if (held?.status === 'serving') await hd1.ok('ticket:finish', { counterId: 1, ticketId: held.id });
+  await freeCounterOne(hd1);
   await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
   const called = await hd1.ok('ticket:callNext', { counterId: 1 });
   await display.waitForPatch((p) => p.audience === 'display' && !!p.calls?.some((c) => c.ticketNumber === called.number));
