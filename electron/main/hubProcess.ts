@@ -34,6 +34,15 @@ export interface Utility {
  */
 export const HUB_MEMORY_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
+/**
+ * V8 lets the heap grow past what is in use by a factor it takes from its limit, and the limit from the
+ * machine's memory: up to 4× on a PC with 8 GB or more, so a burst of tickets left the hub holding about
+ * twice the memory of a bare server (docs/benchmarks.md). A limit of 512 MB brings the factor down to 1.4×
+ * and still leaves more than ten times what the hub uses at its busiest. `npm start` runs the hub with the
+ * same arguments (package.json).
+ */
+export const HUB_NODE_ARGS: readonly string[] = ['--max-old-space-size=512'];
+
 export function hubEnv(o: Pick<HubProcessOptions, 'dataDir' | 'appsDir' | 'port'>): Record<string, string> {
   return {
     ...HUB_MEMORY_ENV,
@@ -52,6 +61,7 @@ export function startHubProcess(utility: Utility, options: HubProcessOptions, ba
   let restart: unknown;
   const start = () => {
     child = utility.fork(options.entry, [], {
+      execArgv: [...HUB_NODE_ARGS],
       env: { ...process.env, ...hubEnv(options) },
       serviceName: 'Antrian LPSE hub',
       stdio: 'pipe',

@@ -3,14 +3,15 @@
 // Prints a table and writes JSON (dist/bench.json) with p50 / p99 / max per figure and the ratio
 // hub / baseline. `--tiny` runs a few hundred operations (what `npm test` runs so the bench cannot rot).
 // The hub's per-socket budgets are raised for the run (it issues flat out, far past any real kiosk). Both
-// processes get the malloc setting the Electron hub role starts the hub with (HUB_MEMORY_ENV).
+// processes get the node arguments and the malloc setting the hub is started with (HUB_NODE_ARGS,
+// HUB_MEMORY_ENV).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { io, type Socket } from 'socket.io-client';
-import { HUB_MEMORY_ENV } from '../../electron/main/hubProcess';
+import { HUB_MEMORY_ENV, HUB_NODE_ARGS } from '../../electron/main/hubProcess';
 import { FLAT_OUT_ENV, ROOT } from '../helpers/hub';
 import { reportTimings } from './reports';
 import { yearOfData } from './yearOfData';
@@ -321,7 +322,7 @@ async function startupOnYear(o: BenchOptions): Promise<{ ms: number; tickets: nu
   try {
     yearOfData(dir, tickets, cases);
     const t0 = Date.now();
-    const child = spawn(process.execPath, [join(ROOT, 'dist/hub/main.js')], {
+    const child = spawn(process.execPath, [...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')], {
       cwd: ROOT,
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ANTRIAN_DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -377,17 +378,17 @@ export async function runBench(o: BenchOptions): Promise<{ figures: Figure[]; si
   try {
     mkdirSync(join(work, 'hub'));
     writeFileSync(join(work, 'seed.json'), JSON.stringify(SEED(COUNTERS)));
-    o.log('Baseline (bare Socket.IO + better-sqlite3):');
-    const bare = await start([join(ROOT, 'dist/bench/baseline.js'), join(work, 'baseline.sqlite')], HUB_MEMORY_ENV, /baseline: (http:\S+)/);
+    o.log(`Baseline (bare Socket.IO + better-sqlite3, with the same node arguments, ${HUB_NODE_ARGS.join(' ')}):`);
+    const bare = await start([...HUB_NODE_ARGS, join(ROOT, 'dist/bench/baseline.js'), join(work, 'baseline.sqlite')], HUB_MEMORY_ENV, /baseline: (http:\S+)/);
     let b: Measured;
     try {
       b = await measure(bare, 'baseline', o);
     } finally {
       await stop(bare);
     }
-    o.log('Hub (node dist/hub/main.js, budgets raised for the run, with the hub role\'s malloc setting):');
+    o.log(`Hub (node ${HUB_NODE_ARGS.join(' ')} dist/hub/main.js as npm start runs it, budgets raised for the run, with the hub role's malloc setting):`);
     const hubServer = await start(
-      [join(ROOT, 'dist/hub/main.js')],
+      [...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')],
       { ...HUB_MEMORY_ENV, ...FLAT_OUT_ENV, HOST: '127.0.0.1', PORT: '0', ANTRIAN_DATA_DIR: join(work, 'hub'), ANTRIAN_SEED: join(work, 'seed.json'), ANTRIAN_ADMIN_PASSWORD: 'bench-admin-password' },
       /display: (http:\/\/127\.0\.0\.1:\d+)\/display/,
     );

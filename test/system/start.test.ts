@@ -1,10 +1,12 @@
 // `npm start` runs the hub as compiled JavaScript under plain node: neither tsx (with its esbuild service)
-// nor vite (with rolldown's native binding) is in the running hub.
+// nor vite (with rolldown's native binding) is in the running hub. It runs with the same node arguments as
+// the Electron program's hub role (the heap limit that keeps its memory near what it uses).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { HUB_NODE_ARGS } from '../../electron/main/hubProcess';
 import { ROOT } from '../helpers/hub';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'antrian-start-'));
@@ -29,7 +31,7 @@ function ourProcesses(): { pid: number; cmdline: string; maps: string }[] {
   return found;
 }
 
-it('starts the hub with plain node on the compiled hub, with no transpiler or build tool loaded', async () => {
+it('starts the hub with plain node on the compiled hub, with the hub role\'s arguments and no transpiler or build tool loaded', async () => {
   const npm = spawn('npm', ['start'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ANTRIAN_DATA_DIR: dataDir },
@@ -52,7 +54,7 @@ it('starts the hub with plain node on the compiled hub, with no transpiler or bu
     });
     expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ ok: true });
     const processes = ourProcesses();
-    const hub = processes.find((p) => /^\S*node dist\/hub\/main\.js\s*$/.test(p.cmdline));
+    const hub = processes.find((p) => new RegExp(`^\\S*node ${HUB_NODE_ARGS.join(' ')} dist/hub/main\\.js\\s*$`).test(p.cmdline));
     expect(hub, processes.map((p) => p.cmdline).join('\n')).toBeDefined();
     // tsx would map esbuild and run its service beside the hub; vite would map rolldown's native binding.
     expect(hub?.maps).not.toMatch(/esbuild|rolldown|\/tsx\//);

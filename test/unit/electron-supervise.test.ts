@@ -3,12 +3,12 @@
 // utilityProcess) serves the apps and is started again when it stops.
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Backoff, superviseRenderer, type Timers } from '../../electron/main/backoff';
-import { startHubProcess, type Utility } from '../../electron/main/hubProcess';
+import { HUB_NODE_ARGS, startHubProcess, type Utility } from '../../electron/main/hubProcess';
 import { hubReachable, waitForHub } from '../../electron/main/waiting';
 import { ROOT, startTestHub, type TestHub } from '../helpers/hub';
 import { freePort } from '../helpers/hubProcess';
@@ -104,10 +104,10 @@ describe('the hub role', () => {
   it('runs the compiled hub, which serves the staff app and logs its first-start password, and starts it again when it stops', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'antrian-hubrole-'));
     const children: ReturnType<typeof fork>[] = [];
-    // Electron's utilityProcess.fork and Node's fork take the same entry and environment.
+    // Electron's utilityProcess.fork and Node's fork take the same entry, node arguments and environment.
     const utility: Utility = {
       fork(entry, args, options) {
-        const child = fork(entry, args ?? [], { env: options?.env as NodeJS.ProcessEnv, stdio: 'pipe' });
+        const child = fork(entry, args ?? [], { env: options?.env as NodeJS.ProcessEnv, execArgv: options?.execArgv, stdio: 'pipe' });
         children.push(child);
         return child as never;
       },
@@ -131,6 +131,8 @@ describe('the hub role', () => {
     };
     try {
       expect(await staffApp()).toBe(true);
+      // With the heap limit that keeps its memory near what it uses (docs/benchmarks.md).
+      expect(readFileSync(`/proc/${children[0]?.pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining([...HUB_NODE_ARGS]));
       // The first start's admin password reaches the log an installed hub keeps (no console there).
       await expect.poll(() => output).toMatch(/admin \/ \S+/);
       children[0]?.kill('SIGKILL');
