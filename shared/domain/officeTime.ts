@@ -4,6 +4,20 @@ import { WEEKDAYS } from './types';
 
 export const DEFAULT_TIMEZONE = 'Asia/Jakarta';
 
+/**
+ * Indonesia's three zones (WIB, WITA, WIT): whole-hour offsets with no daylight saving, unchanged since
+ * Pontianak joined WIB on 1 January 1988. From then on the hub reads them by arithmetic, so it never loads
+ * ICU's date formatting (5-10 MB resident) for the zone nearly every office uses; any other zone, or an
+ * earlier instant, is ICU's (`test/unit/office-time.test.ts` checks the two agree).
+ */
+const INDONESIAN_ZONES: Record<string, { abbreviation: string; offsetMinutes: number }> = {
+  'Asia/Jakarta': { abbreviation: 'WIB', offsetMinutes: 7 * 60 },
+  'Asia/Pontianak': { abbreviation: 'WIB', offsetMinutes: 7 * 60 },
+  'Asia/Makassar': { abbreviation: 'WITA', offsetMinutes: 8 * 60 },
+  'Asia/Jayapura': { abbreviation: 'WIT', offsetMinutes: 9 * 60 },
+};
+const FIXED_SINCE_MS = Date.UTC(1988, 0, 1);
+
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -34,6 +48,7 @@ export interface LocalTime {
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
+  if (INDONESIAN_ZONES[timeZone]) return true;
   try {
     formatter(timeZone);
     return true;
@@ -45,18 +60,28 @@ export function isValidTimeZone(timeZone: string): boolean {
 /** The last instant asked about, to the second: one request asks for "now" several times over. */
 let lastLocal: { timeZone: string; second: number; local: LocalTime } | null = null;
 
+function fixedOffsetTime(now: Date, offsetMinutes: number): LocalTime {
+  const shifted = new Date(now.getTime() + offsetMinutes * 60_000);
+  const date = shifted.toISOString().slice(0, 10);
+  return { date, weekday: weekdayOf(date), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
+}
+
+function icuLocalTime(now: Date, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(now)) parts[p.type] = p.value;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: (parts.weekday ?? 'Mon').slice(0, 3).toLowerCase() as Weekday,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
 export function localTime(now: Date, timeZone: string): LocalTime {
   // Zone offsets are whole seconds, so every instant within one second has the same local minute.
   const second = Math.floor(now.getTime() / 1000);
   if (lastLocal && lastLocal.second === second && lastLocal.timeZone === timeZone) return { ...lastLocal.local };
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(now)) parts[p.type] = p.value;
-  const weekday = (parts.weekday ?? 'Mon').slice(0, 3).toLowerCase() as Weekday;
-  const local = {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
+  const fixed = INDONESIAN_ZONES[timeZone];
+  const local = fixed && now.getTime() >= FIXED_SINCE_MS ? fixedOffsetTime(now, fixed.offsetMinutes) : icuLocalTime(now, timeZone);
   lastLocal = { timeZone, second, local };
   return { ...local };
 }
@@ -138,15 +163,8 @@ export const GOVERNMENT_HOURS: Record<Weekday, TimeInterval[]> = {
   sun: [],
 };
 
-const ZONE_ABBREVIATIONS: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
 export function zoneAbbreviation(timeZone: string): string {
-  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+  return INDONESIAN_ZONES[timeZone]?.abbreviation ?? timeZone;
 }
 
 /** Building a formatter costs far more than using one: one per language, zone and parts. */

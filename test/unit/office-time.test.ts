@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOfficeDateTime, GOVERNMENT_HOURS, officeDay, openState } from '../../shared/domain/officeTime';
+import { formatOfficeDateTime, GOVERNMENT_HOURS, isValidTimeZone, localTime, officeDay, openState, zonedInstant } from '../../shared/domain/officeTime';
 
 describe('office day', () => {
   it('follows the office zone, not UTC or the machine', () => {
@@ -7,6 +7,26 @@ describe('office day', () => {
     expect(officeDay(new Date('2026-11-24T17:00:00Z'), 'Asia/Jakarta')).toBe('2026-11-25');
     expect(officeDay(new Date('2026-11-24T15:59:59Z'), 'Asia/Makassar')).toBe('2026-11-24');
     expect(officeDay(new Date('2026-11-24T16:00:00Z'), 'Asia/Makassar')).toBe('2026-11-25');
+  });
+
+  it("reads Indonesia's zones by arithmetic exactly as ICU's time-zone data does, from 1988 to 2040", () => {
+    const icu = (zone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
+    for (const zone of ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura', 'Europe/Amsterdam']) {
+      const f = icu(zone);
+      // Every 5 days and 7 hours and 13 minutes: each hour of the day and each weekday comes round.
+      for (let t = Date.UTC(1988, 0, 1); t < Date.UTC(2040, 0, 1); t += ((5 * 24 + 7) * 60 + 13) * 60_000) {
+        const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, x.value]));
+        const expected = { date: `${p.year}-${p.month}-${p.day}`, weekday: (p.weekday ?? '').toLowerCase(), minutes: Number(p.hour) * 60 + Number(p.minute) };
+        expect(localTime(new Date(t), zone), `${zone} ${new Date(t).toISOString()}`).toEqual(expected);
+      }
+    }
+    // Before 1988 Pontianak was on WITA: ICU answers for earlier instants.
+    expect(officeDay(new Date('1987-06-01T16:30:00Z'), 'Asia/Pontianak')).toBe('1987-06-02');
+    expect(officeDay(new Date('1988-06-01T16:30:00Z'), 'Asia/Pontianak')).toBe('1988-06-01');
+    expect(zonedInstant('2026-11-24', 8 * 60, 'Asia/Jayapura').toISOString()).toBe('2026-11-23T23:00:00.000Z');
+    expect(isValidTimeZone('Asia/Jakarta')).toBe(true);
+    expect(isValidTimeZone('Asia/Batam')).toBe(false);
   });
 });
 
