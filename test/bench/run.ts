@@ -47,6 +47,28 @@ const SEED = (counters: number) => ({
   settings: { kioskRateLimitPerMinute: 10_000 },
 });
 
+/** The host's CPU counters (Linux): `steal` is time a virtual machine's CPUs were ready but ran someone else. */
+function cpuTicks(): { steal: number; total: number } | null {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+    return { steal: fields[7] ?? 0, total: fields.reduce((a, b) => a + b, 0) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs `work` and says what share of the machine's CPU time the host took meanwhile, in percent (null where
+ * the system does not say). Latencies from a run with much CPU stolen say more about the host than the code.
+ */
+async function stolenDuring<T>(work: () => Promise<T>): Promise<{ result: T; stolenPct: number | null }> {
+  const before = cpuTicks();
+  const result = await work();
+  const after = cpuTicks();
+  const total = before && after ? after.total - before.total : 0;
+  return { result, stolenPct: before && after && total > 0 ? Math.round(((after.steal - before.steal) / total) * 1000) / 10 : null };
+}
+
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
   return Math.round(Number(/\d+/.exec(line)?.[0] ?? 0) / 1024);
@@ -371,7 +393,14 @@ function latencyFigure(name: string, unit: 'µs' | 'ms', hub: number[], baseline
   return { name, unit, hub: h.p50, baseline: b.p50, p99: { hub: h.p99, baseline: b.p99 }, max: { hub: h.max, baseline: b.max }, ratio: ratio(h.p50, b.p50), target };
 }
 
-export async function runBench(o: BenchOptions): Promise<{ figures: Figure[]; sizes: Sizes[] }> {
+export interface BenchResult {
+  figures: Figure[];
+  sizes: Sizes[];
+  /** CPU time the host took while each server was measured, in percent of the machine's. */
+  stolenPct: { baseline: number | null; hub: number | null };
+}
+
+export async function runBench(o: BenchOptions): Promise<BenchResult> {
   o.log('Membangun / building…');
   await buildAll();
   const work = mkdtempSync(join(tmpdir(), 'antrian-bench-'));
@@ -381,8 +410,9 @@ export async function runBench(o: BenchOptions): Promise<{ figures: Figure[]; si
     o.log(`Baseline (bare Socket.IO + better-sqlite3, with the same node arguments, ${HUB_NODE_ARGS.join(' ')}):`);
     const bare = await start([...HUB_NODE_ARGS, join(ROOT, 'dist/bench/baseline.js'), join(work, 'baseline.sqlite')], HUB_MEMORY_ENV, /baseline: (http:\S+)/);
     let b: Measured;
+    let stolenBaseline: number | null;
     try {
-      b = await measure(bare, 'baseline', o);
+      ({ result: b, stolenPct: stolenBaseline } = await stolenDuring(() => measure(bare, 'baseline', o)));
     } finally {
       await stop(bare);
     }
@@ -393,8 +423,9 @@ export async function runBench(o: BenchOptions): Promise<{ figures: Figure[]; si
       /display: (http:\/\/127\.0\.0\.1:\d+)\/display/,
     );
     let h: Measured;
+    let stolenHub: number | null;
     try {
-      h = await measure(hubServer, 'hub', o);
+      ({ result: h, stolenPct: stolenHub } = await stolenDuring(() => measure(hubServer, 'hub', o)));
     } finally {
       await stop(hubServer);
     }
@@ -413,7 +444,7 @@ export async function runBench(o: BenchOptions): Promise<{ figures: Figure[]; si
       { name: `start-up to /healthz, ${year.tickets} tickets and ${year.cases} cases`, unit: 'ms', hub: year.ms, baseline: null, ratio: null, target: '< 1000 ms' },
       ...reports,
     ];
-    return { figures, sizes: appSizes(join(ROOT, 'dist')) };
+    return { figures, sizes: appSizes(join(ROOT, 'dist')), stolenPct: { baseline: stolenBaseline, hub: stolenHub } };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -432,10 +463,12 @@ export function table(figures: Figure[], sizes: Sizes[]): string {
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
   const tiny = process.argv.includes('--tiny');
   runBench({ tiny, log: (l) => console.log(l) }).then(
-    ({ figures, sizes }) => {
+    ({ figures, sizes, stolenPct }) => {
       const text = table(figures, sizes);
       console.log(`\n${text}`);
-      writeFileSync(join(ROOT, 'dist/bench.json'), JSON.stringify({ at: new Date().toISOString(), tiny, figures, sizes }, null, 2));
+      const pct = (v: number | null) => (v === null ? 'not known' : `${v} %`);
+      console.log(`\nCPU taken by the host (steal) while measured: baseline ${pct(stolenPct.baseline)}, hub ${pct(stolenPct.hub)}.`);
+      writeFileSync(join(ROOT, 'dist/bench.json'), JSON.stringify({ at: new Date().toISOString(), tiny, figures, sizes, stolenPct }, null, 2));
       console.log('\nJSON: dist/bench.json');
       process.exit(0);
     },
