@@ -43,6 +43,13 @@ export const HUB_MEMORY_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
  */
 export const HUB_NODE_ARGS: readonly string[] = ['--max-old-space-size=512'];
 
+/**
+ * The same V8 flags for Electron's utility process: it adds `execArgv` to its own command line, and reads
+ * V8 flags only from the `--js-flags` switch there, before it creates its isolate (a bare
+ * `--max-old-space-size` would reach Node after the heap is sized).
+ */
+export const HUB_UTILITY_ARGS: readonly string[] = [`--js-flags=${HUB_NODE_ARGS.join(' ')}`];
+
 export function hubEnv(o: Pick<HubProcessOptions, 'dataDir' | 'appsDir' | 'port'>): Record<string, string> {
   return {
     ...HUB_MEMORY_ENV,
@@ -61,7 +68,7 @@ export function startHubProcess(utility: Utility, options: HubProcessOptions, ba
   let restart: unknown;
   const start = () => {
     child = utility.fork(options.entry, [], {
-      execArgv: [...HUB_NODE_ARGS],
+      execArgv: [...HUB_UTILITY_ARGS],
       env: { ...process.env, ...hubEnv(options) },
       serviceName: 'Antrian LPSE hub',
       stdio: 'pipe',

@@ -104,10 +104,14 @@ describe('the hub role', () => {
   it('runs the compiled hub, which serves the staff app and logs its first-start password, and starts it again when it stops', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'antrian-hubrole-'));
     const children: ReturnType<typeof fork>[] = [];
-    // Electron's utilityProcess.fork and Node's fork take the same entry, node arguments and environment.
+    // Electron's utilityProcess.fork and Node's fork take the same entry and environment; the V8 flags the
+    // utility process reads from its `--js-flags` switch, Node takes as they are.
+    const forkedWith: string[][] = [];
     const utility: Utility = {
       fork(entry, args, options) {
-        const child = fork(entry, args ?? [], { env: options?.env as NodeJS.ProcessEnv, execArgv: options?.execArgv, stdio: 'pipe' });
+        forkedWith.push(options?.execArgv ?? []);
+        const execArgv = (options?.execArgv ?? []).flatMap((a) => (a.startsWith('--js-flags=') ? a.slice('--js-flags='.length).split(' ') : [a]));
+        const child = fork(entry, args ?? [], { env: options?.env as NodeJS.ProcessEnv, execArgv, stdio: 'pipe' });
         children.push(child);
         return child as never;
       },
@@ -131,7 +135,9 @@ describe('the hub role', () => {
     };
     try {
       expect(await staffApp()).toBe(true);
-      // With the heap limit that keeps its memory near what it uses (docs/benchmarks.md).
+      // With the heap limit that keeps its memory near what it uses (docs/benchmarks.md), in the switch
+      // Electron's utility process reads V8 flags from.
+      expect(forkedWith[0]).toEqual(['--js-flags=--max-old-space-size=512']);
       expect(readFileSync(`/proc/${children[0]?.pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining([...HUB_NODE_ARGS]));
       // The first start's admin password reaches the log an installed hub keeps (no console there).
       await expect.poll(() => output).toMatch(/admin \/ \S+/);
