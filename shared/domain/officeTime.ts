@@ -8,14 +8,16 @@ export const DEFAULT_TIMEZONE = 'Asia/Jakarta';
  * Indonesia's three zones (WIB, WITA, WIT): whole-hour offsets with no daylight saving, unchanged since
  * Pontianak joined WIB on 1 January 1988. From then on the hub reads them by arithmetic, so it never loads
  * ICU's date formatting (5-10 MB resident) for the zone nearly every office uses; any other zone, or an
- * earlier instant, is ICU's (`test/unit/office-time.test.ts` checks the two agree).
+ * earlier instant, is ICU's (`test/unit/office-time.test.ts` checks the two agree). Should Indonesia change
+ * its zones, this table changes with the tzdata that says so: the test fails once the ICU of the Node or
+ * Electron in use knows of the change.
  */
-const INDONESIAN_ZONES: Record<string, { abbreviation: string; offsetMinutes: number }> = {
-  'Asia/Jakarta': { abbreviation: 'WIB', offsetMinutes: 7 * 60 },
-  'Asia/Pontianak': { abbreviation: 'WIB', offsetMinutes: 7 * 60 },
-  'Asia/Makassar': { abbreviation: 'WITA', offsetMinutes: 8 * 60 },
-  'Asia/Jayapura': { abbreviation: 'WIT', offsetMinutes: 9 * 60 },
-};
+const INDONESIAN_ZONES = new Map<string, { abbreviation: string; offsetMinutes: number }>([
+  ['Asia/Jakarta', { abbreviation: 'WIB', offsetMinutes: 7 * 60 }],
+  ['Asia/Pontianak', { abbreviation: 'WIB', offsetMinutes: 7 * 60 }],
+  ['Asia/Makassar', { abbreviation: 'WITA', offsetMinutes: 8 * 60 }],
+  ['Asia/Jayapura', { abbreviation: 'WIT', offsetMinutes: 9 * 60 }],
+]);
 const FIXED_SINCE_MS = Date.UTC(1988, 0, 1);
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();
@@ -48,7 +50,7 @@ export interface LocalTime {
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
-  if (INDONESIAN_ZONES[timeZone]) return true;
+  if (INDONESIAN_ZONES.has(timeZone)) return true;
   try {
     formatter(timeZone);
     return true;
@@ -80,7 +82,7 @@ export function localTime(now: Date, timeZone: string): LocalTime {
   // Zone offsets are whole seconds, so every instant within one second has the same local minute.
   const second = Math.floor(now.getTime() / 1000);
   if (lastLocal && lastLocal.second === second && lastLocal.timeZone === timeZone) return { ...lastLocal.local };
-  const fixed = INDONESIAN_ZONES[timeZone];
+  const fixed = INDONESIAN_ZONES.get(timeZone);
   const local = fixed && now.getTime() >= FIXED_SINCE_MS ? fixedOffsetTime(now, fixed.offsetMinutes) : icuLocalTime(now, timeZone);
   lastLocal = { timeZone, second, local };
   return { ...local };
@@ -164,7 +166,7 @@ export const GOVERNMENT_HOURS: Record<Weekday, TimeInterval[]> = {
 };
 
 export function zoneAbbreviation(timeZone: string): string {
-  return INDONESIAN_ZONES[timeZone]?.abbreviation ?? timeZone;
+  return INDONESIAN_ZONES.get(timeZone)?.abbreviation ?? timeZone;
 }
 
 /** Building a formatter costs far more than using one: one per language, zone and parts. */

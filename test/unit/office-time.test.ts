@@ -25,8 +25,15 @@ describe('office day', () => {
     expect(officeDay(new Date('1987-06-01T16:30:00Z'), 'Asia/Pontianak')).toBe('1987-06-02');
     expect(officeDay(new Date('1988-06-01T16:30:00Z'), 'Asia/Pontianak')).toBe('1988-06-01');
     expect(zonedInstant('2026-11-24', 8 * 60, 'Asia/Jayapura').toISOString()).toBe('2026-11-23T23:00:00.000Z');
+    // The last instant of a year and a leap day, to the millisecond.
+    expect(localTime(new Date('2026-12-31T16:59:59.999Z'), 'Asia/Jakarta')).toEqual({ date: '2026-12-31', weekday: 'thu', minutes: 23 * 60 + 59 });
+    expect(localTime(new Date('2026-12-31T17:00:00.000Z'), 'Asia/Jakarta')).toEqual({ date: '2027-01-01', weekday: 'fri', minutes: 0 });
+    expect(localTime(new Date('2028-02-28T15:30:00Z'), 'Asia/Jayapura')).toEqual({ date: '2028-02-29', weekday: 'tue', minutes: 30 });
     expect(isValidTimeZone('Asia/Jakarta')).toBe(true);
     expect(isValidTimeZone('Asia/Batam')).toBe(false);
+    // Names an object holds by itself are no zones.
+    expect(isValidTimeZone('constructor')).toBe(false);
+    expect(isValidTimeZone('__proto__')).toBe(false);
   });
 });
 
