@@ -2,6 +2,7 @@
 // this file compiled (dist/hub/main.js) with plain node: no TypeScript transpiler or build tool in the
 // running hub.
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { loadConfig } from './config';
 import { startHub } from './server';
 
@@ -14,7 +15,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const running = await startHub(config, { appsDir });
   const { urls } = running;
-  console.log(`Antrian LPSE hub siap / ready (data: ${config.dataDir}, zona waktu: ${config.timeZone})`);
+  // The heap limit shows whether the hub was started with its node arguments (HUB_NODE_ARGS), e.g. in the
+  // installed program's hub.log.
+  const heapMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+  console.log(`Antrian LPSE hub siap / ready (data: ${config.dataDir}, zona waktu: ${config.timeZone}, batas heap / heap limit: ${heapMb} MB)`);
   console.log(`  Aplikasi petugas / staff app: ${urls.counter}`);
   console.log(`  Layar ruang tunggu / display: ${urls.display}`);
   for (const d of urls.newDevices) console.log(`  Perangkat / device "${d.name}": ${d.url}`);

@@ -1,4 +1,4 @@
-// `npm run bench`: the hub as `npm start` runs it (node dist/hub/main.js) against the bare stack
+// `npm run bench`: the hub as `npm start` runs it (node with HUB_NODE_ARGS on dist/hub/main.js) against the bare stack
 // (test/bench/baseline.ts, compiled the same way), driven by the same socket.io clients on 127.0.0.1.
 // Prints a table and writes JSON (dist/bench.json) with p50 / p99 / max per figure and the ratio
 // hub / baseline. `--tiny` runs a few hundred operations (what `npm test` runs so the bench cannot rot).

@@ -26,5 +26,8 @@ it('runs the benchmark end to end and reports each figure against the bare stack
   for (const s of sizes) expect(s.initialKb).toBeGreaterThan(10);
   expect(table(figures, sizes)).toContain('| issue-ticket ack, 1 kiosk |');
   // Linux says how much CPU the host took meanwhile, which tells a trustworthy run from a noisy one.
-  for (const pct of [stolenPct.baseline, stolenPct.hub, stolenPct.yearOfData]) expect(pct).toBeGreaterThanOrEqual(0);
+  for (const pct of [stolenPct.baseline, stolenPct.hub, stolenPct.yearOfData]) {
+    expect(pct).toBeGreaterThanOrEqual(0);
+    expect(pct).toBeLessThanOrEqual(100);
+  }
 });

@@ -53,6 +53,8 @@ it('starts the hub with plain node on the compiled hub, with the hub role\'s arg
       });
     });
     expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ ok: true });
+    // The limit took effect: V8's own default on this machine is several gigabytes.
+    expect(Number(/heap limit: (\d+) MB/.exec(out)?.[1])).toBeLessThan(1024);
     const processes = ourProcesses();
     const hub = processes.find((p) => new RegExp(`^\\S*node ${HUB_NODE_ARGS.join(' ')} dist/hub/main\\.js\\s*$`).test(p.cmdline));
     expect(hub, processes.map((p) => p.cmdline).join('\n')).toBeDefined();

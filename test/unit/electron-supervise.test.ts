@@ -139,6 +139,7 @@ describe('the hub role', () => {
       // Electron's utility process reads V8 flags from.
       expect(forkedWith[0]).toEqual(['--js-flags=--max-old-space-size=512']);
       expect(readFileSync(`/proc/${children[0]?.pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining([...HUB_NODE_ARGS]));
+      await expect.poll(() => Number(/heap limit: (\d+) MB/.exec(output)?.[1])).toBeLessThan(1024);
       // The first start's admin password reaches the log an installed hub keeps (no console there).
       await expect.poll(() => output).toMatch(/admin \/ \S+/);
       children[0]?.kill('SIGKILL');
