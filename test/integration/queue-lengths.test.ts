@@ -16,16 +16,22 @@ afterAll(async () => {
   for (const h of hubs.reverse()) await h.dispose().catch(() => undefined);
 });
 
-it('counts the waiting tickets again at start-up, whatever the stored counts say', async () => {
+/**
+ * A hub stopped with `tickets` of service A waiting, and its database file open for someone to edit while the
+ * hub is stopped: the stored counts then no longer match the tickets.
+ */
+async function stoppedWithWaiting(tickets: number): Promise<{ first: TestHub; raw: Database.Database }> {
   const first = await startTestHub();
   hubs.push(first);
   const kiosk = await connect(first.url, { deviceKey: KIOSK_KEY });
-  for (let i = 0; i < 3; i++) await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+  for (let i = 0; i < tickets; i++) await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
   kiosk.close();
   await first.stop();
+  return { first, raw: new Database(join(first.dataDir, DATABASE_FILE)) };
+}
 
-  // Someone edits the file while the hub is stopped: the stored counts no longer match the tickets.
-  const raw = new Database(join(first.dataDir, DATABASE_FILE));
+it('counts the waiting tickets again at start-up, whatever the stored counts say', async () => {
+  const { first, raw } = await stoppedWithWaiting(3);
   raw.prepare('UPDATE queue_lengths SET waiting = 0').run();
   raw.close();
 
@@ -48,14 +54,7 @@ it('counts the waiting tickets again at start-up, whatever the stored counts say
 });
 
 it('counts them again when the stored counts say more wait than do, and for a service with none waiting', async () => {
-  const first = await startTestHub();
-  hubs.push(first);
-  const kiosk = await connect(first.url, { deviceKey: KIOSK_KEY });
-  for (let i = 0; i < 2; i++) await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
-  kiosk.close();
-  await first.stop();
-
-  const raw = new Database(join(first.dataDir, DATABASE_FILE));
+  const { first, raw } = await stoppedWithWaiting(2);
   const day = (raw.prepare('SELECT office_day AS d FROM queue_lengths').get() as { d: string }).d;
   raw.prepare('UPDATE queue_lengths SET waiting = waiting + 5').run();
   raw.prepare(`INSERT INTO queue_lengths (office_day, service_code, priority, waiting) VALUES (?, 'B', 0, 4)`).run(day);
