@@ -20,8 +20,9 @@ import { Audiences, mergeChanges, personalRoom } from './audiences';
 import type { HubLimits } from './config';
 import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
+import type { SessionUser } from './db/users';
 import { adminView } from './adminView';
-import { compact, findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, recountQueueLengths, touchDevice } from './db/index';
+import { compact, deviceStillAdmitted, findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, recountQueueLengths, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
 import { blankExpiredPersonalData } from './retention';
 import { adminBackupHandlers } from './handlers/admin/backups';
@@ -61,6 +62,8 @@ interface SocketData {
   bridge: number | null;
   /** Snapshot requests waiting for this socket's last snapshot to leave. */
   snapshotQueue?: Ack[];
+  /** The hash of the key a device was admitted with: a device given a new key since is no longer let in. */
+  deviceKeyHash: string | null;
 }
 
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -340,7 +343,12 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       if (!device.active) return refuse('DEVICE_REVOKED');
       session = deviceSession(device);
     }
-    socket.data = { session, lang, bridge: session.kind === 'kiosk' && auth.bridge === true ? session.device.id : null };
+    socket.data = {
+      session,
+      lang,
+      bridge: session.kind === 'kiosk' && auth.bridge === true ? session.device.id : null,
+      deviceKeyHash: session.kind === 'staff' || session.kind === 'visitor' || !session.device ? null : hashToken(auth.deviceKey as string),
+    };
     next();
   });
 
@@ -461,6 +469,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     ack: Ack;
     step: Step<ClientEventName>;
     session: Session;
+    deviceKeyHash: string | null;
   }
   /** Changes asked for since the last commit: they are committed together, on the next turn of the loop. */
   let pending: Pending[] = [];
@@ -474,7 +483,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
    * resolves to is settled the same way and gives the ack.
    */
   function settle(socket: HubSocket, event: ClientEventName, ack: Ack, step: Step<ClientEventName>): void {
-    const asked: Pending = { socket, event, ack, step, session: socket.data.session };
+    const asked: Pending = { socket, event, ack, step, session: socket.data.session, deviceKeyHash: socket.data.deviceKeyHash };
     if (READ_ONLY.has(event)) {
       commitPending();
       return run([asked], false);
@@ -501,26 +510,35 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       nowIso: now.toISOString(),
       today: officeDay(now, deps.timeZone),
       limits,
-      setSession: (next) => effects.push(() => enter(socket, next)),
-      endSession: (tokenHash) =>
+      setSession: (next) => {
+        admitted.clear();
+        effects.push(() => enter(socket, next));
+      },
+      endSession: (tokenHash) => {
+        admitted.clear();
         effects.push(() => {
           for (const other of socketsOf((s) => s.kind === 'staff' && s.tokenHash === tokenHash)) {
             if (other !== socket) other.disconnect(true);
           }
-        }),
-      endSessions: (tokenHashes) =>
+        });
+      },
+      endSessions: (tokenHashes) => {
+        admitted.clear();
         effects.push(() => {
           const ended = new Set(tokenHashes);
           for (const other of socketsOf((s) => s.kind === 'staff' && ended.has(s.tokenHash))) other.disconnect(true);
-        }),
-      deviceChanged: (deviceId, how) =>
+        });
+      },
+      deviceChanged: (deviceId, how) => {
+        admitted.clear();
         effects.push(() => {
           const fresh = getDevice(deps.db, deviceId);
           for (const other of socketsOf((s) => s.kind !== 'staff' && s.kind !== 'visitor' && s.device?.id === deviceId)) {
             if (how === 'cut' || !fresh) other.disconnect(true);
             else enter(other, deviceSession(fresh));
           }
-        }),
+        });
+      },
       deviceOnline,
       bridgeOf,
       replies,
@@ -536,14 +554,41 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   /** Inside the batch's transaction, a savepoint: a step that throws rolls back only what it did. */
   const inSavepoint = deps.db.transaction((step: Step<ClientEventName>, ctx: HandlerContext) => step(ctx));
 
+  /**
+   * Whether each session of the batch may still act, read inside the transaction that commits: a request under
+   * way when its user was deactivated, signed out or put back on a temporary password, or its device revoked or
+   * given a new key, does not commit. Read once per session per batch; a step that ends sessions or changes a
+   * device clears it, so a later step of the same batch sees that.
+   */
+  const admitted = new Map<Session, SessionUser | boolean | undefined>();
+  function refusalAtCommit({ session, event, deviceKeyHash }: Pending, nowIso: string): ErrorCode | null {
+    if (session.kind === 'visitor') return null;
+    const device = session.kind === 'staff' ? null : session.device;
+    if (session.kind !== 'staff' && !device) return null; // A keyless display, which may only read.
+    if (!admitted.has(session)) {
+      admitted.set(
+        session,
+        session.kind === 'staff' ? findSessionUser(deps.db, session.tokenHash, nowIso) : deviceStillAdmitted(deps.db, device?.id ?? 0, deviceKeyHash ?? ''),
+      );
+    }
+    const state = admitted.get(session);
+    if (session.kind !== 'staff') return state ? null : 'DEVICE_REVOKED';
+    if (typeof state !== 'object' || state.user.role !== session.user.role) return 'SESSION_EXPIRED';
+    if (state.passwordChangeRequired && !WHILE_PASSWORD_TEMPORARY.has(event)) return 'PASSWORD_CHANGE_REQUIRED';
+    return null;
+  }
+
   /** Runs the steps in one transaction, each in its own savepoint, then answers each in order. */
   function run(batch: Pending[], writes: boolean): void {
     let outcomes: Outcome[];
+    admitted.clear();
     try {
       const tx = deps.db.transaction(() =>
         batch.map((asked): Outcome => {
           const effects: Array<() => void> = [];
           const ctx = contextOf(asked, effects);
+          const refused = refusalAtCommit(asked, ctx.nowIso);
+          if (refused) return { error: new DomainError(refused) };
           try {
             return { result: inSavepoint(asked.step, ctx), effects };
           } catch (error) {

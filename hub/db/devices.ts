@@ -83,3 +83,8 @@ export function revokeDevice(db: Db, id: number): void {
 export function touchDevice(db: Db, id: number, at: string): void {
   sql(db, 'UPDATE devices SET last_seen_at = ? WHERE id = ?').run(at, id);
 }
+
+/** The device is still active and still has the key it was admitted with (not revoked, not given a new key). */
+export function deviceStillAdmitted(db: Db, id: number, keyHash: string): boolean {
+  return sql(db, 'SELECT 1 FROM devices WHERE id = ? AND active = 1 AND key_hash = ?').get(id, keyHash) !== undefined;
+}

@@ -88,7 +88,16 @@ export interface TestHub extends RunningHub {
  * admin's password is generated (temporary) and the defaults are made.
  */
 export async function startTestHub(
-  options: { seed?: Seed | null; clock?: FakeClock; dataDir?: string; timeZone?: string; port?: number; limits?: HubLimits } = {},
+  options: {
+    seed?: Seed | null;
+    clock?: FakeClock;
+    dataDir?: string;
+    timeZone?: string;
+    port?: number;
+    limits?: HubLimits;
+    /** scrypt's cost: the tests' low one unless a test needs hashing to take as long as in an office. */
+    passwordCost?: number;
+  } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'antrian-test-'));
   const bare = options.seed === null;
@@ -106,7 +115,7 @@ export async function startTestHub(
       limits: options.limits ?? DEFAULT_LIMITS,
       allowedOrigins: [],
     },
-    { appsDir: APPS_DIR, clock: options.clock?.now, log: (l) => logs.push(l), passwordCost: TEST_PASSWORD_COST },
+    { appsDir: APPS_DIR, clock: options.clock?.now, log: (l) => logs.push(l), passwordCost: options.passwordCost ?? TEST_PASSWORD_COST },
   );
   return {
     ...running,
