@@ -88,9 +88,12 @@ it('shows the head the period’s figures, downloads both exports and prints the
 
   const csv = await downloaded(page, 'report-export-csv');
   expect(csv.name).toBe('laporan-2026-11-01-2026-11-30.csv');
+  // For Excel with Indonesian regional settings: UTF-8 with its byte-order mark, fields split on `;`.
+  expect([...csv.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csvTables = parseCsvTables(csv.data.toString('utf8'));
   const xlsx = await downloaded(page, 'report-export-xlsx');
   expect(xlsx.name).toBe('laporan-2026-11-01-2026-11-30.xlsx');
+  // The same text and whole figures (no IKM this morning, the one figure with decimals).
   expect(await readXlsxTables(xlsx.data)).toEqual(csvTables);
   const tickets = csvTables.find((t) => t.title === 'Antrian');
   expect(tickets?.rows[0]?.slice(0, 6)).toEqual(['3', '1', '1', '0', '0', '0']);

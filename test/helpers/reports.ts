@@ -3,8 +3,11 @@ import ExcelJS from 'exceljs';
 
 export type Table = { title: string; header: string[]; rows: string[][] };
 
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF). */
-function csvRecords(text: string): string[][] {
+/**
+ * RFC 4180 records (quoted fields, doubled quotes, CRLF) split on `separator`: `;` as Excel with Indonesian
+ * regional settings reads the export, `,` as a reader set for English would.
+ */
+export function csvRecords(text: string, separator: ';' | ',' = ';'): string[][] {
   const records: string[][] = [];
   let field = '';
   let record: string[] = [];
@@ -22,7 +25,7 @@ function csvRecords(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') endField();
+    else if (ch === separator) endField();
     else if (ch === '\n') {
       endField();
       records.push(record);
@@ -52,6 +55,7 @@ function tablesOf(records: string[][]): Table[] {
   return tables;
 }
 
+/** The CSV export's tables as Excel with Indonesian regional settings splits them (`;`), its text as written. */
 export function parseCsvTables(text: string): Table[] {
   return tablesOf(csvRecords(text.replace(/^\uFEFF/, '')));
 }
@@ -75,7 +79,14 @@ export async function readXlsxTables(data: ArrayBuffer | Buffer): Promise<Table[
   return tablesOf(records).map((t) => ({ ...t, rows: t.rows.map((r) => [...r, ...Array(Math.max(0, t.header.length - r.length)).fill('')]) }));
 }
 
-/** The tables with every figure as text, as the CSV writes it (empty for "none"). */
-export function asText(tables: ReadonlyArray<{ title: string; header: string[]; rows: ReadonlyArray<ReadonlyArray<string | number | null>> }>): Table[] {
-  return tables.map((t) => ({ title: t.title, header: t.header, rows: t.rows.map((r) => r.map((c) => (c === null ? '' : String(c)))) }));
+/**
+ * The tables with every figure as text (empty for "none"), with `decimalMark` between a figure's whole and
+ * its decimals: `.` as the XLSX reads back, `,` as the CSV writes for Indonesian Excel.
+ */
+export function asText(
+  tables: ReadonlyArray<{ title: string; header: string[]; rows: ReadonlyArray<ReadonlyArray<string | number | null>> }>,
+  decimalMark: '.' | ',' = '.',
+): Table[] {
+  const text = (c: string | number | null) => (c === null ? '' : typeof c === 'number' ? String(c).replace('.', decimalMark) : c);
+  return tables.map((t) => ({ title: t.title, header: t.header, rows: t.rows.map((r) => r.map(text)) }));
 }
