@@ -196,13 +196,18 @@ export class Backups {
       log(`Cadangan gagal / backup failed: ${message(e)}`);
       throw e;
     }
-    const backups = backupsIn(dir);
-    for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
-      // A backup opened since (to check or restore it) may have grown WAL companions.
-      removeWithCompanions(join(dir, old.file));
-    }
-    ageOutReplaced(dirname(dir), backups, keep);
     log(`Cadangan dibuat / backup written: ${join(dir, name)}`);
+    // The backup is made whatever happens here; what is not removed now goes after a later backup.
+    try {
+      const backups = backupsIn(dir);
+      for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
+        // A backup opened since (to check or restore it) may have grown WAL companions.
+        removeWithCompanions(join(dir, old.file));
+      }
+      ageOutReplaced(dirname(dir), backups, keep);
+    } catch (e) {
+      log(`Cadangan lama tidak dapat dihapus / could not remove old backups: ${message(e)}`);
+    }
     return info(dir, parse(name) as Named);
   }
 }
