@@ -1,98 +1,234 @@
 // Online backups of the live database (SQLite's backup API: consistent while the hub keeps serving),
 // daily by default, keeping the newest few; databases a restore set aside age out with them.
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+//
+// A backup is written under a temporary name no listing matches, checked, flushed to disk and only then
+// renamed into place, so a listed backup is always whole; a hub killed mid-way leaves only the temporary
+// file, removed at the next start. One backup runs at a time: whoever asks while one runs gets that one.
+// See docs/backup.md.
+import Database from 'better-sqlite3';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackupInfo } from '../shared/domain/types';
 import type { Db } from './db/index';
 
-const PATTERN = /^antrian-(\d{8}T\d{6}Z)\.sqlite$/;
+/**
+ * `antrian-20261126T020000.123Z.sqlite`, `-2` before `.sqlite` for a second one in the same millisecond;
+ * names of older versions have no milliseconds (`antrian-20261126T020000Z.sqlite`).
+ */
+const PATTERN = /^antrian-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(?:\.(\d{3}))?Z(?:-(\d+))?\.sqlite$/;
+/** Added to a backup's name while it is written. */
+const PARTIAL = '.partial';
+/** SQLite's companions of a database file. */
+const COMPANIONS = ['-journal', '-wal', '-shm'];
 
 /** How many daily backups are kept. */
 export const BACKUPS_KEPT = 14;
 
-export async function backupNow(db: Db, dir: string, now: Date, keep: number): Promise<string> {
-  mkdirSync(dir, { recursive: true });
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const file = join(dir, `antrian-${stamp}.sqlite`);
-  await db.backup(file);
-  const backups = readdirSync(dir).filter((f) => PATTERN.test(f)).sort();
-  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
-    // A backup opened since (to check or restore it) may have grown WAL companions.
-    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, old + suffix), { force: true });
-  }
-  ageOutReplaced(dirname(dir), backups, keep);
-  return file;
+interface Named {
+  file: string;
+  ms: number;
+  count: number;
 }
 
-const REPLACED = /^replaced-(\d{8}T\d{6}Z)$/;
+function parse(file: string): Named | null {
+  const m = PATTERN.exec(file);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, ms, count] = m;
+  return { file, ms: Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms ?? '000'}Z`), count: Number(count ?? 1) };
+}
+
+/** The backups in `dir`, oldest first. */
+function backupsIn(dir: string): Named[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map(parse)
+    .filter((b): b is Named => b !== null)
+    .sort((a, b) => a.ms - b.ms || a.count - b.count);
+}
+
+function removeWithCompanions(file: string): void {
+  for (const suffix of ['', ...COMPANIONS]) rmSync(file + suffix, { force: true });
+}
+
+/**
+ * What a backup cut off (a SIGKILL, a power cut) leaves: its temporary file, SQLite's journal of it, and,
+ * from versions that wrote under the final name, an empty backup or one with a journal beside it.
+ */
+function removePartial(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const partial = names.filter(
+    (f) =>
+      f.includes(PARTIAL) ||
+      f.endsWith('-journal') ||
+      (parse(f) !== null && (names.includes(`${f}-journal`) || statSync(join(dir, f)).size === 0)),
+  );
+  for (const f of partial) rmSync(join(dir, f), { force: true });
+  return partial;
+}
+
+const REPLACED = /^replaced-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 /**
  * A database a restore set aside (`replaced-<time>/` in the data folder, see restore.ts) holds personal data
  * the retention job never blanks: it goes once `keep` backups newer than it exist, as a backup of its time would.
  */
-function ageOutReplaced(dataDir: string, backups: string[], keep: number): void {
+function ageOutReplaced(dataDir: string, backups: Named[], keep: number): void {
   for (const name of readdirSync(dataDir)) {
-    const stamp = REPLACED.exec(name)?.[1];
-    if (!stamp) continue;
-    const newer = backups.filter((b) => (PATTERN.exec(b)?.[1] ?? '') > stamp).length;
-    if (newer >= keep) rmSync(join(dataDir, name), { recursive: true, force: true });
+    const m = REPLACED.exec(name);
+    if (!m) continue;
+    const at = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+    if (backups.filter((b) => b.ms > at).length >= keep) rmSync(join(dataDir, name), { recursive: true, force: true });
   }
 }
 
-/** The newest backup's time, or null. Names sort by time. */
-export function lastBackupAt(dir: string): Date | null {
-  let names: string[];
+/** Flushes a file, or a folder's entries (a rename), to disk. Windows cannot flush a folder, and need not. */
+function flush(path: string, folder = false): void {
+  if (folder && process.platform === 'win32') return;
+  // Windows flushes only a file open for writing.
+  const fd = openSync(path, folder ? 'r' : 'r+');
   try {
-    names = readdirSync(dir).filter((f) => PATTERN.test(f)).sort();
-  } catch {
-    return null;
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  const stamp = PATTERN.exec(names[names.length - 1] ?? '')?.[1];
-  return stamp ? new Date(stampToIso(stamp)) : null;
 }
 
-function stampToIso(stamp: string): string {
-  return stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6.000Z');
+/** The copy opens on its own, is sound, and is the live database's schema. */
+function check(file: string, db: Db): void {
+  const tables = (d: Database.Database) =>
+    (d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]).join(',');
+  // Read-write, though nothing is written: the last connection to close removes the WAL files it opened.
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    const integrity = copy.pragma('quick_check', { simple: true });
+    if (integrity !== 'ok') throw new Error(`the copy is damaged: ${String(integrity)}`);
+    const version = copy.pragma('user_version', { simple: true });
+    const live = db.pragma('user_version', { simple: true });
+    if (version !== live) throw new Error(`the copy has schema ${String(version)}, the live database ${String(live)}`);
+    if (tables(copy) !== tables(db)) throw new Error(`the copy's tables (${tables(copy)}) are not the live database's`);
+  } finally {
+    copy.close();
+  }
 }
 
-export interface BackupSchedule {
-  stop(): void;
+export interface BackupOptions {
+  dir: string;
+  keep: number;
+  clock: () => Date;
+  log: (line: string) => void;
 }
 
-/** Backs up when the newest backup is older than `everyMs`, checking hourly. */
-export function scheduleBackups(
-  db: Db,
-  opts: { dir: string; everyMs: number; keep: number; clock: () => Date; log: (l: string) => void },
-): BackupSchedule {
-  let running = false;
-  const check = () => {
-    const last = lastBackupAt(opts.dir);
-    const now = opts.clock();
-    if (running || (last && now.getTime() - last.getTime() < opts.everyMs)) return;
-    running = true;
-    backupNow(db, opts.dir, now, opts.keep)
-      .then((file) => opts.log(`Cadangan dibuat / backup written: ${file}`))
-      .catch((e: unknown) => opts.log(`Cadangan gagal / backup failed: ${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => {
-        running = false;
-      });
-  };
-  check();
-  const timer = setInterval(check, 3_600_000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+/** A hub's backups: the scheduled ones and those an admin asks for, one at a time. */
+export class Backups {
+  readonly dir: string;
+  private running: Promise<BackupInfo> | null = null;
+  private timer: NodeJS.Timeout | undefined;
+
+  /** Removes what a backup cut off by the last run left, before anything can be written. */
+  constructor(
+    private readonly db: Db,
+    private readonly options: BackupOptions,
+  ) {
+    this.dir = options.dir;
+    try {
+      const removed = removePartial(this.dir);
+      if (removed.length) options.log(`Sisa cadangan yang terputus dihapus / removed what an unfinished backup left: ${removed.join(', ')}`);
+    } catch (e) {
+      options.log(`Sisa cadangan tidak dapat dihapus / could not remove an unfinished backup: ${message(e)}`);
+    }
+  }
+
+  /** Backs up now, or, while a backup runs, answers with that one. Rejects when it cannot be written whole. */
+  now(): Promise<BackupInfo> {
+    this.running ??= this.write().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Backs up when the newest backup is older than `everyMs`, checking now and hourly; a failure is tried again. */
+  schedule(everyMs: number): void {
+    const check = () => {
+      const last = lastBackupAt(this.dir);
+      if (last && this.options.clock().getTime() - last.getTime() < everyMs) return;
+      // Logged where it is written; the next check tries again.
+      this.now().catch(() => undefined);
+    };
+    check();
+    this.timer = setInterval(check, 3_600_000);
+    this.timer.unref();
+  }
+
+  /** Stops the schedule and waits for a backup that runs, so the database is not closed under it. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  private async write(): Promise<BackupInfo> {
+    const { dir, keep, clock, log } = this.options;
+    const stamp = clock().toISOString().replace(/[-:]/g, '');
+    let partial = '';
+    let name = `antrian-${stamp}.sqlite`;
+    try {
+      mkdirSync(dir, { recursive: true });
+      const taken = new Set(readdirSync(dir));
+      for (let n = 2; taken.has(name); n++) name = `antrian-${stamp}-${n}.sqlite`;
+      partial = join(dir, name + PARTIAL);
+      removeWithCompanions(partial);
+      await this.db.backup(partial);
+      check(partial, this.db);
+      flush(partial);
+      renameSync(partial, join(dir, name));
+      flush(dir, true);
+    } catch (e) {
+      if (partial) removeWithCompanions(partial);
+      log(`Cadangan gagal / backup failed: ${message(e)}`);
+      throw e;
+    }
+    log(`Cadangan dibuat / backup written: ${join(dir, name)}`);
+    // The backup is made whatever happens here; what is not removed now goes after a later backup.
+    try {
+      const backups = backupsIn(dir);
+      for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
+        // A backup opened since (to check or restore it) may have grown WAL companions.
+        removeWithCompanions(join(dir, old.file));
+      }
+      ageOutReplaced(dirname(dir), backups, keep);
+    } catch (e) {
+      log(`Cadangan lama tidak dapat dihapus / could not remove old backups: ${message(e)}`);
+    }
+    return info(dir, parse(name) as Named);
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function info(dir: string, b: Named): BackupInfo {
+  return { file: b.file, at: new Date(b.ms).toISOString(), bytes: statSync(join(dir, b.file)).size };
+}
+
+/** The newest backup's time, or null. */
+export function lastBackupAt(dir: string): Date | null {
+  const newest = backupsIn(dir).at(-1);
+  return newest ? new Date(newest.ms) : null;
 }
 
 /** The backups in `dir`, newest first. */
 export function listBackups(dir: string): BackupInfo[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((f) => PATTERN.test(f));
-  } catch {
-    return [];
-  }
-  return names
-    .sort()
+  return backupsIn(dir)
     .reverse()
-    .map((file) => ({ file, at: stampToIso(PATTERN.exec(file)?.[1] ?? ''), bytes: statSync(join(dir, file)).size }));
+    .map((b) => info(dir, b));
 }

@@ -5,6 +5,7 @@ import type { BridgePrintResult } from '../shared/protocol/bridge';
 import type { Lang } from '../shared/protocol/errors';
 import type { Audience, ClientReplies, Snapshot } from '../shared/protocol/events';
 import type { ClientEventName, ParsedPayload } from '../shared/protocol/schemas';
+import type { Backups } from './backup';
 import type { Db } from './db/index';
 import type { Device } from './db/devices';
 import type { NumberBlocks } from './numberBlocks';
@@ -27,8 +28,10 @@ export interface HubDeps {
   clock: () => Date;
   timeZone: string;
   log: (line: string) => void;
-  /** Where online backups are written and listed. */
+  /** Where online backups are written and listed: `backups.dir`. */
   backupDir: string;
+  /** The online backups, scheduled or asked for, one at a time. */
+  backups: Backups;
   /** Ticket numbers reserved outside the database. */
   numbers: NumberBlocks;
   /** Sends bytes to a kiosk's network printer, rejecting with PrinterFault only (hub/server.ts passes the TCP one). */

@@ -2,7 +2,7 @@
 // and listens.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BACKUPS_KEPT, scheduleBackups } from './backup';
+import { Backups, BACKUPS_KEPT } from './backup';
 import { pagePath } from '../shared/protocol/apps';
 import { printOverTcp } from '../shared/printer/tcp';
 import { createHub, type Hub } from './createHub';
@@ -60,13 +60,13 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
       : { devices: [] };
     // Also marks folders installed before the marker existed.
     if (!folder.installed) folder.markInstalled(clock());
-    const backupDir = join(config.dataDir, 'backups');
+    const backups = new Backups(db, { dir: join(config.dataDir, 'backups'), keep: BACKUPS_KEPT, clock, log });
     hub = createHub(
-      { db, clock, timeZone: config.timeZone, log, numbers, backupDir, printer: printOverTcp, passwordCost },
+      { db, clock, timeZone: config.timeZone, log, numbers, backupDir: backups.dir, backups, printer: printOverTcp, passwordCost },
       { appsDir: options.appsDir, limits: config.limits, allowedOrigins: config.allowedOrigins },
     );
     const port = await hub.listen(config.port, config.host);
-    const backups = scheduleBackups(db, { dir: backupDir, everyMs: 86_400_000, keep: BACKUPS_KEPT, clock, log });
+    backups.schedule(86_400_000);
     const checkpoints = setInterval(() => opened.db.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_EVERY_MS);
     checkpoints.unref();
     // Listening on every interface, the addresses printed are the ones the office's devices can open.
@@ -88,7 +88,7 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
         if (stopped) return;
         stopped = true;
         clearInterval(checkpoints);
-        backups.stop();
+        await backups.stop();
         await running.close();
         opened.db.close();
         folder.close();

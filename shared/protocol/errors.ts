@@ -215,6 +215,10 @@ const MESSAGES = {
     en: 'No visit at this counter is waiting for a survey.',
   },
   SETTINGS_INVALID: { id: 'Pengaturan tidak valid: {detail}', en: 'Invalid settings: {detail}' },
+  BACKUP_FAILED: {
+    id: 'Cadangan tidak dapat dibuat; cadangan yang sudah ada tetap utuh. Periksa ruang disk hub, lalu coba lagi (rinciannya di log hub).',
+    en: "The backup could not be written; the existing backups are intact. Check the hub's disk space and try again (details in the hub's log).",
+  },
   ...CONNECTION_MESSAGES,
   INTERNAL: { id: 'Terjadi kesalahan pada server. Silakan coba lagi.', en: 'A server error occurred. Please try again.' },
 } as const satisfies Messages;

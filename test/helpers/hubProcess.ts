@@ -12,7 +12,8 @@ export interface HubProcess {
   output: () => string;
 }
 
-function launch(env: Record<string, string>): ChildProcess {
+/** A hub process, not yet waited for: for tests that kill it while it starts. */
+export function launch(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },

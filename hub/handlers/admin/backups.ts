@@ -1,6 +1,6 @@
-// A backup now, besides the daily one; the list is in the admin view.
-import { basename } from 'node:path';
-import { BACKUPS_KEPT, backupNow, listBackups } from '../../backup';
+// A backup now, besides the daily one; the list is in the admin view. Asked while one runs (another admin's,
+// or the daily one), the answer is that backup.
+import { DomainError } from '../../../shared/protocol/errors';
 import type { Handler, HandlerContext } from '../../context';
 import { adminEvent } from './common';
 
@@ -9,12 +9,16 @@ const now: Handler<'admin:backupNow'> = {
   run(ctx) {
     return {
       io: () =>
-        backupNow(ctx.db, ctx.deps.backupDir, ctx.now, BACKUPS_KEPT).then((file) => (next: HandlerContext) => {
-          const info = listBackups(next.deps.backupDir).find((b) => b.file === basename(file));
-          if (!info) throw new Error(`backup ${file} is missing right after it was written`);
-          adminEvent(next, 'backup', { file: info.file, bytes: info.bytes });
-          return { reply: info, change: { admin: true } };
-        }),
+        ctx.deps.backups.now().then(
+          (info) => (next: HandlerContext) => {
+            adminEvent(next, 'backup', { file: info.file, bytes: info.bytes });
+            return { reply: info, change: { admin: true } };
+          },
+          // Why is in the hub's log; the admin learns that there is no new backup.
+          () => () => {
+            throw new DomainError('BACKUP_FAILED');
+          },
+        ),
     };
   },
 };
