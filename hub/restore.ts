@@ -131,6 +131,8 @@ function prepare(incoming: string, backup: string): void {
     const db = new Database(incoming, { fileMustExist: true });
     try {
       if (db.pragma('quick_check', { simple: true }) !== 'ok') throw damaged;
+      // An empty file opens as a database with nothing in it.
+      if (tableNames(db).length === 0) throw damaged;
       version = db.pragma('user_version', { simple: true }) as number;
     } finally {
       db.close();

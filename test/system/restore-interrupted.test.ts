@@ -3,14 +3,15 @@
 // deactivated since the backup stay out, no case reference or ticket number is given out twice, the next
 // start checks the database; and while it is unfinished the hub does not start on the wrong database.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StaffSnapshot } from '../../shared/protocol/events';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
-import { ADMIN_PASSWORD, KIOSK_KEY, ROOT, startTestHub, testSeed, type TestHub } from '../helpers/hub';
+import { ADMIN_PASSWORD, KIOSK_KEY, startTestHub, testSeed, type TestHub } from '../helpers/hub';
+import { runRestore } from '../helpers/restore';
 
 const SECOND_KIOSK_KEY = 'kiosk-key-lantai-2';
 /** The file operations a kill can land on: every change the restore makes to the data folder is one of them. */
@@ -28,18 +29,11 @@ function tempDir(): string {
   return dir;
 }
 
-/** The compiled restore (built before the tests), optionally under strace: `-e inject` kills it at step `killAt`. */
-function restore(dataDir: string, backup: string, strace: string[] = []) {
-  const command = [process.execPath, join(ROOT, 'dist/hub/restore.js'), backup];
-  const [file, ...args] = strace.length ? ['strace', '-f', '-qq', ...strace, ...command] : command;
-  return spawnSync(file as string, args, { cwd: ROOT, env: { ...process.env, ANTRIAN_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 60_000 });
-}
-
 /** Kills the restore as it reaches `steps[index]`: strace counts each system call apart, so its nth rename, say. */
 function killedAt(dataDir: string, backup: string, steps: string[], index: number) {
   const call = (step: string | undefined) => /^\w+/.exec(step ?? '')?.[0];
   const nth = steps.slice(0, index + 1).filter((s) => call(s) === call(steps[index])).length;
-  return restore(dataDir, backup, ['-o', '/dev/null', '-e', `trace=${STEPS}`, '-e', `inject=${call(steps[index])}:signal=KILL:when=${nth}`]);
+  return runRestore(dataDir, backup, ['-o', '/dev/null', '-e', `trace=${STEPS}`, '-e', `inject=${call(steps[index])}:signal=KILL:when=${nth}`]);
 }
 
 const issue = async (kiosk: TestClient) => (await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' })).ticket.number;
@@ -129,9 +123,9 @@ async function expectRestored(dir: string, output: string, at: string): Promise<
 function uninterruptedSteps(): string[] {
   const dir = freshFolder();
   const trace = join(tempDir(), 'trace');
-  const done = restore(dir, backup, ['-o', trace, '-e', `trace=${STEPS}`]);
+  const done = runRestore(dir, backup, ['-o', trace, '-e', `trace=${STEPS}`]);
   expect(done.status, done.stderr).toBe(0);
-  const lines = spawnSync('cat', [trace], { encoding: 'utf8' }).stdout.trim().split('\n');
+  const lines = readFileSync(trace, 'utf8').trim().split('\n');
   // Without the process number and the folder, a step reads as what it does.
   return lines.map((l) => l.replace(/^\d+ /, '').replaceAll(dir, ''));
 }
@@ -146,7 +140,7 @@ it('killed at any step of the restore, then run again, ends as an uninterrupted 
     const dir = freshFolder();
     const killed = killedAt(dir, backup, steps, i);
     expect(killed.signal ?? killed.status, `${at}\n${killed.stderr}`).toBe('SIGKILL');
-    const again = restore(dir, backup);
+    const again = runRestore(dir, backup);
     expect(again.status, `${at}\n${again.stderr}`).toBe(0);
     await expectRestored(dir, again.stdout, at);
   }
@@ -179,7 +173,7 @@ it('while a restore is unfinished, the hub does not start and says to run the sa
     expect(refusal, at).toMatch(/terputus sebelum selesai/);
     expect(refusal, at).toContain(`npm run restore -- ${join(dir, 'backups', backup)}`);
     expect(refusal, at).toMatch(/was interrupted/);
-    const again = restore(dir, backup);
+    const again = runRestore(dir, backup);
     expect(again.status, `${at}\n${again.stderr}`).toBe(0);
     await expectRestored(dir, again.stdout, at);
   }
