@@ -3,7 +3,7 @@
 // deactivated since the backup stay out, no case reference or ticket number is given out twice, the next
 // start checks the database; and while it is unfinished the hub does not start on the wrong database.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -173,6 +173,12 @@ it('while a restore is unfinished, the hub does not start and says to run the sa
     expect(refusal, at).toMatch(/terputus sebelum selesai/);
     expect(refusal, at).toContain(`npm run restore -- ${join(dir, 'backups', backup)}`);
     expect(refusal, at).toMatch(/was interrupted/);
+    // Another backup waits until this restore is finished, and is told how to finish it.
+    const other = join(tempDir(), 'other.sqlite');
+    copyFileSync(join(dir, 'backups', backup), other);
+    const refused = runRestore(dir, other);
+    expect(refused.status, at).toBe(1);
+    expect(refused.stderr, at).toContain(`npm run restore -- ${join(dir, 'backups', backup)}`);
     const again = runRestore(dir, backup);
     expect(again.status, `${at}\n${again.stderr}`).toBe(0);
     await expectRestored(dir, again.stdout, at);
