@@ -6,6 +6,8 @@
 //   reserved ticket numbers run only after a crash or a restore.
 // - The install marker (`antrian.installed`) is written once a database has been created: from then on a
 //   missing or emptied database stops the hub with how to restore, instead of a silent fresh install.
+// - The restore's journal (`antrian.restore.json`) is there while a restore is unfinished: the hub does not
+//   start until the same restore command has been run again to finish it.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -26,11 +28,16 @@ export function writeDurably(file: string, text: string): void {
     closeSync(fd);
   }
   renameSync(tmp, file);
-  const dir = openSync(dirname(file), 'r');
+  syncToDisk(dirname(file));
+}
+
+/** Makes a file's contents, or a folder's entries (files created, renamed or removed in it), durable. */
+export function syncToDisk(path: string): void {
+  const fd = openSync(path, 'r');
   try {
-    fsyncSync(dir);
+    fsyncSync(fd);
   } finally {
-    closeSync(dir);
+    closeSync(fd);
   }
 }
 
@@ -67,6 +74,37 @@ export class DatabaseLost extends Error {
   }
 }
 
+/** What an unfinished restore has done so far (written by restore.ts, see there). */
+export interface RestoreJournal {
+  /** The backup being restored, as an absolute path. */
+  backup: string;
+  /** The folder in the data folder the database it replaces goes to (`replaced-<time>`), or null if there was none. */
+  keptAside: string | null;
+  /** `setting-aside`: the live files, if any, are the database being replaced; `placing`: they are all set aside. */
+  phase: 'setting-aside' | 'placing';
+}
+
+export const RESTORE_JOURNAL = 'antrian.restore.json';
+
+export function readRestoreJournal(dir: string): RestoreJournal | null {
+  const file = join(dir, RESTORE_JOURNAL);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RestoreJournal) : null;
+}
+
+/** A restore was interrupted (a power cut, a kill): only running it again finishes it. */
+export class RestoreUnfinished extends Error {
+  constructor(
+    readonly dir: string,
+    readonly backup: string,
+  ) {
+    super(
+      `Pemulihan cadangan ${backup} ke folder data ${dir} terputus sebelum selesai. Hub tidak dimulai; jalankan ` +
+        `lagi \`npm run restore -- ${backup}\` untuk menyelesaikannya. / The restore of ${backup} into the data ` +
+        `folder ${dir} was interrupted. The hub does not start; run \`npm run restore -- ${backup}\` again to finish it.`,
+    );
+  }
+}
+
 interface InstallMarker {
   installedAt: string;
   restoredAt?: string;
@@ -79,6 +117,8 @@ export interface DataFolder {
   installed: boolean;
   /** The last run did not stop cleanly (a crash, a power cut, SIGKILL) or a backup was restored since. */
   uncleanShutdown: boolean;
+  /** A restore that was interrupted, if one was. */
+  unfinishedRestore: RestoreJournal | null;
   /** Records that this folder now holds a database. */
   markInstalled(at: Date): void;
   /** Records a clean stop and lets go of the folder. */
@@ -120,6 +160,7 @@ export function openDataFolder(dir: string): DataFolder {
     dir,
     installed: marker !== null,
     uncleanShutdown: row !== undefined && row.clean === 0,
+    unfinishedRestore: readRestoreJournal(dir),
     markInstalled(at) {
       writeDurably(join(dir, MARKER_FILE), JSON.stringify({ installedAt: at.toISOString() } satisfies InstallMarker, null, 2));
     },
@@ -133,19 +174,39 @@ export function openDataFolder(dir: string): DataFolder {
   };
 }
 
-/**
- * For the restore command, after it has put a backup in place (with no hub running: it throws
- * DataFolderInUse otherwise): the next start checks the database and skips every ticket number reserved
- * before, since the backup may predate numbers already given out today.
- */
-export function markRestored(dir: string, from: string, at = new Date()): void {
+/** The folder as the restore command holds it: taken, but no run recorded, so a refused restore changes nothing. */
+export interface RestoreHold {
+  /**
+   * The next start checks the database and skips every ticket number reserved before, since the backup may
+   * predate numbers already given out today. Recorded before the backup is put in place: harmless if the
+   * restore stops short (the journal keeps the hub from starting), and no window where it is missing.
+   */
+  markRestored(from: string, at: Date): void;
+  release(): void;
+}
+
+/** Takes the folder for the restore command, or throws DataFolderInUse. */
+export function holdForRestore(dir: string): RestoreHold {
   const lock = openLock(dir);
+  return {
+    markRestored: (from, at) => recordRestored(lock, dir, from, at),
+    release: () => lock.close(),
+  };
+}
+
+/** markRestored for a folder no process holds (it throws DataFolderInUse otherwise). */
+export function markRestored(dir: string, from: string, at = new Date()): void {
+  const hold = holdForRestore(dir);
   try {
-    lock.prepare('INSERT INTO run (id, clean) VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET clean = 0').run();
-    const marker = readMarker(dir);
-    const next: InstallMarker = { installedAt: marker?.installedAt ?? at.toISOString(), restoredAt: at.toISOString(), restoredFrom: from };
-    writeDurably(join(dir, MARKER_FILE), JSON.stringify(next, null, 2));
+    hold.markRestored(from, at);
   } finally {
-    lock.close();
+    hold.release();
   }
+}
+
+function recordRestored(lock: Database.Database, dir: string, from: string, at: Date): void {
+  lock.prepare('INSERT INTO run (id, clean) VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET clean = 0').run();
+  const marker = readMarker(dir);
+  const next: InstallMarker = { installedAt: marker?.installedAt ?? at.toISOString(), restoredAt: at.toISOString(), restoredFrom: from };
+  writeDurably(join(dir, MARKER_FILE), JSON.stringify(next, null, 2));
 }

@@ -3,13 +3,26 @@
 // (today's ticket counters and the case references are carried over, and the folder is marked restored so
 // the next start checks the database and skips every ticket number reserved before), and who was shut out
 // since the backup stays out (accounts, passwords and device keys as they are now; every session ends).
-// See docs/backup.md.
+//
+// Interrupted at any point (a power cut, a kill), the same command run again finishes it: a journal
+// (`antrian.restore.json`, written durably before the live database is touched) names the backup and the
+// folder the replaced database goes to, which is where what must be carried over is read from; while it is
+// there the hub does not start. A backup that is refused changes nothing. See docs/backup.md.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { listBackups } from './backup';
 import { loadConfig } from './config';
-import { DATABASE_FILE, DataFolderInUse, markRestored, openDataFolder } from './dataFolder';
+import {
+  DATABASE_FILE,
+  DataFolderInUse,
+  holdForRestore,
+  readRestoreJournal,
+  RESTORE_JOURNAL,
+  syncToDisk,
+  writeDurably,
+  type RestoreJournal,
+} from './dataFolder';
 import { MIGRATIONS } from './db/migrations/index';
 import { openDatabase } from './db/open';
 
@@ -22,7 +35,7 @@ export interface Restored {
 }
 
 /**
- * What the live database knows that must outlive the restore, if it can still be read: the numbers given
+ * What the database being replaced knows that must outlive the restore, if it can still be read: the numbers given
  * out (ticket numbers per day and service, case references per year) and who may no longer get in (a
  * deactivated account, a changed password, a revoked or re-keyed device).
  */
@@ -33,9 +46,9 @@ interface Carried {
   devices: { id: number; key_hash: string; active: number }[];
 }
 
-function fromLive(file: string): Carried {
+function fromReplaced(file: string | null): Carried {
   const none: Carried = { sequences: [], caseSequences: [], users: [], devices: [] };
-  if (!existsSync(file)) return none;
+  if (file === null || !existsSync(file)) return none;
   try {
     const db = new Database(file, { fileMustExist: true });
     try {
@@ -75,48 +88,157 @@ function carryOver(db: Database.Database, carried: Carried): void {
   }).immediate();
 }
 
-export function restoreBackup(dataDir: string, backupFile: string, now = new Date()): Restored {
-  if (!existsSync(backupFile)) throw new RestoreRefused(`Berkas cadangan tidak ada / no such backup: ${backupFile}`);
-  mkdirSync(dataDir, { recursive: true });
-  const folder = openDataFolder(dataDir);
-  const live = join(dataDir, DATABASE_FILE);
-  const incoming = `${live}.restoring`;
+/** A database's files: SQLite keeps what is not yet checkpointed beside it. */
+const DATABASE_FILES = ['', '-wal', '-shm'] as const;
+
+function removeDatabase(file: string): void {
+  for (const suffix of DATABASE_FILES) rmSync(file + suffix, { force: true });
+}
+
+const isSqliteError = (e: unknown): boolean => e instanceof Database.SqliteError;
+
+/** The tables a database of this version has, from a fresh one. */
+function currentTables(): string[] {
+  const { db } = openDatabase(':memory:');
   try {
-    copyFileSync(backupFile, incoming);
-    let db = new Database(incoming, { fileMustExist: true });
-    let tickets: number;
+    return tableNames(db);
+  } finally {
+    db.close();
+  }
+}
+
+function tableNames(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+}
+
+/**
+ * Copies the backup beside the live database and brings it to this version's schema, so the replaced
+ * database's rows fit it; refuses, in words, a damaged file, another program's database or a newer backup.
+ */
+function prepare(incoming: string, backup: string): void {
+  // A stale -wal left by an interrupted attempt would be applied to the fresh copy.
+  removeDatabase(incoming);
+  copyFileSync(backup, incoming);
+  const damaged = new RestoreRefused(
+    `Berkas ${backup} rusak atau bukan basis data; pakai cadangan lain. / The file ${backup} is damaged or not a database; use another backup.`,
+  );
+  const foreign = new RestoreRefused(
+    `Berkas ${backup} bukan cadangan Antrian LPSE (isinya basis data lain); pakai cadangan dari folder backups. ` +
+      `/ The file ${backup} is not an Antrian LPSE backup (it holds another database); use a backup from the backups folder.`,
+  );
+  let version: number;
+  try {
+    const db = new Database(incoming, { fileMustExist: true });
     try {
-      if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new RestoreRefused(`Cadangan rusak / the backup is damaged: ${backupFile}`);
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version === 0 || version > MIGRATIONS.length) {
-        throw new RestoreRefused(`Bukan cadangan Antrian LPSE yang cocok (skema ${version}) / not a usable backup (schema ${version})`);
-      }
-      // The backup is brought to this version's schema first, so the live database's rows fit it.
-      db.close();
-      openDatabase(incoming).db.close();
-      db = new Database(incoming, { fileMustExist: true });
-      carryOver(db, fromLive(live));
-      tickets = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      if (db.pragma('quick_check', { simple: true }) !== 'ok') throw damaged;
+      // An empty file opens as a database with nothing in it.
+      if (tableNames(db).length === 0) throw damaged;
+      version = db.pragma('user_version', { simple: true }) as number;
     } finally {
       db.close();
     }
-    let keptAside: string | null = null;
-    if (existsSync(live)) {
-      keptAside = join(dataDir, `replaced-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`);
-      mkdirSync(keptAside, { recursive: true });
-      for (const suffix of ['', '-wal', '-shm']) {
-        if (existsSync(live + suffix)) renameSync(live + suffix, join(keptAside, DATABASE_FILE + suffix));
-      }
+  } catch (e) {
+    throw isSqliteError(e) ? damaged : e;
+  }
+  if (version > MIGRATIONS.length) {
+    throw new RestoreRefused(
+      `Cadangan ${backup} dibuat oleh versi Antrian LPSE yang lebih baru (skema ${version}, versi ini mengenal ${MIGRATIONS.length}); ` +
+        `perbarui aplikasi dulu. / The backup ${backup} is from a newer version of Antrian LPSE (schema ${version}, ` +
+        `this version knows ${MIGRATIONS.length}); update the application first.`,
+    );
+  }
+  if (version === 0) throw foreign;
+  try {
+    const { db } = openDatabase(incoming);
+    try {
+      const has = new Set(tableNames(db));
+      if (!currentTables().every((t) => has.has(t))) throw foreign;
+    } finally {
+      db.close();
     }
-    for (const suffix of ['-wal', '-shm']) rmSync(incoming + suffix, { force: true });
-    renameSync(incoming, live);
-    folder.release();
-    markRestored(dataDir, basename(backupFile), now);
+  } catch (e) {
+    // Another program's database that happens to set user_version fails this version's migrations.
+    throw isSqliteError(e) ? foreign : e;
+  }
+}
+
+/** Moves whatever is left of the database being replaced into `folder`, durably. */
+function setAside(live: string, folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  for (const suffix of DATABASE_FILES) {
+    if (existsSync(live + suffix)) renameSync(live + suffix, join(folder, DATABASE_FILE + suffix));
+  }
+  syncToDisk(folder);
+}
+
+function countTickets(file: string): number {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+export function restoreBackup(dataDir: string, backupFile: string, now = new Date()): Restored {
+  const backup = resolve(backupFile);
+  if (!existsSync(backup)) throw new RestoreRefused(`Berkas cadangan tidak ada / no such backup: ${backup}`);
+  mkdirSync(dataDir, { recursive: true });
+  const hold = holdForRestore(dataDir);
+  const live = join(dataDir, DATABASE_FILE);
+  const incoming = `${live}.restoring`;
+  const journalFile = join(dataDir, RESTORE_JOURNAL);
+  const record = (j: RestoreJournal) => writeDurably(journalFile, JSON.stringify(j, null, 2));
+  try {
+    let journal = readRestoreJournal(dataDir);
+    if (journal && journal.backup !== backup) {
+      throw new RestoreRefused(
+        `Pemulihan ${journal.backup} belum selesai; jalankan dulu \`npm run restore -- ${journal.backup}\` untuk menyelesaikannya. ` +
+          `/ The restore of ${journal.backup} was interrupted; run \`npm run restore -- ${journal.backup}\` first to finish it.`,
+      );
+    }
+    // Interrupted once the backup was in place: all that is left is to say so.
+    const placed = journal?.phase === 'placing' && existsSync(live);
+    if (!placed) prepare(incoming, backup);
+    if (!journal) {
+      const replacing = DATABASE_FILES.some((suffix) => existsSync(live + suffix));
+      journal = {
+        backup,
+        keptAside: replacing ? `replaced-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}` : null,
+        phase: 'setting-aside',
+      };
+      record(journal);
+    }
+    hold.markRestored(basename(backup), now);
+    const keptAside = journal.keptAside === null ? null : join(dataDir, journal.keptAside);
+    if (journal.phase === 'setting-aside') {
+      if (keptAside) setAside(live, keptAside);
+      journal = { ...journal, phase: 'placing' };
+      record(journal);
+    }
+    if (!placed) {
+      const db = new Database(incoming, { fileMustExist: true });
+      try {
+        carryOver(db, fromReplaced(keptAside && join(keptAside, DATABASE_FILE)));
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+      // Checkpointed and closed, the copy is whole in its main file; companions must not follow it.
+      for (const suffix of ['-wal', '-shm']) rmSync(incoming + suffix, { force: true });
+      syncToDisk(incoming);
+      renameSync(incoming, live);
+      syncToDisk(dataDir);
+    }
+    const tickets = countTickets(live);
+    // Removing the journal is the restore's last step: killed before it, running it again only says it is done.
+    hold.release();
+    rmSync(journalFile, { force: true });
+    syncToDisk(dataDir);
     return { tickets, keptAside };
   } catch (e) {
-    rmSync(incoming, { force: true });
-    folder.release();
+    removeDatabase(incoming);
+    hold.release();
     throw e;
   }
 }

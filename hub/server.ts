@@ -7,7 +7,7 @@ import { pagePath } from '../shared/protocol/apps';
 import { printOverTcp } from '../shared/printer/tcp';
 import { createHub, type Hub } from './createHub';
 import type { HubConfig } from './config';
-import { DATABASE_FILE, openDataFolder } from './dataFolder';
+import { DATABASE_FILE, openDataFolder, RestoreUnfinished } from './dataFolder';
 import { checkIntegrity, openDatabase, skipReservedNumbers, type Db } from './db/index';
 import { NumberBlocks } from './numberBlocks';
 import { PASSWORD_COST } from './passwords';
@@ -46,6 +46,8 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
   let db: Db | undefined;
   let hub: Hub | undefined;
   try {
+    // The live files may be the database being replaced, or none: neither is the one to serve.
+    if (folder.unfinishedRestore) throw new RestoreUnfinished(config.dataDir, folder.unfinishedRestore.backup);
     const file = join(config.dataDir, DATABASE_FILE);
     const opened = openDatabase(file, undefined, folder.installed);
     db = opened.db;
