@@ -1,7 +1,7 @@
 // The queue: issue a number (SOP step 2) and everything a counter does with it.
 import { randomBytes } from 'node:crypto';
 import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime';
-import { formatTicketNumber, ISSUE_SOP_STEP, issuedTicket } from '../../shared/domain/ticketRules';
+import { formatTicketNumber, ISSUE_SOP_STEP, issuedServiceCode, issuedTicket } from '../../shared/domain/ticketRules';
 import type { Call, Case, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import {
@@ -34,6 +34,10 @@ const issue: Handler<'ticket:issue'> = {
     // A retried request (a kiosk that timed out) gets the first answer, and nothing is printed twice.
     const earlier = findTicketByRequest(ctx.db, requester, p.requestId);
     if (earlier) {
+      // The id names one request: the same id for another service or priority is no retry of it.
+      if (issuedServiceCode(earlier) !== service.code || earlier.priority !== (p.priority ?? false)) {
+        throw new DomainError('REQUEST_ID_REUSED');
+      }
       // A retry belongs to the moment it was made: yesterday's number is no answer to a tap today.
       if (earlier.officeDay !== ctx.today) throw new DomainError('REQUEST_EXPIRED');
       return { reply: issued(ctx, earlier, service.name) };
