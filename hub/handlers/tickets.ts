@@ -53,8 +53,10 @@ const issue: Handler<'ticket:issue'> = {
     }
     // The priority question is the office's to turn on, and then the service's to ask.
     if (p.priority && !(settings.priorityEnabled && service.askPriority)) throw new DomainError('PRIORITY_DISABLED');
+    // Only issued tickets count against a kiosk's minute: a refusal, or a fault that rolled the issue back
+    // (a full disk), takes no place in it.
     if (session.kind === 'kiosk') {
-      const wait = ctx.limits.kiosk.take(requester, settings.kioskRateLimitPerMinute, ctx.now.getTime());
+      const wait = ctx.limits.kiosk.wait(requester, settings.kioskRateLimitPerMinute, ctx.now.getTime());
       if (wait > 0) throw new DomainError('KIOSK_RATE_LIMITED', { seconds: String(wait) });
     }
 
@@ -79,7 +81,14 @@ const issue: Handler<'ticket:issue'> = {
       sopStep: ISSUE_SOP_STEP,
       data: ticket,
     });
-    return { reply: issued(ctx, ticket, service.name), change: { ticketIds: [id], waiting: true } };
+    const reply = issued(ctx, ticket, service.name);
+    if (session.kind === 'kiosk') {
+      // Held, last, so that the kiosk's next issue in this same commit counts this one; counted for good once
+      // it is committed.
+      const place = ctx.limits.kiosk.hold(requester);
+      ctx.afterCommit(() => place.confirm(ctx.now.getTime()));
+    }
+    return { reply, change: { ticketIds: [id], waiting: true } };
   },
 };
 
