@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ROLES } from '../shared/domain/types';
-import { officeSchema, printerSchema, settingsSchema } from '../shared/protocol/schemas';
+import { label, officeSchema, printerSchema, safeParseIn, settingsSchema } from '../shared/protocol/schemas';
 import {
   DEFAULT_OFFICE,
   DEFAULT_SETTINGS,
@@ -22,13 +22,13 @@ const seedPrinterSchema = printerSchema.partial({ port: true, width: true }).tra
 export const seedSchema = z.strictObject({
   office: officeSchema.partial({ address: true }).optional(),
   services: z
-    .array(z.strictObject({ code: z.string().regex(/^[A-Z]$/), name: z.string().min(1).max(80) }))
+    .array(z.strictObject({ code: z.string().regex(/^[A-Z]$/), name: label(80) }))
     .min(1)
     .optional(),
   counters: z
     .array(
       z.strictObject({
-        name: z.string().min(1).max(40),
+        name: label(40),
         number: z.int().min(1).max(999).optional(),
         services: z.array(z.string()).min(1),
       }),
@@ -39,7 +39,7 @@ export const seedSchema = z.strictObject({
       z.strictObject({
         username: z.string().min(1).max(64),
         password: z.string().min(1),
-        name: z.string().min(1).max(80),
+        name: label(80),
         role: z.enum(ROLES),
       }),
     )
@@ -47,7 +47,7 @@ export const seedSchema = z.strictObject({
   devices: z
     .array(
       z.strictObject({
-        name: z.string().min(1),
+        name: label(60),
         kind: z.enum(['kiosk', 'display']),
         key: z.string().min(16),
         printer: seedPrinterSchema.optional(),
@@ -60,7 +60,7 @@ export const seedSchema = z.strictObject({
 export type Seed = z.infer<typeof seedSchema>;
 
 export function readSeed(file: string): Seed {
-  const parsed = seedSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const parsed = safeParseIn(seedSchema, JSON.parse(readFileSync(file, 'utf8')), 'id');
   if (!parsed.success) {
     throw new Error(`ANTRIAN_SEED ${file} tidak valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

@@ -1,7 +1,7 @@
 // The queue: issue a number (SOP step 2) and everything a counter does with it.
 import { randomBytes } from 'node:crypto';
 import { formatOfficeDateTime, openState } from '../../shared/domain/officeTime';
-import { formatTicketNumber, ISSUE_SOP_STEP, issuedTicket } from '../../shared/domain/ticketRules';
+import { formatTicketNumber, ISSUE_SOP_STEP, issuedServiceCode, issuedTicket } from '../../shared/domain/ticketRules';
 import type { Call, Case, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import {
@@ -34,6 +34,10 @@ const issue: Handler<'ticket:issue'> = {
     // A retried request (a kiosk that timed out) gets the first answer, and nothing is printed twice.
     const earlier = findTicketByRequest(ctx.db, requester, p.requestId);
     if (earlier) {
+      // The id names one request: the same id for another service or priority is no retry of it.
+      if (issuedServiceCode(earlier) !== service.code || earlier.priority !== (p.priority ?? false)) {
+        throw new DomainError('REQUEST_ID_REUSED');
+      }
       // A retry belongs to the moment it was made: yesterday's number is no answer to a tap today.
       if (earlier.officeDay !== ctx.today) throw new DomainError('REQUEST_EXPIRED');
       return { reply: issued(ctx, earlier, service.name) };
@@ -49,8 +53,10 @@ const issue: Handler<'ticket:issue'> = {
     }
     // The priority question is the office's to turn on, and then the service's to ask.
     if (p.priority && !(settings.priorityEnabled && service.askPriority)) throw new DomainError('PRIORITY_DISABLED');
+    // Only issued tickets count against a kiosk's minute: a refusal, or a fault that rolled the issue back
+    // (a full disk), takes no place in it.
     if (session.kind === 'kiosk') {
-      const wait = ctx.limits.kiosk.take(requester, settings.kioskRateLimitPerMinute, ctx.now.getTime());
+      const wait = ctx.limits.kiosk.wait(requester, settings.kioskRateLimitPerMinute, ctx.now.getTime());
       if (wait > 0) throw new DomainError('KIOSK_RATE_LIMITED', { seconds: String(wait) });
     }
 
@@ -75,7 +81,14 @@ const issue: Handler<'ticket:issue'> = {
       sopStep: ISSUE_SOP_STEP,
       data: ticket,
     });
-    return { reply: issued(ctx, ticket, service.name), change: { ticketIds: [id], waiting: true } };
+    const reply = issued(ctx, ticket, service.name);
+    if (session.kind === 'kiosk') {
+      // Held, last, so that the kiosk's next issue in this same commit counts this one; counted for good once
+      // it is committed.
+      const place = ctx.limits.kiosk.hold(requester);
+      ctx.afterCommit(() => place.confirm(ctx.now.getTime()));
+    }
+    return { reply, change: { ticketIds: [id], waiting: true } };
   },
 };
 

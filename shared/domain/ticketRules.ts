@@ -109,6 +109,11 @@ export function formatTicketNumber(serviceCode: string, seq: number): string {
   return `${serviceCode}-${String(seq).padStart(3, '0')}`;
 }
 
+/** The service a ticket was issued for, which its number carries: a transfer changes its service, not its number. */
+export function issuedServiceCode(ticket: Pick<Ticket, 'number'>): string {
+  return ticket.number.slice(0, ticket.number.lastIndexOf('-'));
+}
+
 /** A ticket as issued: waiting in its service's queue from the issue time, at no counter yet. */
 export function issuedTicket(t: Pick<Ticket, 'officeDay' | 'number' | 'serviceCode' | 'priority' | 'issuedAt' | 'deviceId'>): Omit<Ticket, 'id'> {
   return {

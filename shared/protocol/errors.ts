@@ -60,6 +60,10 @@ const MESSAGES = {
     id: 'Permintaan ini sudah kedaluwarsa. Silakan ambil nomor lagi.',
     en: 'This request has expired. Please take a number again.',
   },
+  REQUEST_ID_REUSED: {
+    id: 'Nomor permintaan ini sudah dipakai untuk permintaan yang berbeda; tidak ada yang diubah. Muat ulang, lalu coba lagi.',
+    en: 'This request id was already used for a different request; nothing was changed. Reload, then try again.',
+  },
   PRIORITY_DISABLED: { id: 'Antrian prioritas tidak diaktifkan.', en: 'Priority queueing is not enabled.' },
   COUNTER_NOT_FOUND: { id: 'Loket tidak ditemukan.', en: 'Counter not found.' },
   COUNTER_TAKEN: { id: 'Loket ini sedang dipakai oleh {user}.', en: 'This counter is in use by {user}.' },

@@ -28,6 +28,30 @@ const cleanText = (v: string, multiLine = false) => v.replace(multiLine ? INVISI
 const line = (max: number) => z.string().transform((v) => cleanText(v)).pipe(z.string().max(max));
 const lines = (max: number) => z.string().transform((v) => cleanText(v, true)).pipe(z.string().max(max));
 
+/**
+ * A character that shows: a letter, digit, punctuation or symbol; not a space, a mark on its own, a format
+ * or control character. The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) are letters (Lo) and the blank
+ * Braille pattern (U+2800) a symbol (So), yet each is drawn as nothing: the fillers are left out as
+ * default-ignorable code points (the property that names them), the Braille blank by name.
+ */
+const VISIBLE = /(?![\p{Default_Ignorable_Code_Point}\u2800])[\p{L}\p{N}\p{P}\p{S}]/u;
+/** What `visible` refuses, worded by `safeParseIn` in the reader's language. */
+const TEXT_ISSUES = {
+  required: { id: 'wajib diisi', en: 'required' },
+  invisible: { id: 'harus memuat huruf, angka atau tanda yang terlihat', en: 'must contain a visible letter, digit or sign' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/**
+ * Text a person reads (a name, the running text, a case's title): once cleaned, empty only where the field
+ * is optional, and otherwise showing at least one character, so nothing is saved that looks blank on the
+ * screen or the ticket.
+ */
+const visible = <T extends z.ZodType<string, string>>(text: T, required = false) =>
+  text.superRefine((v, ctx) => {
+    const textIssue: keyof typeof TEXT_ISSUES | null = v === '' ? (required ? 'required' : null) : VISIBLE.test(v) ? null : 'invisible';
+    if (textIssue) ctx.addIssue({ code: 'custom', params: { textIssue } });
+  });
+
 /** A real calendar day, `YYYY-MM-DD`: 2026-13-45 is no date. */
 const isCalendarDay = (v: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
@@ -73,12 +97,12 @@ export const settingsSchema = z.strictObject({
     .max(200)
     .refine((v) => v === '' || /^https?:\/\/[^/\s?#@]+\/?$/.test(v), 'alamat seperti http://192.168.1.10:7400')
     .transform((v) => v.replace(/\/$/, '')),
-  headName: z.string().trim().max(120),
+  headName: visible(line(120)),
   headNip: z.string().trim().regex(/^[0-9 ]{0,24}$/, 'NIP berupa angka'),
   priorityEnabled: z.boolean(),
   kioskRateLimitPerMinute: z.int().min(1).max(10_000),
-  runningText: line(500),
-  ticketFooter: line(200),
+  runningText: visible(line(500)),
+  ticketFooter: visible(line(200)),
   voice: z.enum(['clips', 'system']),
   openingHours: openingHoursSchema,
   ticketHoldSeconds: z.int().min(3).max(300),
@@ -88,13 +112,13 @@ export const settingsSchema = z.strictObject({
 });
 
 export const officeSchema = z.strictObject({
-  name: line(120).pipe(z.string().min(1, 'wajib diisi')),
-  address: line(200),
+  name: visible(line(120), true),
+  address: visible(line(200)),
 });
 
 // Cases: free text is cleaned (see `line`); required intake fields are checked by the hub (CASE_INTAKE_INCOMPLETE) so the
 // form can name them, while a missing note is a validation failure.
-const note = lines(4000).pipe(z.string().min(1, 'wajib diisi'));
+const note = visible(lines(4000), true);
 const day = z.string().refine(isCalendarDay, 'tanggal YYYY-MM-DD yang ada di kalender');
 
 /** A report's office days, inclusive; their order and span are the hub's to judge (REPORT_PERIOD_*). */
@@ -105,23 +129,23 @@ const codeOrEmpty = (codes: readonly string[], what: string) =>
   z.string().refine((v) => v === '' || codes.includes(v), `${what}: ${codes.join('/')}`);
 
 export const caseIntakeSchema = z.strictObject({
-  visitorName: line(120),
+  visitorName: visible(line(120)),
   visitorType: codeOrEmpty(VISITOR_TYPES, 'jenis pengguna'),
-  visitorOrg: line(160),
-  visitorPhone: line(40),
-  visitorEmail: line(120).refine((v) => v === '' || isVisitorEmail(v), 'alamat e-mail'),
-  module: line(120),
-  errorCode: line(80),
-  lpseTicket: line(60),
+  visitorOrg: visible(line(160)),
+  visitorPhone: visible(line(40)),
+  visitorEmail: visible(line(120)).refine((v) => v === '' || isVisitorEmail(v), 'alamat e-mail'),
+  module: visible(line(120)),
+  errorCode: visible(line(80)),
+  lpseTicket: visible(line(60)),
   category: codeOrEmpty(CASE_CATEGORIES, 'kategori'),
-  title: line(200),
-  description: lines(4000),
+  title: visible(line(200)),
+  description: visible(lines(4000)),
 });
 
 // Admin section. A create carries a request id: a retried create returns the first result.
 const requestId = z.string().min(8).max(64);
-/** A name a person types: cleaned like every other line of text, then required. */
-const label = (max: number) => line(max).pipe(z.string().min(1, 'wajib diisi'));
+/** A name a person types: cleaned like every other line of text, then required, and visible. */
+export const label = (max: number) => visible(line(max), true);
 export const printerSchema = z.strictObject({
   host: z.string().trim().min(1, 'wajib diisi').max(253),
   port: z.int('1–65535').min(1, '1–65535').max(65535, '1–65535'),
@@ -129,7 +153,7 @@ export const printerSchema = z.strictObject({
 });
 const serviceFields = {
   name: label(80),
-  nameEn: z.string().trim().max(80),
+  nameEn: visible(line(80)),
   sort: z.int().min(0).max(999),
   askPriority: z.boolean(),
   active: z.boolean(),
@@ -184,8 +208,8 @@ export const clientEventSchemas = {
   'case:escalate': z.strictObject({
     ...caseRef,
     target: z.enum(ESCALATION_TARGETS),
-    lpseSupportTicket: line(60).optional(),
-    note: lines(4000).optional(),
+    lpseSupportTicket: visible(line(60)).optional(),
+    note: visible(lines(4000)).optional(),
   }),
   'case:take': z.strictObject(caseRef),
   'case:followup': z.strictObject({ ...caseRef, note }),
@@ -287,10 +311,19 @@ export function isClientEvent(name: string): name is ClientEventName {
 }
 
 const ZOD_LOCALES = { id: z.locales.id(), en: z.locales.en() };
+const errorMapIn =
+  (lang: Lang): z.core.$ZodErrorMap =>
+  (issue) => {
+    const textIssue = issue.code === 'custom' ? (issue.params as { textIssue?: keyof typeof TEXT_ISSUES } | undefined)?.textIssue : undefined;
+    return textIssue ? TEXT_ISSUES[textIssue][lang] : ZOD_LOCALES[lang].localeError(issue);
+  };
 
-/** Validates with zod's own messages in the caller's language (ours are written in Indonesian). */
+/**
+ * Validates with zod's own messages in the caller's language (ours are written in Indonesian, except those
+ * for text left empty or showing nothing, worded in both).
+ */
 export function safeParseIn<S extends z.ZodType>(schema: S, data: unknown, lang: 'id' | 'en') {
-  return schema.safeParse(data, { error: ZOD_LOCALES[lang].localeError });
+  return schema.safeParse(data, { error: errorMapIn(lang) });
 }
 
 /**

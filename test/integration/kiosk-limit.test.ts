@@ -1,7 +1,8 @@
 // A kiosk's tickets per minute (the admin's setting) are counted over a sliding minute: past the limit a
 // visitor is asked to wait, told for how long, and nothing is issued; as the earliest tickets leave the
-// minute, the kiosk issues again.
+// minute, the kiosk issues again. Tickets issued in one commit count each other.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { KioskPatch } from '../../shared/protocol/events';
 import { connect, requestId, type TestClient } from '../helpers/clients';
 import { FakeClock, KIOSK_KEY, startTestHub, testSeed, type TestHub } from '../helpers/hub';
 
@@ -39,4 +40,21 @@ it('refuses the fourth ticket within a minute with the wait, and issues again as
   expect(await issue()).toMatchObject({ ok: false, error: { code: 'KIOSK_RATE_LIMITED', params: { seconds: '20' } } });
   clock.advance(20_000);
   expect(await issue()).toMatchObject({ ok: true, data: { ticket: { number: 'A-005' } } });
+});
+
+it('counts each ticket of one commit against the next: a burst sent at once issues the limit and no more', async () => {
+  clock.advance(60_000); // every earlier ticket has left the minute
+  const seen = kiosk.patches.length;
+  const replies = await Promise.all(Array.from({ length: 5 }, () => kiosk.request('ticket:issue', { requestId: requestId(), serviceCode: 'B' })));
+  expect(replies.map((r) => (r.ok ? r.data.ticket.number : r.error.code))).toEqual([
+    'B-001',
+    'B-002',
+    'B-003',
+    'KIOSK_RATE_LIMITED',
+    'KIOSK_RATE_LIMITED',
+  ]);
+  // They were one commit: the kiosk's one patch after them holds all three, with no patch of one or two before.
+  await kiosk.waitForPatch((p) => (p as KioskPatch).waiting?.B === 3);
+  const after = kiosk.patches.slice(seen).map((p) => (p as KioskPatch).waiting?.B);
+  expect(after).toEqual([3]);
 });

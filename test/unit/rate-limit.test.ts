@@ -25,3 +25,16 @@ it('keeps counting correctly for a key allowed thousands of hits a minute', () =
   expect(limiter.take('k', 3000, 100_000)).toBe(0);
   expect(limiter.take('k', 3000, 100_000)).toBe(1);
 });
+
+it('counts a held hit until its turn of the event loop ends: recorded if confirmed, gone if not', async () => {
+  const limiter = new RateLimiter(60_000);
+  const t0 = 1_000_000;
+  limiter.hold('kiosk').confirm(t0);
+  limiter.hold('kiosk');
+  expect(limiter.wait('kiosk', 2, t0)).toBe(60);
+  expect(limiter.wait('other', 2, t0)).toBe(0);
+  await Promise.resolve(); // the turn is over: the hold never confirmed (its commit failed) is let go
+  expect(limiter.wait('kiosk', 2, t0 + 10_000)).toBe(0);
+  expect(limiter.take('kiosk', 2, t0 + 10_000)).toBe(0);
+  expect(limiter.wait('kiosk', 2, t0 + 20_000)).toBe(40);
+});

@@ -5,7 +5,7 @@ import { DomainError } from '../../../shared/protocol/errors';
 import type { ParsedPayload } from '../../../shared/protocol/schemas';
 import { counterClash, countTicketsSentTo, findServiceByCode, getAdminCounter, getCounter, insertCounter, updateCounter } from '../../db/index';
 import type { Change, Handler, HandlerContext } from '../../context';
-import { adminEvent, remember, repeated } from './common';
+import { adminEvent, createRequest, remember, repeated } from './common';
 
 const CHANGE: Change = { resync: ['display', 'staff'], admin: true };
 
@@ -26,12 +26,14 @@ function checked(ctx: HandlerContext, c: CounterFields, exceptId: number | null)
 
 const create: Handler<'admin:counterCreate'> = {
   who: ['admin'],
-  run(ctx, { requestId, ...p }) {
-    const again = repeated<'admin:counterCreate'>(ctx, requestId);
+  run(ctx, payload) {
+    const request = createRequest('admin:counterCreate', payload);
+    const again = repeated(ctx, request);
     if (again) return again;
+    const { requestId: _id, ...p } = payload;
     const id = insertCounter(ctx.db, { ...p, serviceIds: checked(ctx, p, null) });
     adminEvent(ctx, 'counter.create', { counterId: id, ...p });
-    return remember(ctx, requestId, { reply: getAdminCounter(ctx.db, id) as AdminCounter, change: CHANGE });
+    return remember(ctx, request, { reply: getAdminCounter(ctx.db, id) as AdminCounter, change: CHANGE });
   },
 };
 

@@ -14,7 +14,7 @@ import { adminDevice } from '../../adminView';
 import type { Change, Handler, HandlerContext } from '../../context';
 import { newDeviceKey } from '../../passwords';
 import { printOverNetwork } from '../printing';
-import { adminEvent, remember, repeated } from './common';
+import { adminEvent, createRequest, remember, repeated } from './common';
 
 function deviceOrRefuse(ctx: HandlerContext, deviceId: number): Device {
   const device = getDevice(ctx.db, deviceId);
@@ -49,14 +49,16 @@ function keyReply(ctx: HandlerContext, device: Device, key: string): DeviceKeyRe
 
 const create: Handler<'admin:deviceCreate'> = {
   who: ['admin'],
-  run(ctx, { requestId, kind, ...p }) {
-    const again = repeated<'admin:deviceCreate'>(ctx, requestId);
+  run(ctx, payload) {
+    const request = createRequest('admin:deviceCreate', payload);
+    const again = repeated(ctx, request);
     if (again) return again;
+    const { requestId: _id, kind, ...p } = payload;
     const fields = checked(ctx, kind, p, null);
     const key = newDeviceKey();
     const id = insertDevice(ctx.db, { ...fields, kind, key, createdAt: ctx.nowIso });
     adminEvent(ctx, 'device.create', { deviceId: id, kind, ...fields });
-    return remember(ctx, requestId, { reply: keyReply(ctx, deviceOrRefuse(ctx, id), key), change: changeOf(kind) });
+    return remember(ctx, request, { reply: keyReply(ctx, deviceOrRefuse(ctx, id), key), change: changeOf(kind) });
   },
 };
 

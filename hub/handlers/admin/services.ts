@@ -4,19 +4,21 @@ import { DomainError } from '../../../shared/protocol/errors';
 import type { Service } from '../../../shared/domain/types';
 import { findServiceByCode, getService, insertService, updateService } from '../../db/index';
 import type { Change, Handler } from '../../context';
-import { adminEvent, remember, repeated } from './common';
+import { adminEvent, createRequest, remember, repeated } from './common';
 
 const EVERYONE: Change = { resync: ['display', 'kiosk', 'staff'], admin: true };
 
 const create: Handler<'admin:serviceCreate'> = {
   who: ['admin'],
-  run(ctx, { requestId, ...p }) {
-    const again = repeated<'admin:serviceCreate'>(ctx, requestId);
+  run(ctx, payload) {
+    const request = createRequest('admin:serviceCreate', payload);
+    const again = repeated(ctx, request);
     if (again) return again;
+    const { requestId: _id, ...p } = payload;
     if (findServiceByCode(ctx.db, p.code)) throw new DomainError('DUPLICATE', { field: 'code', value: p.code });
     const id = insertService(ctx.db, p);
     adminEvent(ctx, 'service.create', { serviceId: id, ...p });
-    return remember(ctx, requestId, { reply: getService(ctx.db, id) as Service, change: EVERYONE });
+    return remember(ctx, request, { reply: getService(ctx.db, id) as Service, change: EVERYONE });
   },
 };
 

@@ -22,7 +22,7 @@ import { generatePassword, hashPassword, tempPasswordExpiry } from '../../passwo
 import { afterHashing } from '../auth';
 import { releaseCounter } from '../counters';
 import { staffUser } from '../guards';
-import { adminEvent, remember, repeated } from './common';
+import { adminEvent, createRequest, remember, repeated } from './common';
 
 /** Staff screens list officers (reassigning, filters): they get the new list. */
 const STAFF_CHANGED: Change = { resync: ['staff'], admin: true };
@@ -55,21 +55,26 @@ function freeCounter(ctx: HandlerContext, userId: number): Change {
 
 const create: Handler<'admin:userCreate'> = {
   who: ['admin'],
-  run(ctx, { requestId, ...p }) {
-    const again = repeated<'admin:userCreate'>(ctx, requestId);
+  run(ctx, payload) {
+    const request = createRequest('admin:userCreate', payload);
+    const again = repeated(ctx, request);
     if (again) return again;
+    const { requestId: _id, ...p } = payload;
     if (usernameTaken(ctx.db, p.username)) throw new DomainError('DUPLICATE', { field: 'username', value: p.username });
     const tempPassword = generatePassword();
     return afterHashing(
       () => hashPassword(tempPassword, ctx.deps.passwordCost),
       (passwordHash) => (next) => {
-        // Checked again: another admin may have taken the name while the password was hashed.
+        // Checked again while the password was hashed: a retry of this request may have made the account
+        // already, or another admin taken the name.
+        const made = repeated(next, request);
+        if (made) return made;
         if (usernameTaken(next.db, p.username)) throw new DomainError('DUPLICATE', { field: 'username', value: p.username });
         const expiresAt = tempPasswordExpiry(next.now);
         const id = insertUser(next.db, { ...p, passwordHash, tempExpiresAt: expiresAt, createdAt: next.nowIso });
         adminEvent(next, 'user.create', { username: p.username, name: p.name, role: p.role }, { userId: id });
         const reply: TempPasswordReply = { user: userOrRefuse(next, id), tempPassword, expiresAt };
-        return remember(next, requestId, { reply, change: STAFF_CHANGED });
+        return remember(next, request, { reply, change: STAFF_CHANGED });
       },
     );
   },
