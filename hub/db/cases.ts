@@ -1,5 +1,6 @@
 import { EMPTY_INTAKE, INTAKE_FIELDS, type PERSONAL_INTAKE_FIELDS } from '../../shared/domain/caseRules';
-import { CASE_WITHDRAWN, type Case, type CaseEntry, type CaseIntake, type CaseStatus } from '../../shared/domain/types';
+import type { CaseListFilter, CaseOrder } from '../../shared/domain/caseLists';
+import { CASE_WITHDRAWN, type Case, type CaseCount, type CaseEntry, type CaseIntake, type CaseSummary } from '../../shared/domain/types';
 import type { Db } from './open';
 import { sql } from './statements';
 
@@ -37,56 +38,98 @@ export function findCaseOfTicket(db: Db, ticketId: number): Case | undefined {
   return row && toCase(row);
 }
 
-/** What staff screens hold: every case not closed, plus those closed on `officeDay`; never a withdrawn one. */
-export function listCurrentCases(db: Db, officeDay: string): Case[] {
-  return (
-    sql(db, `${SELECT} WHERE c.withdrawn_at IS NULL AND (c.status != 'closed' OR c.closed_day = ?) ORDER BY c.id`).all(
-      officeDay,
-    ) as CaseRow[]
-  ).map(toCase);
-}
-
 /** Nothing was recorded in the case: its only event is its opening. */
 export function caseIsEmpty(db: Db, caseId: number): boolean {
   return sql(db, "SELECT 1 FROM events WHERE case_id = ? AND type != 'case.open' LIMIT 1").get(caseId) === undefined;
 }
 
-export interface CaseFilter {
+/**
+ * A case as a list row: the summary's columns only, so a list never carries a visitor's contacts or notes.
+ */
+const SELECT_SUMMARY = `
+  SELECT c.id, c.reference, CASE WHEN c.withdrawn_at IS NULL THEN c.status ELSE 'withdrawn' END AS status,
+    c.owner_id AS ownerId, u.name AS ownerName, c.opened_by AS openedById,
+    c.ticket_id AS ticketId, t.number AS ticketNumber, c.escalation_target AS escalationTarget, c.opened_at AS openedAt,
+    c.updated_at AS updatedAt, c.revision, c.title, c.visitor_name AS visitorName, c.visitor_org AS visitorOrg,
+    c.last_recommendation != '' AS recommended
+  FROM cases c JOIN users u ON u.id = c.owner_id LEFT JOIN tickets t ON t.id = c.ticket_id`;
+
+type SummaryRow = Omit<CaseSummary, 'recommended'> & { recommended: number };
+
+const toSummary = ({ recommended, ...row }: SummaryRow): CaseSummary => ({ ...row, recommended: recommended === 1 });
+
+export function getCaseSummary(db: Db, id: number): CaseSummary | undefined {
+  const row = sql(db, `${SELECT_SUMMARY} WHERE c.id = ?`).get(id) as SummaryRow | undefined;
+  return row && toSummary(row);
+}
+
+/** The cases of the visits called or being served now at the counters (at most one per counter). */
+export function listCasesAtCounters(db: Db, officeDay: string): CaseSummary[] {
+  return (
+    sql(
+      db,
+      `${SELECT_SUMMARY} WHERE t.office_day = ? AND t.status IN ('called', 'serving') AND c.withdrawn_at IS NULL ORDER BY c.id`,
+    ).all(officeDay) as SummaryRow[]
+  ).map(toSummary);
+}
+
+/** Every case not closed, counted by status and owner. */
+export function countUnclosedCases(db: Db): CaseCount[] {
+  return sql(
+    db,
+    `SELECT status, owner_id AS ownerId, count(*) AS n FROM cases
+     WHERE status != 'closed' AND withdrawn_at IS NULL GROUP BY status, owner_id ORDER BY status, owner_id`,
+  ).all() as CaseCount[];
+}
+
+export interface CaseFilter extends CaseListFilter {
   query?: string;
-  status?: CaseStatus;
-  ownerId?: number;
   /** Office days, inclusive, of when the case was opened. */
   from?: string;
   to?: string;
+  order: CaseOrder;
   limit: number;
+  offset: number;
 }
 
-/** Matches reference, visitor name, company/agency and LPSE Support number; `me`'s own not-closed cases first. */
-export function searchCases(db: Db, filter: CaseFilter, me: number): Case[] {
+const ORDER_BY: Record<CaseOrder, string> = {
+  oldest: 'c.opened_at, c.id',
+  newest: 'c.opened_at DESC, c.id DESC',
+  mine: "(c.owner_id = @me AND c.status != 'closed') DESC, c.opened_at DESC, c.id DESC",
+};
+
+/**
+ * A page of a list of cases (see shared/domain/caseLists.ts), in the list's order. A query matches reference,
+ * visitor name, company/agency and LPSE Support numbers.
+ */
+export function searchCases(db: Db, filter: CaseFilter, me: number): CaseSummary[] {
   const query = filter.query?.trim();
   const like = query ? `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
   const rows = sql(
     db,
-    `${SELECT}
+    `${SELECT_SUMMARY}
      WHERE (@like IS NULL OR c.reference LIKE @like ESCAPE '\\' OR c.visitor_name LIKE @like ESCAPE '\\'
          OR c.visitor_org LIKE @like ESCAPE '\\' OR c.lpse_support_ticket LIKE @like ESCAPE '\\'
          OR c.lpse_ticket LIKE @like ESCAPE '\\')
        AND c.withdrawn_at IS NULL AND (@status IS NULL OR c.status = @status)
+       AND (@unclosed = 0 OR c.status != 'closed')
        AND (@ownerId IS NULL OR c.owner_id = @ownerId)
        AND (@from IS NULL OR c.opened_day >= @from)
        AND (@to IS NULL OR c.opened_day <= @to)
-     ORDER BY (c.owner_id = @me AND c.status != 'closed') DESC, c.opened_at DESC, c.id DESC
-     LIMIT @limit`,
+     ORDER BY ${ORDER_BY[filter.order]}
+     LIMIT @limit OFFSET @offset`,
   ).all({
     like,
     status: filter.status ?? null,
+    unclosed: filter.unclosed ? 1 : 0,
     ownerId: filter.ownerId ?? null,
     from: filter.from ?? null,
     to: filter.to ?? null,
     me,
     limit: filter.limit,
-  }) as CaseRow[];
-  return rows.map(toCase);
+    offset: filter.offset,
+  }) as SummaryRow[];
+  return rows.map(toSummary);
 }
 
 /** The next reference number of a year; never reused. */

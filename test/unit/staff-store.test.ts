@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPatch, fromSnapshot, todaysTickets } from '../../renderer/src/store';
 import { landing, mayVisit, parseRoute, routeHash } from '../../renderer/src/routes';
-import type { Case, PrinterFault } from '../../shared/domain/types';
+import { caseSummary, type Case, type CaseSummary, type PrinterFault } from '../../shared/domain/types';
 import type { StaffSnapshot } from '../../shared/protocol/events';
 import { formatDuration } from '../../shared/ui/duration';
 import { ticketFixture } from '../helpers/fixtures';
@@ -19,7 +19,8 @@ const fault = (id: number, ticketId: number): PrinterFault => ({
   at: '2026-11-24T01:00:00.000Z',
 });
 
-const aCase = (id: number, status: Case['status'], revision: number): Case => ({
+const aCase = (id: number, status: Case['status'], revision: number): CaseSummary =>
+  caseSummary({
   id,
   reference: `K-2026-0000${id}`,
   status,
@@ -37,7 +38,7 @@ const aCase = (id: number, status: Case['status'], revision: number): Case => ({
   updatedAt: '2026-11-24T01:00:00.000Z',
   revision,
   lastRecommendation: '',
-});
+  });
 
 const snapshot: StaffSnapshot = {
   audience: 'staff',
@@ -71,6 +72,13 @@ const snapshot: StaffSnapshot = {
   recentCalls: [],
   me: { id: 1, username: 'hd1', name: 'Petugas 1', role: 'helpdesk' },
   cases: [aCase(1, 'open', 1)],
+  caseLists: {
+    mine: { ids: [1], complete: true },
+    escalated: { ids: [], complete: true },
+    reported: { ids: [], complete: true },
+    unclosed: { ids: [1], complete: true },
+  },
+  caseCounts: [{ status: 'open', ownerId: 1, n: 1 }],
   printingKiosks: [1],
 };
 
