@@ -68,17 +68,24 @@ export function listCasesAtCounters(db: Db, officeDay: string): CaseSummary[] {
   return (
     sql(
       db,
-      `${SELECT_SUMMARY} WHERE t.office_day = ? AND t.status IN ('called', 'serving') AND c.withdrawn_at IS NULL ORDER BY c.id`,
+      `${SELECT_SUMMARY}
+       WHERE c.id IN (SELECT ct.case_id FROM tickets k JOIN case_tickets ct ON ct.ticket_id = k.id
+                      WHERE k.office_day = ? AND k.status IN ('called', 'serving'))
+         AND c.withdrawn_at IS NULL
+       ORDER BY c.id`,
     ).all(officeDay) as SummaryRow[]
   ).map(toSummary);
 }
+
+/** Not closed, written so that SQLite walks the status index. */
+const UNCLOSED = "c.status IN ('open', 'escalated', 'reported', 'resolved')";
 
 /** Every case not closed, counted by status and owner. */
 export function countUnclosedCases(db: Db): CaseCount[] {
   return sql(
     db,
-    `SELECT status, owner_id AS ownerId, count(*) AS n FROM cases
-     WHERE status != 'closed' AND withdrawn_at IS NULL GROUP BY status, owner_id ORDER BY status, owner_id`,
+    `SELECT c.status, c.owner_id AS ownerId, count(*) AS n FROM cases c
+     WHERE ${UNCLOSED} AND c.withdrawn_at IS NULL GROUP BY c.status, c.owner_id ORDER BY c.status, c.owner_id`,
   ).all() as CaseCount[];
 }
 
@@ -92,44 +99,56 @@ export interface CaseFilter extends CaseListFilter {
   offset: number;
 }
 
-const ORDER_BY: Record<CaseOrder, string> = {
-  oldest: 'c.opened_at, c.id',
-  newest: 'c.opened_at DESC, c.id DESC',
-  mine: "(c.owner_id = @me AND c.status != 'closed') DESC, c.opened_at DESC, c.id DESC",
-};
-
 /**
- * A page of a list of cases (see shared/domain/caseLists.ts), in the list's order. A query matches reference,
- * visitor name, company/agency and LPSE Support numbers.
+ * The conditions a filter names, and only those: a condition left as "@x IS NULL OR …" keeps SQLite off the
+ * indexes, and a list of the year's 20,000 cases read whole took 50–60 ms.
  */
-export function searchCases(db: Db, filter: CaseFilter, me: number): CaseSummary[] {
-  const query = filter.query?.trim();
-  const like = query ? `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
-  const rows = sql(
-    db,
-    `${SELECT_SUMMARY}
-     WHERE (@like IS NULL OR c.reference LIKE @like ESCAPE '\\' OR c.visitor_name LIKE @like ESCAPE '\\'
-         OR c.visitor_org LIKE @like ESCAPE '\\' OR c.lpse_support_ticket LIKE @like ESCAPE '\\'
-         OR c.lpse_ticket LIKE @like ESCAPE '\\')
-       AND c.withdrawn_at IS NULL AND (@status IS NULL OR c.status = @status)
-       AND (@unclosed = 0 OR c.status != 'closed')
-       AND (@ownerId IS NULL OR c.owner_id = @ownerId)
-       AND (@from IS NULL OR c.opened_day >= @from)
-       AND (@to IS NULL OR c.opened_day <= @to)
-     ORDER BY ${ORDER_BY[filter.order]}
-     LIMIT @limit OFFSET @offset`,
-  ).all({
-    like,
-    status: filter.status ?? null,
-    unclosed: filter.unclosed ? 1 : 0,
-    ownerId: filter.ownerId ?? null,
-    from: filter.from ?? null,
-    to: filter.to ?? null,
-    me,
-    limit: filter.limit,
-    offset: filter.offset,
+function conditions(f: CaseFilter): { where: string; params: Record<string, string | number> } {
+  const where = ['c.withdrawn_at IS NULL'];
+  const params: Record<string, string | number> = {};
+  const query = f.query?.trim();
+  if (query) {
+    params.like = `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(`(c.reference LIKE @like ESCAPE '\\' OR c.visitor_name LIKE @like ESCAPE '\\'
+      OR c.visitor_org LIKE @like ESCAPE '\\' OR c.lpse_support_ticket LIKE @like ESCAPE '\\'
+      OR c.lpse_ticket LIKE @like ESCAPE '\\')`);
+  }
+  if (f.status) where.push('c.status = @status');
+  if (f.unclosed) where.push(UNCLOSED);
+  if (f.ownerId !== undefined) where.push('c.owner_id = @ownerId');
+  if (f.from) where.push('c.opened_day >= @from');
+  if (f.to) where.push('c.opened_day <= @to');
+  for (const key of ['status', 'ownerId', 'from', 'to'] as const) if (f[key] !== undefined) params[key] = f[key];
+  return { where: where.join(' AND '), params };
+}
+
+function casePage(db: Db, where: string, params: Record<string, string | number>, newestFirst: boolean, limit: number, offset: number) {
+  if (limit <= 0) return [];
+  const rows = sql(db, `${SELECT_SUMMARY} WHERE ${where} ORDER BY c.id ${newestFirst ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`).all({
+    ...params,
+    limit,
+    offset,
   }) as SummaryRow[];
   return rows.map(toSummary);
+}
+
+/**
+ * A page of a list of cases (see shared/domain/caseLists.ts), in the list's order; cases are in the order
+ * they were opened, their ids. A query matches reference, visitor name, company/agency and LPSE Support numbers.
+ */
+export function searchCases(db: Db, filter: CaseFilter, me: number): CaseSummary[] {
+  const { where, params } = conditions(filter);
+  const { limit, offset } = filter;
+  if (filter.order !== 'mine') return casePage(db, where, params, filter.order === 'newest', limit, offset);
+  // The asker's own cases not closed, then all the others: two walks of an index, not a sort of every case.
+  const own = `c.owner_id = @me AND ${UNCLOSED}`;
+  const mine = { ...params, me };
+  const first = casePage(db, `${where} AND ${own}`, mine, true, limit, offset);
+  const owned =
+    offset === 0 && first.length < limit
+      ? first.length
+      : (sql(db, `SELECT count(*) AS n FROM cases c WHERE ${where} AND ${own}`).get(mine) as { n: number }).n;
+  return [...first, ...casePage(db, `${where} AND NOT (${own})`, mine, true, limit - first.length, Math.max(0, offset - owned))];
 }
 
 /** The next reference number of a year; never reused. */

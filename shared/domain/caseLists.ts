@@ -42,13 +42,15 @@ export function caseListHolds(f: CaseListFilter, c: Pick<CaseSummary, 'status' |
   );
 }
 
-/** The order of a list, as the hub's `ORDER BY` gives it (`me`: the asker). */
+/**
+ * The order of a list, as the hub's `ORDER BY` gives it (`me`: the asker). Cases are in the order they were
+ * opened: by id, which the hub's indexes walk without sorting.
+ */
 export function caseListOrder(order: CaseOrder, me: number): (a: CaseSummary, b: CaseSummary) => number {
-  const newest = (a: CaseSummary, b: CaseSummary) => b.openedAt.localeCompare(a.openedAt) || b.id - a.id;
-  if (order === 'oldest') return (a, b) => -newest(a, b);
-  if (order === 'newest') return newest;
+  if (order === 'oldest') return (a, b) => a.id - b.id;
+  if (order === 'newest') return (a, b) => b.id - a.id;
   const rank = (c: CaseSummary) => (c.ownerId === me && c.status !== 'closed' ? 0 : 1);
-  return (a, b) => rank(a) - rank(b) || newest(a, b);
+  return (a, b) => rank(a) - rank(b) || b.id - a.id;
 }
 
 /** How many cases a list of cases not closed holds, from the counts; null for a list that may hold closed ones. */

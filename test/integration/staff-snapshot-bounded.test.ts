@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_LIST_ROWS } from '../../shared/domain/caseLists';
 import type { CaseSummary } from '../../shared/domain/types';
 import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
+import { casesOfAYear } from '../helpers/cases';
 import { signIn, type TestClient } from '../helpers/clients';
 import { FakeClock, startTestHub, type TestHub } from '../helpers/hub';
 
 const YEAR_OF_CASES = 20_000;
 const LEFT_OPEN = 1_000;
-/** The 1,000 not closed, by status: how a month with half the cases left open piles up. */
+/** The 1,000 not closed, by status. */
 const OPEN_STATUSES = [
   ['open', 400],
   ['escalated', 250],
@@ -26,61 +27,10 @@ let hd1: TestClient;
 let koor: TestClient;
 let kepala: TestClient;
 
-/**
- * A year of cases in one transaction, written before anyone connects: the oldest first, one every 26 minutes,
- * and this morning's tickets.
- */
-function yearOfCases(): void {
-  const { db } = hub;
-  const users = db.prepare("SELECT id FROM users WHERE username IN ('hd1', 'hd2', 'hd3', 'koor') ORDER BY id").all() as { id: number }[];
-  const insert = db.prepare(
-    `INSERT INTO cases (reference, status, owner_id, opened_by, opened_at, opened_day, updated_at, closed_day, revision,
-       intake_at, visitor_name, visitor_type, visitor_org, visitor_phone, visitor_email, category, title, description,
-       escalation_target, lpse_support_ticket)
-     VALUES (@reference, @status, @owner, @owner, @at, @day, @at, @closedDay, 3, @at, @name, 'penyedia', @org, @phone, @email,
-       'gangguan', @title, @description, @target, @lpse)`,
-  );
-  const ticket = db.prepare(
-    `INSERT INTO tickets (office_day, number, service_code, priority, status, issued_at, queued_at, called_at, serving_at,
-       finished_at, counter_id, recall_count, requester, request_id)
-     VALUES (?, ?, 'A', 0, 'done', ?, ?, ?, ?, ?, 1, 0, 'kiosk', ?)`,
-  );
-  const statuses = OPEN_STATUSES.flatMap(([status, n]) => Array<string>(n).fill(status));
-  const start = Date.parse(`${TODAY}T00:00:00.000Z`) - 365 * 86_400_000;
-  db.transaction(() => {
-    for (let i = 0; i < YEAR_OF_CASES; i++) {
-      const at = new Date(start + i * 1_560_000).toISOString();
-      const day = at.slice(0, 10);
-      // The cases left open are spread over the whole year, every 20th one.
-      const status = i % (YEAR_OF_CASES / LEFT_OPEN) === 0 ? (statuses[i / (YEAR_OF_CASES / LEFT_OPEN)] ?? 'open') : 'closed';
-      insert.run({
-        reference: `K-${day.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`,
-        status,
-        owner: users[i % users.length]?.id,
-        at,
-        day,
-        closedDay: status === 'closed' ? day : null,
-        name: `Pengunjung Nomor ${i}`,
-        org: `CV Penyedia Barang dan Jasa Konstruksi ${i % 300}`,
-        phone: `0812-${String(i).padStart(8, '0')}`,
-        email: `pengunjung${i}@penyedia.co.id`,
-        title: 'Tidak bisa mengunggah dokumen penawaran pada paket tender',
-        description: 'Berkas penawaran ditolak SPSE dengan pesan ukuran berkas melebihi batas. '.repeat(3),
-        target: status === 'escalated' || status === 'reported' ? 'lkpp' : null,
-        lpse: status === 'escalated' || status === 'reported' ? `LS-${i}` : '',
-      });
-    }
-    for (let i = 1; i <= TICKETS_TODAY; i++) {
-      const at = new Date(Date.parse(`${TODAY}T01:00:00.000Z`) + i * 60_000).toISOString();
-      ticket.run(TODAY, `A-${String(i).padStart(3, '0')}`, at, at, at, at, at, `today-${i}`);
-    }
-  }).immediate();
-}
-
 beforeAll(async () => {
   // Tuesday 24 November 2026, 10:00 WIB.
   hub = await startTestHub({ clock: new FakeClock(Date.parse(`${TODAY}T03:00:00.000Z`)) });
-  yearOfCases();
+  casesOfAYear(hub.db, { today: TODAY, total: YEAR_OF_CASES, leftOpen: OPEN_STATUSES, ticketsToday: TICKETS_TODAY });
   hd1 = await signIn(hub.url, 'hd1', 'sandi-hd1');
   koor = await signIn(hub.url, 'koor', 'sandi-koor');
   kepala = await signIn(hub.url, 'kepala', 'sandi-kepala');
@@ -142,6 +92,24 @@ describe('the staff snapshot on a year of data with 1,000 cases left open', () =
     expect(found).toMatchObject({ id: newest.id, status: 'escalated', visitorName: newest.visitorName });
     const { case: whole } = await koor.ok('case:get', { caseId: newest.id });
     expect(whole.intake?.visitorEmail).toMatch(/@penyedia\.co\.id$/);
+  });
+
+  it('pages the case list: the officer’s own cases not closed, then every other case, the newest first', async () => {
+    const me = staffSnapshot(hd1).me.id;
+    const own = staffSnapshot(hd1).caseCounts.filter((k) => k.ownerId === me).reduce((sum, k) => sum + k.n, 0);
+    expect(own).toBeGreaterThan(CASE_LIST_ROWS);
+    const ownOpen = (c: CaseSummary) => c.ownerId === me && c.status !== 'closed';
+    // The page across the turn: the last of the officer's own, then the newest of all the others.
+    const across = await hd1.ok('case:search', { offset: own - 10 });
+    expect(across.map(ownOpen)).toEqual([...Array<boolean>(10).fill(true), ...Array<boolean>(CASE_LIST_ROWS - 10).fill(false)]);
+    const others = across.slice(10).map((c) => c.id);
+    expect(others).toEqual([...others].sort((a, b) => b - a));
+    // The year's newest case is a closed one.
+    const [newest] = await hd1.ok('case:search', { order: 'newest', limit: 1 });
+    expect(newest?.status).toBe('closed');
+    expect(others[0]).toBe(newest?.id);
+    const next = await hd1.ok('case:search', { offset: own + CASE_LIST_ROWS - 10 });
+    expect(next.every((c) => !ownOpen(c) && c.id < (others.at(-1) ?? 0))).toBe(true);
   });
 
   it('keeps the bounded lists right by patch: a case leaves the queue and the counts follow', async () => {
