@@ -115,6 +115,8 @@ export class Audiences {
    * something changes. Per-socket parts (the time, `me`) are filled in on the way out.
    */
   private readonly built = new Map<string, Snapshot>();
+  /** Each staff member's case list's first rows since the last write, by office day and user. */
+  private readonly caseListsBuilt = new Map<string, ReturnType<Audiences['firstRows']>>();
   /** Per personal room: its revision and the view last sent, so only a real change is sent. */
   private readonly personal = new Map<string, { rev: number; last: string }>();
 
@@ -138,6 +140,7 @@ export class Audiences {
   /** Something may have changed: every snapshot is built afresh when next asked for. */
   changed(): void {
     this.built.clear();
+    this.caseListsBuilt.clear();
   }
 
   snapshot(session: Session): Snapshot {
@@ -154,8 +157,10 @@ export class Audiences {
     }
     const serverTime = this.deps.clock().toISOString();
     if (session.kind !== 'staff' || built.audience !== 'staff') return { ...built, serverTime };
-    // The officer's own cases are the one part of the staff snapshot that is theirs alone.
-    const mine = this.firstRows('mine', session.user.id);
+    // The case list, the officer's own cases first, is the one part of the staff snapshot that is theirs alone.
+    const mineKey = `${today}:${session.user.id}`;
+    const mine = this.caseListsBuilt.get(mineKey) ?? this.firstRows('mine', session.user.id);
+    this.caseListsBuilt.set(mineKey, mine);
     const known = new Set(built.cases.map((c) => c.id));
     return {
       ...built,
@@ -168,7 +173,7 @@ export class Audiences {
 
   /** The first rows of one of the snapshot's lists of cases. */
   private firstRows(name: SnapshotListName, me: number): { rows: CaseSummary[]; page: CaseListPage } {
-    const { filter, order } = snapshotList(name, me);
+    const { filter, order } = snapshotList(name);
     const rows = searchCases(this.deps.db, { ...filter, order, limit: CASE_LIST_ROWS + 1, offset: 0 }, me);
     const first = rows.slice(0, CASE_LIST_ROWS);
     return { rows: first, page: { ids: first.map((c) => c.id), complete: rows.length === first.length } };
@@ -275,6 +280,7 @@ export class Audiences {
       for (const c of rows) cases.set(c.id, c);
       return page;
     };
+    // `mine` is each staff member's own, filled in by `snapshot`.
     const caseLists = { mine: { ids: [], complete: true }, escalated: page('escalated'), reported: page('reported'), unclosed: page('unclosed') };
     return { cases: [...cases.values()], caseLists, caseCounts: countUnclosedCases(this.deps.db) };
   }

@@ -114,7 +114,7 @@ export function fromSnapshot(s: StaffSnapshot): StaffData {
   const caseWindows = Object.fromEntries(
     SNAPSHOT_LISTS.map((name) => {
       const { ids, complete } = caseLists[name];
-      return [caseListKey(snapshotList(name, s.me.id)), complete ? null : (byId.get(ids.at(-1) ?? 0) ?? null)];
+      return [caseListKey(snapshotList(name)), complete ? null : (byId.get(ids.at(-1) ?? 0) ?? null)];
     }),
   );
   return { ...rest, caseWindows, lastCase: null, clockSkewMs: Date.parse(serverTime) - Date.now() };

@@ -27,8 +27,12 @@ export interface CaseList {
 export const SNAPSHOT_LISTS = ['mine', 'escalated', 'reported', 'unclosed'] as const;
 export type SnapshotListName = (typeof SNAPSHOT_LISTS)[number];
 
-export function snapshotList(name: SnapshotListName, me: number): CaseList {
-  if (name === 'mine') return { filter: { unclosed: true, ownerId: me }, order: 'newest' };
+/**
+ * `mine` is the case list (every case, the officer's own not closed first) and so differs per officer;
+ * `escalated` is the coordinator's queue, `reported` the head's reported cases, `unclosed` the head's board.
+ */
+export function snapshotList(name: SnapshotListName): CaseList {
+  if (name === 'mine') return { filter: {}, order: 'mine' };
   if (name === 'unclosed') return { filter: { unclosed: true }, order: 'oldest' };
   return { filter: { status: name }, order: 'oldest' };
 }

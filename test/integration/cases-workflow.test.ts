@@ -110,14 +110,15 @@ describe('a case from the counter to its close', () => {
     expect(timeline[1]?.note).toBe('A-001 · Loket 1');
     expect(timeline[5]?.note).toBe('Berkas melebihi 20 MB; dikompres bersama.');
 
-    // Other staff saw it live; closed, it leaves the staff snapshot's lists, and the case list's first page
-    // (every case, the newest first) still shows it, today and after.
+    // Other staff saw it live; closed, it leaves the lists of cases not closed and their counts, and stays in
+    // the case list (every case, the newest first), today and after.
     await koor.waitForPatch(staffPatchWith(c.id, (x) => x.status === 'closed'));
-    const later = await client(signIn(hub.url, 'hd2', 'sandi-hd2'));
-    expect((later.snapshots[0] as StaffSnapshot).cases).toEqual([]);
-    expect((later.snapshots[0] as StaffSnapshot).caseCounts).toEqual([]);
+    const later = (await client(signIn(hub.url, 'hd2', 'sandi-hd2'))).snapshots[0] as StaffSnapshot;
+    expect(later.caseLists.mine).toEqual({ ids: [c.id], complete: true });
+    expect([later.caseLists.unclosed.ids, later.caseLists.escalated.ids, later.caseCounts]).toEqual([[], [], []]);
     clock.advance(DAY_MS);
-    expect((await later.ok('case:search', {})).map((x) => [x.reference, x.status])).toEqual([['K-2026-00001', 'closed']]);
+    const tomorrow = (await client(signIn(hub.url, 'hd2', 'sandi-hd2'))).snapshots[0] as StaffSnapshot;
+    expect(tomorrow.cases.map((x) => [x.reference, x.status])).toEqual([['K-2026-00001', 'closed']]);
   });
 
   it('is escalated: the coordinator takes it, the head recommends, the officer closes it by phone: steps 3, 5, 6, 7, 8, 6, 9', async () => {

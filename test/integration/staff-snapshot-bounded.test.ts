@@ -57,7 +57,7 @@ describe('the staff snapshot on a year of data with 1,000 cases left open', () =
     }
   });
 
-  it('carries each officer their own open cases, and of visitors only what the rows show', () => {
+  it('carries each officer the case list’s first rows, their own open cases, and of visitors only what the rows show', () => {
     const snapshot = staffSnapshot(hd1);
     const mine = snapshot.caseLists.mine.ids.map((id) => snapshot.cases.find((c) => c.id === id));
     expect(mine).toHaveLength(CASE_LIST_ROWS);

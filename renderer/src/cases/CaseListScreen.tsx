@@ -2,7 +2,7 @@
 // and live; a search reaches every case ever recorded, a page at a time too.
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CASE_LIST_ROWS, type CaseList } from '../../../shared/domain/caseLists';
+import { CASE_LIST_ROWS, snapshotList } from '../../../shared/domain/caseLists';
 import { CASE_STATUSES, type CaseSummary, type ListedCaseStatus } from '../../../shared/domain/types';
 import type { ClientPayload } from '../../../shared/protocol/schemas';
 import { usePending } from '../../../shared/ui/usePending';
@@ -24,7 +24,8 @@ interface Filters {
 
 const NO_FILTERS: Filters = { query: '', status: '', ownerId: '', from: '', to: '' };
 
-const EVERY_CASE: CaseList = { filter: {}, order: 'mine' };
+/** Every case, the staff member's own not closed first: its first rows come with the snapshot. */
+const EVERY_CASE = snapshotList('mine');
 
 export function CaseListScreen() {
   const t = useCaseT();

@@ -1,14 +1,12 @@
 // The coordinator's queue (SOP step 5): escalated cases, oldest first, live; further pages on request.
 import { snapshotList } from '../../../shared/domain/caseLists';
 import { useCaseT } from './text';
-import { useStaff } from '../store';
 import { CaseTable, MoreCases } from './CaseTable';
 import { useCaseList } from './useCaseList';
 
 export function CoordinatorQueue() {
   const t = useCaseT();
-  const me = useStaff((s) => s.data?.me.id ?? 0);
-  const { rows, total, more, loading, loadMore } = useCaseList(snapshotList('escalated', me));
+  const { rows, total, more, loading, loadMore } = useCaseList(snapshotList('escalated'));
   return (
     <section className="card">
       <h1>
