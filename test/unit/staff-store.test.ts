@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // How the staff app keeps the hub's snapshot current, where each role lands, and how ages read.
 import { describe, expect, it } from 'vitest';
-import { applyPatch, fromSnapshot, todaysTickets } from '../../renderer/src/store';
+import { applyPatch, fromSnapshot, mergeCases, todaysTickets } from '../../renderer/src/store';
+import { caseListKey, snapshotList } from '../../shared/domain/caseLists';
 import { landing, mayVisit, parseRoute, routeHash } from '../../renderer/src/routes';
 import { caseSummary, type Case, type CaseSummary, type PrinterFault } from '../../shared/domain/types';
 import type { StaffSnapshot } from '../../shared/protocol/events';
@@ -117,6 +118,20 @@ describe('the staff snapshot kept current by patches', () => {
     expect(data.printerFaults).toHaveLength(2);
     expect(data.cases).toHaveLength(1);
     expect(todaysTickets(data).map((t) => t.number)).toEqual(['A-001']);
+  });
+});
+
+describe('the lists of cases held', () => {
+  it('end where the snapshot’s first rows end, or nowhere when it brought all of a list', () => {
+    const data = fromSnapshot({ ...snapshot, caseLists: { ...snapshot.caseLists, unclosed: { ids: [1], complete: false } } });
+    expect(data.caseWindows[caseListKey(snapshotList('unclosed'))]).toEqual(aCase(1, 'open', 1));
+    expect(data.caseWindows[caseListKey(snapshotList('escalated'))]).toBeNull();
+    // The board asked for "not closed, escalated" is the coordinator's queue.
+    expect(caseListKey({ filter: { unclosed: true, status: 'escalated' }, order: 'oldest' })).toBe(caseListKey(snapshotList('escalated')));
+  });
+
+  it('never take an older revision of a case from a page that was read before its last patch', () => {
+    expect(mergeCases([aCase(1, 'escalated', 3)], [aCase(1, 'open', 2), aCase(2, 'open', 1)])).toEqual([aCase(1, 'escalated', 3), aCase(2, 'open', 1)]);
   });
 });
 
