@@ -1,8 +1,10 @@
 // What each audience may see: its snapshot, and its share of a change with that audience's next
 // revision. The display and kiosk audiences never receive personal data or staff-only records.
 import { randomUUID } from 'node:crypto';
-import type { Counter, PublicCounter, Settings } from '../shared/domain/types';
+import { CASE_LIST_ROWS, snapshotList, type SnapshotListName } from '../shared/domain/caseLists';
+import type { CaseSummary, Counter, PublicCounter, Settings } from '../shared/domain/types';
 import type {
+  CaseListPage,
   DisplayPatch,
   DisplaySnapshot,
   KioskPatch,
@@ -18,19 +20,21 @@ import type {
 } from '../shared/protocol/events';
 import {
   findActiveTicketAtCounter,
-  getCase,
+  countUnclosedCases,
+  getCaseSummary,
   getCounter,
   getOffice,
   getSettings,
   getTicket,
   listCounters,
   listDevices,
-  listCurrentCases,
+  listCasesAtCounters,
   listOpenPrinterFaults,
   listRecentCalls,
   listServices,
   listTicketsOfDay,
   listUsers,
+  searchCases,
   waitingCounts,
   type Db,
 } from './db/index';
@@ -111,6 +115,8 @@ export class Audiences {
    * something changes. Per-socket parts (the time, `me`) are filled in on the way out.
    */
   private readonly built = new Map<string, Snapshot>();
+  /** Each staff member's case list's first rows since the last write, by office day and user. */
+  private readonly caseListsBuilt = new Map<string, ReturnType<Audiences['firstRows']>>();
   /** Per personal room: its revision and the view last sent, so only a real change is sent. */
   private readonly personal = new Map<string, { rev: number; last: string }>();
 
@@ -134,6 +140,7 @@ export class Audiences {
   /** Something may have changed: every snapshot is built afresh when next asked for. */
   changed(): void {
     this.built.clear();
+    this.caseListsBuilt.clear();
   }
 
   snapshot(session: Session): Snapshot {
@@ -149,7 +156,27 @@ export class Audiences {
       this.built.set(key, built);
     }
     const serverTime = this.deps.clock().toISOString();
-    return session.kind === 'staff' && built.audience === 'staff' ? { ...built, serverTime, me: session.user } : { ...built, serverTime };
+    if (session.kind !== 'staff' || built.audience !== 'staff') return { ...built, serverTime };
+    // The case list, the officer's own cases first, is the one part of the staff snapshot that is theirs alone.
+    const mineKey = `${today}:${session.user.id}`;
+    const mine = this.caseListsBuilt.get(mineKey) ?? this.firstRows('mine', session.user.id);
+    this.caseListsBuilt.set(mineKey, mine);
+    const known = new Set(built.cases.map((c) => c.id));
+    return {
+      ...built,
+      serverTime,
+      me: session.user,
+      cases: [...built.cases, ...mine.rows.filter((c) => !known.has(c.id))],
+      caseLists: { ...built.caseLists, mine: mine.page },
+    };
+  }
+
+  /** The first rows of one of the snapshot's lists of cases. */
+  private firstRows(name: SnapshotListName, me: number): { rows: CaseSummary[]; page: CaseListPage } {
+    const { filter, order } = snapshotList(name);
+    const rows = searchCases(this.deps.db, { ...filter, order, limit: CASE_LIST_ROWS + 1, offset: 0 }, me);
+    const first = rows.slice(0, CASE_LIST_ROWS);
+    return { rows: first, page: { ids: first.map((c) => c.id), complete: rows.length === first.length } };
   }
 
   private personalView(room: string, basis: ViewBasis) {
@@ -219,7 +246,7 @@ export class Audiences {
         printerFaults: listOpenPrinterFaults(db),
         recentCalls: listRecentCalls(db, today, RECENT_CALLS),
         me: session.user,
-        cases: listCurrentCases(db, today),
+        ...this.sharedCaseLists(today),
         printingKiosks: this.printingKiosks(),
       } satisfies StaffSnapshot;
     }
@@ -242,6 +269,22 @@ export class Audiences {
     } satisfies DisplaySnapshot;
   }
 
+  /**
+   * What every staff member's snapshot holds of the cases: the first rows of the lists the same for all, and
+   * the cases at the counters; `mine` is added per staff member (see `snapshot`).
+   */
+  private sharedCaseLists(today: string): Pick<StaffSnapshot, 'cases' | 'caseLists' | 'caseCounts'> {
+    const cases = new Map(listCasesAtCounters(this.deps.db, today).map((c) => [c.id, c]));
+    const page = (name: Exclude<SnapshotListName, 'mine'>) => {
+      const { rows, page } = this.firstRows(name, 0);
+      for (const c of rows) cases.set(c.id, c);
+      return page;
+    };
+    // `mine` is each staff member's own, filled in by `snapshot`.
+    const caseLists = { mine: { ids: [], complete: true }, escalated: page('escalated'), reported: page('reported'), unclosed: page('unclosed') };
+    return { cases: [...cases.values()], caseLists, caseCounts: countUnclosedCases(this.deps.db) };
+  }
+
   /** Each audience's patch for a change; audiences the change does not concern get none. */
   patches(change: Change): Patch[] {
     const { db } = this.deps;
@@ -252,8 +295,8 @@ export class Audiences {
     const counters = (change.counterIds ?? []).map((id) => getCounter(db, id)).filter((c) => c !== undefined);
     const tickets = (change.ticketIds ?? []).map((id) => getTicket(db, id)).filter((t) => t !== undefined);
     const calls = change.calls ?? [];
-    // Cases carry personal data: they go to staff only.
-    const cases = (change.caseIds ?? []).map((id) => getCase(db, id)).filter((c) => c !== undefined);
+    // Cases carry personal data: they go to staff only, as the summaries the lists show.
+    const cases = (change.caseIds ?? []).map((id) => getCaseSummary(db, id)).filter((c) => c !== undefined);
     // A call changes what its counter is showing, even when the counter itself did not change state.
     const displayCounters = new Map(counters.map((c) => [c.id, c]));
     for (const call of calls) {
@@ -282,7 +325,10 @@ export class Audiences {
     if (counters.length) staff.counters = counters;
     if (tickets.length) staff.tickets = tickets;
     if (waiting) staff.waiting = waiting;
-    if (cases.length) staff.cases = cases;
+    if (cases.length) {
+      staff.cases = cases;
+      staff.caseCounts = countUnclosedCases(db);
+    }
     if (change.printerFaults) staff.printerFaults = listOpenPrinterFaults(db);
     if (change.printingKiosks) staff.printingKiosks = this.printingKiosks();
 

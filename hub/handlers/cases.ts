@@ -17,6 +17,7 @@ import {
   needsLpseSupportTicket,
   type CaseAction,
 } from '../../shared/domain/caseRules';
+import { CASE_LIST_ROWS } from '../../shared/domain/caseLists';
 import { CASE_ACTION_WORDS, CASE_STATUS_WORDS, inSentence, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
 import { CASE_WITHDRAWN, ROLES, type Case, type Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
@@ -281,12 +282,10 @@ const get: Handler<'case:get'> = {
   },
 };
 
-const DEFAULT_SEARCH_LIMIT = 50;
-
 const search: Handler<'case:search'> = {
   who: ROLES,
   run(ctx, p) {
-    const filter = { ...p, limit: p.limit ?? DEFAULT_SEARCH_LIMIT };
+    const filter = { ...p, order: p.order ?? 'mine', limit: p.limit ?? CASE_LIST_ROWS, offset: p.offset ?? 0 };
     return { reply: searchCases(ctx.db, filter, staffUser(ctx).id) };
   },
 };

@@ -26,7 +26,7 @@ export function Header() {
   const me = useStaff((s) => s.data?.me);
   const office = useStaff((s) => s.data?.office.name);
   const route = useStaff((s) => s.route);
-  const escalated = useStaff((s) => s.data?.cases.filter((c) => c.status === 'escalated').length ?? 0);
+  const escalated = useStaff((s) => s.data?.caseCounts.filter((k) => k.status === 'escalated').reduce((sum, k) => sum + k.n, 0) ?? 0);
   if (!me) return null;
   const current = route?.name === 'case' ? 'cases' : route?.name;
   const firstAdminTab = { name: 'admin', tab: 'services' } as const;

@@ -1,14 +1,15 @@
 // The socket → store wiring, outside components: one connection for the page's life. Before sign-in it
 // is anonymous; after sign-in it carries the session token, so a reload or a hub restart resumes it.
 import { setupDone } from '../../shared/domain/setup';
-import type { Case } from '../../shared/domain/types';
+import { CASE_LIST_ROWS, caseListKey, type CaseList } from '../../shared/domain/caseLists';
+import type { Case, CaseSummary } from '../../shared/domain/types';
 import type { ErrorCode, Lang, Reply, ReplyError } from '../../shared/protocol/errors';
 import type { ClientReplies } from '../../shared/protocol/events';
 import type { ClientEventName, ClientPayload } from '../../shared/protocol/schemas';
 import { connectHub, type HubClient } from '../../shared/ui/hubClient';
 import { rememberLang } from '../../shared/ui/i18n';
 import { landing, mayVisit, parseRoute, routeHash, type Route } from './routes';
-import { applyPatch, fromSnapshot, mergeCase, NO_REPORT, rememberToken, useStaff, type Leave } from './store';
+import { applyPatch, fromSnapshot, mergeCase, mergeCases, NO_REPORT, rememberToken, useStaff, type Leave } from './store';
 
 let client: HubClient | null = null;
 
@@ -138,6 +139,22 @@ export async function caseRequest<E extends CaseMutation>(event: E, payload: Cli
   const reply = (await request(event, payload, ['CASE_STALE'])) as Reply<Case>;
   if (reply.ok) mergeCase(reply.data);
   return reply;
+}
+
+/**
+ * The next page of a list of cases, after the `held` rows of it shown now (0: its first page). A background
+ * read: a list that could not be fetched stays as it was, and is asked for again when shown again.
+ */
+export async function loadCasePage(list: CaseList, held: number): Promise<void> {
+  const { filter, order } = list;
+  const reply = await read('case:search', { ...filter, order, offset: held, limit: CASE_LIST_ROWS });
+  if (!reply.ok) return;
+  const rows: CaseSummary[] = reply.data;
+  useStaff.setState((s) => {
+    if (!s.data) return {};
+    const last = rows.length < CASE_LIST_ROWS ? null : (rows.at(-1) ?? null);
+    return { data: { ...s.data, cases: mergeCases(s.data.cases, rows), caseWindows: { ...s.data.caseWindows, [caseListKey(list)]: last } } };
+  });
 }
 
 /** Starts service; the visit's case the hub opened (or attached) with it goes into the store at once. */

@@ -3,7 +3,18 @@
 // hub.ts; components read it through selectors.
 import { create } from 'zustand';
 import { DEFAULT_TIMEZONE, officeDay } from '../../shared/domain/officeTime';
-import { CASE_WITHDRAWN, type AdminView, type Case, type CaseIntake, type Counter, type StaffUser, type Ticket } from '../../shared/domain/types';
+import { caseListKey, SNAPSHOT_LISTS, snapshotList } from '../../shared/domain/caseLists';
+import {
+  CASE_WITHDRAWN,
+  caseSummary,
+  type AdminView,
+  type Case,
+  type CaseIntake,
+  type CaseSummary,
+  type Counter,
+  type StaffUser,
+  type Ticket,
+} from '../../shared/domain/types';
 import type { Report } from '../../shared/domain/report';
 import type { Lang, ReplyError } from '../../shared/protocol/errors';
 import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
@@ -18,8 +29,15 @@ const TOKEN_KEY = 'antrian.staffToken';
  * The staff snapshot as patches keep it, plus how far the hub's clock is from ours. The recent calls are
  * the display's business: no staff screen shows them.
  */
-export interface StaffData extends Omit<StaffSnapshot, 'rev' | 'epoch' | 'serverTime' | 'audience' | 'recentCalls'> {
+export interface StaffData extends Omit<StaffSnapshot, 'rev' | 'epoch' | 'serverTime' | 'audience' | 'recentCalls' | 'caseLists'> {
   clockSkewMs: number;
+  /**
+   * How far each list of cases has been fetched, by `caseListKey`: its last row fetched (the list shows the
+   * cases held up to it), or null when all of it was; a list not here is fetched when shown.
+   */
+  caseWindows: Record<string, CaseSummary | null>;
+  /** The whole case the hub last returned to this user's own action, shown at once by the case screen. */
+  lastCase: Case | null;
 }
 
 /** The intake typed into the case on screen and not saved yet, with the revision it was typed over. */
@@ -91,8 +109,24 @@ export const useStaff = create<State>(() => ({
 
 
 export function fromSnapshot(s: StaffSnapshot): StaffData {
-  const { rev: _rev, epoch: _epoch, serverTime, audience: _audience, recentCalls: _recentCalls, ...rest } = s;
-  return { ...rest, clockSkewMs: Date.parse(serverTime) - Date.now() };
+  const { rev: _rev, epoch: _epoch, serverTime, audience: _audience, recentCalls: _recentCalls, caseLists, ...rest } = s;
+  const byId = new Map(s.cases.map((c) => [c.id, c]));
+  const caseWindows = Object.fromEntries(
+    SNAPSHOT_LISTS.map((name) => {
+      const { ids, complete } = caseLists[name];
+      return [caseListKey(snapshotList(name)), complete ? null : (byId.get(ids.at(-1) ?? 0) ?? null)];
+    }),
+  );
+  return { ...rest, caseWindows, lastCase: null, clockSkewMs: Date.parse(serverTime) - Date.now() };
+}
+
+/** Cases from the hub into the held ones: a row never replaces a newer revision of itself; withdrawn ones leave. */
+export function mergeCases(held: readonly CaseSummary[], incoming: readonly CaseSummary[] | undefined): CaseSummary[] {
+  if (!incoming?.length) return held as CaseSummary[];
+  const known = new Map(held.map((c) => [c.id, c]));
+  const newer = incoming.filter((c) => (known.get(c.id)?.revision ?? -1) <= c.revision);
+  // A withdrawn case (a visit's, with nothing recorded) belongs on no staff list.
+  return upsert(held, newer).filter((c) => c.status !== CASE_WITHDRAWN);
 }
 
 export function applyPatch(data: StaffData, p: StaffPatch): StaffData {
@@ -103,8 +137,8 @@ export function applyPatch(data: StaffData, p: StaffPatch): StaffData {
     services: upsert(data.services, p.services),
     counters: upsert(data.counters, p.counters),
     tickets: upsert(data.tickets, p.tickets),
-    // A withdrawn case (a visit's, with nothing recorded) belongs on no staff list.
-    cases: upsert(data.cases, p.cases).filter((c) => c.status !== CASE_WITHDRAWN),
+    cases: mergeCases(data.cases, p.cases),
+    caseCounts: p.caseCounts ?? data.caseCounts,
     waiting: p.waiting ?? data.waiting,
     // The open faults as a whole: a fault that was dealt with simply leaves the list.
     printerFaults: p.printerFaults ?? data.printerFaults,
@@ -118,7 +152,7 @@ export function mergeCase(c: Case): void {
     if (!s.data) return {};
     const known = s.data.cases.find((x) => x.id === c.id);
     if (known && known.revision >= c.revision) return {};
-    return { data: { ...s.data, cases: upsert(s.data.cases, [c]) } };
+    return { data: { ...s.data, cases: mergeCases(s.data.cases, [caseSummary(c)]), lastCase: c } };
   });
 }
 
@@ -136,7 +170,7 @@ export function activeTicketAt(tickets: readonly Ticket[], counterId: number | u
   return tickets.find((t) => t.counterId === counterId && (t.status === 'called' || t.status === 'serving')) ?? null;
 }
 
-export function caseById(s: State, caseId: number): Case | null {
+export function caseById(s: State, caseId: number): CaseSummary | null {
   return s.data?.cases.find((c) => c.id === caseId) ?? null;
 }
 

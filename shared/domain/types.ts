@@ -304,6 +304,38 @@ export interface Case {
   lastRecommendation: string;
 }
 
+/**
+ * A case as the staff lists show it (the case list, the coordinator's queue, the head's board, the case at a
+ * counter): of the visitor only the name and company or agency, which the rows show. The whole case, with
+ * contacts and notes, is read with `case:get` when opened.
+ */
+export interface CaseSummary
+  extends Pick<Case, 'id' | 'reference' | 'status' | 'ownerId' | 'ownerName' | 'openedById' | 'ticketId' | 'ticketNumber' | 'escalationTarget' | 'openedAt' | 'updatedAt' | 'revision'> {
+  title: string;
+  visitorName: string;
+  visitorOrg: string;
+  /** The head has recommended something (SOP step 8). */
+  recommended: boolean;
+}
+
+export function caseSummary(c: Case): CaseSummary {
+  const { id, reference, status, ownerId, ownerName, openedById, ticketId, ticketNumber, escalationTarget, openedAt, updatedAt, revision } = c;
+  return {
+    id, reference, status, ownerId, ownerName, openedById, ticketId, ticketNumber, escalationTarget, openedAt, updatedAt, revision,
+    title: c.intake?.title ?? '',
+    visitorName: c.intake?.visitorName ?? '',
+    visitorOrg: c.intake?.visitorOrg ?? '',
+    recommended: c.lastRecommendation !== '',
+  };
+}
+
+/** How many cases not closed one owner has in one status: the totals of every bounded list. */
+export interface CaseCount {
+  status: Exclude<ListedCaseStatus, 'closed'>;
+  ownerId: number;
+  n: number;
+}
+
 /** One entry of a case's timeline: its tickets' events, then every case action, oldest first. */
 export interface CaseEntry {
   id: number;

@@ -7,7 +7,9 @@ import type {
   BackupInfo,
   Call,
   Case,
+  CaseCount,
   CaseEntry,
+  CaseSummary,
   Counter,
   Office,
   PrinterFault,
@@ -21,6 +23,7 @@ import type {
   TicketPrint,
   WaitingCounts,
 } from '../domain/types';
+import type { SnapshotListName } from '../domain/caseLists';
 import type { Report } from '../domain/report';
 import type { Ikm } from '../domain/skm';
 import type { BridgePrintResult, PrinterFaultCode } from './bridge';
@@ -101,6 +104,12 @@ export interface KioskSnapshot extends SnapshotBase {
   device: { id: number; name: string; hasPrinter: boolean };
 }
 
+/** The first rows of a list of cases, in its order; `complete` when they are all of it. */
+export interface CaseListPage {
+  ids: number[];
+  complete: boolean;
+}
+
 export interface StaffSnapshot extends SnapshotBase {
   audience: 'staff';
   settings: Settings;
@@ -112,8 +121,14 @@ export interface StaffSnapshot extends SnapshotBase {
   printerFaults: PrinterFault[];
   recentCalls: Call[];
   me: StaffUser;
-  /** Every case not closed, plus those closed today. */
-  cases: Case[];
+  /**
+   * The first rows of each list a screen shows at once (`caseLists`, at most CASE_LIST_ROWS each) and the
+   * cases at the counters now, as summaries: a list pages further with `case:search`.
+   */
+  cases: CaseSummary[];
+  caseLists: Record<SnapshotListName, CaseListPage>;
+  /** Every case not closed, counted by status and owner: the lists' totals. */
+  caseCounts: CaseCount[];
   /** Kiosks with a network printer or a connected bridge: only their tickets can be reprinted. */
   printingKiosks: number[];
 }
@@ -190,7 +205,10 @@ export interface StaffPatch {
   waiting?: WaitingCounts;
   /** The open printer faults, replacing the list: a resolved fault drops out. */
   printerFaults?: PrinterFault[];
-  cases?: Case[];
+  /** Every case the change touched, in its new state: it enters or leaves each list by itself. */
+  cases?: CaseSummary[];
+  /** Whole, with `cases`. */
+  caseCounts?: CaseCount[];
   /** Whole, when a kiosk's bridge came or went. */
   printingKiosks?: number[];
 }
@@ -268,7 +286,7 @@ export interface ClientReplies {
   'case:close': Case;
   'case:reassign': Case;
   'case:get': CaseDetail;
-  'case:search': Case[];
+  'case:search': CaseSummary[];
   'print:ticket': PrintOutcome;
   'print:fault': Record<string, never>;
   'print:ok': Record<string, never>;

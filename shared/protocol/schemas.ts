@@ -1,6 +1,7 @@
 // Runtime validators for every client event: TypeScript types are not enough at the wire.
 import { z } from 'zod';
 import { isVisitorEmail, RETENTION_DAYS } from '../domain/caseRules';
+import { CASE_ORDERS } from '../domain/caseLists';
 import { parseHm } from '../domain/officeTime';
 import { SKM_AGE_GROUPS, SKM_EDUCATIONS, SKM_ELEMENTS, SKM_GENDERS, SKM_OCCUPATIONS } from '../domain/skm';
 import {
@@ -225,7 +226,13 @@ export const clientEventSchemas = {
     ownerId: id.optional(),
     from: day.optional(),
     to: day.optional(),
+    /** Only cases not closed (the head's board). */
+    unclosed: z.boolean().optional(),
+    /** The list's order; by default the asker's own cases not closed first, then the newest. */
+    order: z.enum(CASE_ORDERS).optional(),
     limit: z.int().min(1).max(200).optional(),
+    /** Rows of the list already held: the next page starts after them. */
+    offset: z.int().min(0).max(1_000_000).optional(),
   }),
   'print:ticket': z.strictObject({ ticketId: id }),
   'print:fault': z.strictObject({ ticketId: id, code: z.enum(PRINTER_FAULT_CODES), message: line(500) }),

@@ -2,7 +2,7 @@
 // escalated and seen through by the coordinator and the head, a returning visitor, two staff saving at once —
 // while the waiting-room display and the kiosk never see a case or a visitor's personal data.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Case } from '../../shared/domain/types';
+import type { CaseSummary } from '../../shared/domain/types';
 import type { StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
 import { caseOfNewVisit, intake, serveVisitor, sopSteps, stored } from '../helpers/cases';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
@@ -54,7 +54,7 @@ afterEach(async () => {
   await hub.dispose();
 });
 
-const staffPatchWith = (caseId: number, match: (c: Case) => boolean) => (p: { audience: string }) =>
+const staffPatchWith = (caseId: number, match: (c: CaseSummary) => boolean) => (p: { audience: string }) =>
   p.audience === 'staff' && ((p as StaffPatch).cases ?? []).some((c) => c.id === caseId && match(c));
 
 /** The timeline as [type, SOP step, actor] rows. */
@@ -110,13 +110,15 @@ describe('a case from the counter to its close', () => {
     expect(timeline[1]?.note).toBe('A-001 · Loket 1');
     expect(timeline[5]?.note).toBe('Berkas melebihi 20 MB; dikompres bersama.');
 
-    // Other staff saw it live; a case closed today is still in the staff snapshot, and gone tomorrow.
+    // Other staff saw it live; closed, it leaves the lists of cases not closed and their counts, and stays in
+    // the case list (every case, the newest first), today and after.
     await koor.waitForPatch(staffPatchWith(c.id, (x) => x.status === 'closed'));
-    const today = await client(signIn(hub.url, 'hd2', 'sandi-hd2'));
-    expect((today.snapshots[0] as StaffSnapshot).cases.map((x) => x.reference)).toEqual(['K-2026-00001']);
+    const later = (await client(signIn(hub.url, 'hd2', 'sandi-hd2'))).snapshots[0] as StaffSnapshot;
+    expect(later.caseLists.mine).toEqual({ ids: [c.id], complete: true });
+    expect([later.caseLists.unclosed.ids, later.caseLists.escalated.ids, later.caseCounts]).toEqual([[], [], []]);
     clock.advance(DAY_MS);
-    const tomorrow = await client(signIn(hub.url, 'hd2', 'sandi-hd2'));
-    expect((tomorrow.snapshots[0] as StaffSnapshot).cases).toEqual([]);
+    const tomorrow = (await client(signIn(hub.url, 'hd2', 'sandi-hd2'))).snapshots[0] as StaffSnapshot;
+    expect(tomorrow.cases.map((x) => [x.reference, x.status])).toEqual([['K-2026-00001', 'closed']]);
   });
 
   it('is escalated: the coordinator takes it, the head recommends, the officer closes it by phone: steps 3, 5, 6, 7, 8, 6, 9', async () => {
@@ -139,7 +141,7 @@ describe('a case from the counter to its close', () => {
     expect((await hd1.ok('case:get', { caseId: c.id })).case).toMatchObject({ status: 'escalated', revision: c.revision });
 
     const seen = await koor.waitForPatch(staffPatchWith(c.id, (x) => x.status === 'escalated'));
-    const coordinatorsView = (seen as StaffPatch).cases?.find((x) => x.id === c.id) as Case;
+    const coordinatorsView = (seen as StaffPatch).cases?.find((x) => x.id === c.id) as CaseSummary;
     c = await koor.ok('case:take', { caseId: c.id, revision: coordinatorsView.revision });
     expect(c).toMatchObject({ ownerName: 'Koordinator Helpdesk', status: 'escalated' });
     c = await koor.ok('case:followup', { caseId: c.id, revision: c.revision, note: 'Diteruskan ke LKPP, menunggu jawaban.' });
@@ -152,7 +154,9 @@ describe('a case from the counter to its close', () => {
 
     await kepala.waitForPatch(staffPatchWith(c.id, (x) => x.status === 'reported'));
     c = await kepala.ok('case:recommend', { caseId: c.id, revision: c.revision, recommendation: 'Hubungi LKPP lewat telepon.' });
-    await hd1.waitForPatch(staffPatchWith(c.id, (x) => x.lastRecommendation === 'Hubungi LKPP lewat telepon.'));
+    // The officer's screens learn there is a recommendation; the case shows it.
+    await hd1.waitForPatch(staffPatchWith(c.id, (x) => x.recommended && x.revision === c.revision));
+    expect((await hd1.ok('case:get', { caseId: c.id })).case.lastRecommendation).toBe('Hubungi LKPP lewat telepon.');
 
     c = await hd1.ok('case:resolve', { caseId: c.id, revision: c.revision, resolution: 'Akun dibuka kembali oleh LKPP.' });
     c = await hd1.ok('case:close', { caseId: c.id, revision: c.revision, channel: 'phone' });
@@ -302,8 +306,11 @@ describe('a case from the counter to its close', () => {
     await kiosk.waitForPatch((p) => p.audience === 'kiosk' && p.waiting?.B === 1);
     expect(display.snapshots[0]).not.toHaveProperty('cases');
     expect(kiosk.snapshots[0]).not.toHaveProperty('cases');
-    // Staff got the case, personal data and all.
+    // Staff got the case as their lists show it: the visitor's name and company, not the contacts, which
+    // only the case itself shows.
     const staffPatch = await hd2.waitForPatch(staffPatchWith(c.id, (x) => x.status === 'escalated'));
-    expect((staffPatch as StaffPatch).cases?.[0]?.intake?.visitorPhone).toBe('0812-7000-1234');
+    expect((staffPatch as StaffPatch).cases?.[0]).toMatchObject({ visitorName: 'Budi Santoso', visitorOrg: 'CV Maju Jaya' });
+    expect(JSON.stringify(staffPatch)).not.toMatch(/0812|budi@/);
+    expect((await hd2.ok('case:get', { caseId: c.id })).case.intake?.visitorPhone).toBe('0812-7000-1234');
   });
 });

@@ -95,7 +95,7 @@ describe('bounded and cleaned input', () => {
     expect((await officer.ok('case:search', {})).length).toBeGreaterThan(0);
     expect(await officer.ok('case:search', { query: '\u0000tidak-ada-kasus-seperti-ini' })).toEqual([]);
     const found = await officer.ok('case:search', { query: '\u0000\u200bHidayatullah' });
-    expect(found.map((c) => c.intake?.visitorName)).toEqual(['Rahmat Hidayatullah']);
+    expect(found.map((c) => c.visitorName)).toEqual(['Rahmat Hidayatullah']);
   });
 
   it('refuses a date that is not on the calendar', async () => {

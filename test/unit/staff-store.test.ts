@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 // How the staff app keeps the hub's snapshot current, where each role lands, and how ages read.
 import { describe, expect, it } from 'vitest';
-import { applyPatch, fromSnapshot, todaysTickets } from '../../renderer/src/store';
+import { applyPatch, fromSnapshot, mergeCases, todaysTickets } from '../../renderer/src/store';
+import { caseListKey, snapshotList } from '../../shared/domain/caseLists';
 import { landing, mayVisit, parseRoute, routeHash } from '../../renderer/src/routes';
-import type { Case, PrinterFault } from '../../shared/domain/types';
+import { caseSummary, type Case, type CaseSummary, type PrinterFault } from '../../shared/domain/types';
 import type { StaffSnapshot } from '../../shared/protocol/events';
 import { formatDuration } from '../../shared/ui/duration';
 import { ticketFixture } from '../helpers/fixtures';
@@ -19,7 +20,8 @@ const fault = (id: number, ticketId: number): PrinterFault => ({
   at: '2026-11-24T01:00:00.000Z',
 });
 
-const aCase = (id: number, status: Case['status'], revision: number): Case => ({
+const aCase = (id: number, status: Case['status'], revision: number): CaseSummary =>
+  caseSummary({
   id,
   reference: `K-2026-0000${id}`,
   status,
@@ -37,7 +39,7 @@ const aCase = (id: number, status: Case['status'], revision: number): Case => ({
   updatedAt: '2026-11-24T01:00:00.000Z',
   revision,
   lastRecommendation: '',
-});
+  });
 
 const snapshot: StaffSnapshot = {
   audience: 'staff',
@@ -71,6 +73,13 @@ const snapshot: StaffSnapshot = {
   recentCalls: [],
   me: { id: 1, username: 'hd1', name: 'Petugas 1', role: 'helpdesk' },
   cases: [aCase(1, 'open', 1)],
+  caseLists: {
+    mine: { ids: [1], complete: true },
+    escalated: { ids: [], complete: true },
+    reported: { ids: [], complete: true },
+    unclosed: { ids: [1], complete: true },
+  },
+  caseCounts: [{ status: 'open', ownerId: 1, n: 1 }],
   printingKiosks: [1],
 };
 
@@ -109,6 +118,20 @@ describe('the staff snapshot kept current by patches', () => {
     expect(data.printerFaults).toHaveLength(2);
     expect(data.cases).toHaveLength(1);
     expect(todaysTickets(data).map((t) => t.number)).toEqual(['A-001']);
+  });
+});
+
+describe('the lists of cases held', () => {
+  it('end where the snapshot’s first rows end, or nowhere when it brought all of a list', () => {
+    const data = fromSnapshot({ ...snapshot, caseLists: { ...snapshot.caseLists, unclosed: { ids: [1], complete: false } } });
+    expect(data.caseWindows[caseListKey(snapshotList('unclosed'))]).toEqual(aCase(1, 'open', 1));
+    expect(data.caseWindows[caseListKey(snapshotList('escalated'))]).toBeNull();
+    // The board asked for "not closed, escalated" is the coordinator's queue.
+    expect(caseListKey({ filter: { unclosed: true, status: 'escalated' }, order: 'oldest' })).toBe(caseListKey(snapshotList('escalated')));
+  });
+
+  it('never take an older revision of a case from a page that was read before its last patch', () => {
+    expect(mergeCases([aCase(1, 'escalated', 3)], [aCase(1, 'open', 2), aCase(2, 'open', 1)])).toEqual([aCase(1, 'escalated', 3), aCase(2, 'open', 1)]);
   });
 });
 

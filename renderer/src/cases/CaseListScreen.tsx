@@ -1,8 +1,9 @@
-// The case list: the staff member's own open cases first, then the rest of what the hub keeps live
-// (every case not closed, and those closed today); a search reaches every case ever recorded.
+// The case list: every case, the staff member's own not closed first, then the newest, a page at a time
+// and live; a search reaches every case ever recorded, a page at a time too.
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CASE_STATUSES, type Case, type ListedCaseStatus } from '../../../shared/domain/types';
+import { CASE_LIST_ROWS, snapshotList } from '../../../shared/domain/caseLists';
+import { CASE_STATUSES, type CaseSummary, type ListedCaseStatus } from '../../../shared/domain/types';
 import type { ClientPayload } from '../../../shared/protocol/schemas';
 import { usePending } from '../../../shared/ui/usePending';
 import { request } from '../hub';
@@ -10,7 +11,8 @@ import { DateField } from '../DateField';
 import { useCaseT } from './text';
 import { useStaff } from '../store';
 import { OwnerFilter, StatusFilter } from './CaseFilters';
-import { CaseTable } from './CaseTable';
+import { CaseTable, MoreCases } from './CaseTable';
+import { useCaseList } from './useCaseList';
 
 interface Filters {
   query: string;
@@ -22,20 +24,24 @@ interface Filters {
 
 const NO_FILTERS: Filters = { query: '', status: '', ownerId: '', from: '', to: '' };
 
-/** Own cases not closed first, then the newest. */
-function myOrder(me: number) {
-  const rank = (c: Case) => (c.ownerId === me && c.status !== 'closed' ? 0 : 1);
-  return (a: Case, b: Case) => rank(a) - rank(b) || b.openedAt.localeCompare(a.openedAt) || b.id - a.id;
-}
+/** Every case, the staff member's own not closed first: its first rows come with the snapshot. */
+const EVERY_CASE = snapshotList('mine');
 
 export function CaseListScreen() {
   const t = useCaseT();
-  const me = useStaff((s) => s.data?.me.id ?? 0);
   const live = useStaff(useShallow((s) => s.data?.cases ?? []));
+  const every = useCaseList(EVERY_CASE);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [results, setResults] = useState<Case[] | null>(null);
+  /** The search asked and the rows found so far; `more` when the last page was full. */
+  const [results, setResults] = useState<{ asked: ClientPayload<'case:search'>; rows: CaseSummary[]; more: boolean } | null>(null);
   const [pending, run] = usePending();
 
+  const fetchResults = async (asked: ClientPayload<'case:search'>, held: CaseSummary[]) => {
+    const reply = await run(() => request('case:search', { ...asked, offset: held.length, limit: CASE_LIST_ROWS }));
+    if (!reply.ok) return;
+    const seen = new Set(held.map((c) => c.id));
+    setResults({ asked, rows: [...held, ...reply.data.filter((c) => !seen.has(c.id))], more: reply.data.length === CASE_LIST_ROWS });
+  };
   const search = async (e: FormEvent) => {
     e.preventDefault();
     const payload: ClientPayload<'case:search'> = {};
@@ -44,8 +50,7 @@ export function CaseListScreen() {
     if (filters.ownerId) payload.ownerId = Number(filters.ownerId);
     if (filters.from) payload.from = filters.from;
     if (filters.to) payload.to = filters.to;
-    const reply = await run(() => request('case:search', payload));
-    if (reply.ok) setResults(reply.data);
+    await fetchResults(payload, []);
   };
   const clear = () => {
     setFilters(NO_FILTERS);
@@ -55,7 +60,7 @@ export function CaseListScreen() {
 
   // Search results stay live: a case the hub has since changed shows as it is now.
   const byId = new Map(live.map((c) => [c.id, c]));
-  const shown = results ? results.map((c) => byId.get(c.id) ?? c) : [...live].sort(myOrder(me));
+  const shown = results ? results.rows.map((c) => byId.get(c.id) ?? c) : every.rows;
 
   return (
     <section className="card">
@@ -89,8 +94,13 @@ export function CaseListScreen() {
           </button>
         )}
       </form>
-      <p className="hint">{results ? t('searchResults', { n: results.length }) : t('myCasesFirst')}</p>
-      <CaseTable cases={shown} empty={t('noCasesFound')} />
+      <p className="hint">{results ? t('searchResults', { n: results.rows.length }) : t('myCasesFirst')}</p>
+      {shown ? <CaseTable cases={shown} empty={t('noCasesFound')} /> : <p className="hint">{t('loading')}</p>}
+      {results ? (
+        <MoreCases shown={results.rows.length} total={null} more={results.more} loading={pending} onMore={() => void fetchResults(results.asked, results.rows)} />
+      ) : (
+        <MoreCases shown={every.rows?.length ?? 0} total={null} more={every.more} loading={every.loading} onMore={every.loadMore} />
+      )}
     </section>
   );
 }

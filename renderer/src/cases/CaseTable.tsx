@@ -1,17 +1,18 @@
-// Cases as rows (coordinator queue, head's board, case list): each row opens the case.
-import type { Case } from '../../../shared/domain/types';
+// Cases as rows (coordinator queue, head's board, case list): each row opens the case. A list longer than
+// what is held shows how many and a button for the next page.
+import type { CaseSummary } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/ui/duration';
 import { navigate } from '../hub';
 import { useCaseT } from './text';
 import { useHubNow, useStaff } from '../store';
 
-export function CaseTable({ cases, empty }: { cases: readonly Case[]; empty: string }) {
+export function CaseTable({ cases, empty }: { cases: readonly CaseSummary[]; empty: string }) {
   const t = useCaseT();
   const lang = useStaff((s) => s.lang);
   const me = useStaff((s) => s.data?.me.id);
   const now = useHubNow(30_000);
   if (cases.length === 0) return <p className="empty" data-testid="case-list-empty">{empty}</p>;
-  const open = (c: Case) => navigate({ name: 'case', caseId: c.id });
+  const open = (c: CaseSummary) => navigate({ name: 'case', caseId: c.id });
   return (
     <table className="cases">
       <thead>
@@ -44,12 +45,12 @@ export function CaseTable({ cases, empty }: { cases: readonly Case[]; empty: str
               {c.escalationTarget && c.status === 'escalated' && (
                 <span className="tag">{t(`target_${c.escalationTarget}`)}</span>
               )}
-              {c.lastRecommendation && <span className="tag">{t('hasRecommendation')}</span>}
+              {c.recommended && <span className="tag">{t('hasRecommendation')}</span>}
             </td>
-            <td className="case-title">{c.intake?.title || '—'}</td>
+            <td className="case-title">{c.title || '—'}</td>
             <td className="case-visitor">
-              {c.intake?.visitorName || '—'}
-              {c.intake?.visitorOrg ? <small> · {c.intake.visitorOrg}</small> : null}
+              {c.visitorName || '—'}
+              {c.visitorOrg ? <small> · {c.visitorOrg}</small> : null}
             </td>
             <td className="case-owner">{c.ownerName}</td>
             <td className="case-age" data-testid={`case-age-${c.id}`}>{formatDuration(now - Date.parse(c.openedAt), lang)}</td>
@@ -57,5 +58,21 @@ export function CaseTable({ cases, empty }: { cases: readonly Case[]; empty: str
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Below a list: how many of it are shown, and the next page when more wait at the hub. */
+export function MoreCases({ shown, total, more, loading, onMore }: { shown: number; total: number | null; more: boolean; loading: boolean; onMore: () => void }) {
+  const t = useCaseT();
+  if (!more) return null;
+  return (
+    <div className="more-cases">
+      <span className="hint" data-testid="cases-shown">
+        {total === null ? t('casesShownMore', { n: shown }) : t('casesShownOf', { n: shown, total })}
+      </span>
+      <button type="button" data-testid="cases-more" disabled={loading} onClick={onMore}>
+        {t('showMoreCases')}
+      </button>
+    </div>
   );
 }

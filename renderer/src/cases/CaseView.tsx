@@ -13,16 +13,17 @@ import { IntakeForm } from './IntakeForm';
 import { Timeline } from './Timeline';
 
 /**
- * The case as the hub last told this screen, with its timeline fetched again whenever it changes and when
- * the hub is back after a restart or a lost connection. A background read: it never touches the refusal
- * banner, and only "no such case" counts as missing (a timeout is retried on reconnection).
+ * The case as the hub last told this screen: fetched whole, with its timeline, and again whenever its
+ * summary (held from the snapshot and patches) shows a newer revision and when the hub is back after a
+ * restart or a lost connection; the user's own action shows its reply at once. A background read: it never
+ * touches the refusal banner, and only "no such case" counts as missing (a timeout is retried on reconnection).
  */
 function useCaseDetail(caseId: number, generation: number) {
-  const live = useStaff((s) => caseById(s, caseId));
+  const revision = useStaff((s) => caseById(s, caseId)?.revision);
+  const replied = useStaff((s) => (s.data?.lastCase?.id === caseId ? s.data.lastCase : null));
   const online = useStaff((s) => s.online);
   const [fetched, setFetched] = useState<{ case: Case; timeline: CaseEntry[] } | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
-  const revision = live?.revision;
   useEffect(() => {
     if (!online) return;
     let cancelled = false;
@@ -37,7 +38,7 @@ function useCaseDetail(caseId: number, generation: number) {
       cancelled = true;
     };
   }, [caseId, revision, generation, online]);
-  const current = live && (!fetched || live.revision >= fetched.case.revision) ? live : (fetched?.case ?? null);
+  const current = replied && (!fetched || replied.revision >= fetched.case.revision) ? replied : (fetched?.case ?? null);
   return { current, timeline: fetched?.timeline ?? [], missing };
 }
 

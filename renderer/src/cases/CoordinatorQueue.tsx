@@ -1,24 +1,19 @@
-// The coordinator's queue (SOP step 5): escalated cases, oldest first, live.
+// The coordinator's queue (SOP step 5): escalated cases, oldest first, live; further pages on request.
+import { snapshotList } from '../../../shared/domain/caseLists';
 import { useCaseT } from './text';
-import { useStaff } from '../store';
-import { CaseTable } from './CaseTable';
-import { useShallow } from 'zustand/react/shallow';
+import { CaseTable, MoreCases } from './CaseTable';
+import { useCaseList } from './useCaseList';
 
 export function CoordinatorQueue() {
   const t = useCaseT();
-  const escalated = useStaff(
-    useShallow((s) =>
-      (s.data?.cases ?? [])
-        .filter((c) => c.status === 'escalated')
-        .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id - b.id),
-    ),
-  );
+  const { rows, total, more, loading, loadMore } = useCaseList(snapshotList('escalated'));
   return (
     <section className="card">
       <h1>
-        {t('nav_queue')} <span className="count" data-testid="queue-count">{escalated.length}</span>
+        {t('nav_queue')} <span className="count" data-testid="queue-count">{total ?? 0}</span>
       </h1>
-      <CaseTable cases={escalated} empty={t('noEscalated')} />
+      {rows ? <CaseTable cases={rows} empty={t('noEscalated')} /> : <p className="hint">{t('loading')}</p>}
+      <MoreCases shown={rows?.length ?? 0} total={total} more={more} loading={loading} onMore={loadMore} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The Head of Unit's board (SOP steps 7–8): every case not yet closed with its age, owner and status,
-// filterable, today's queue figures, all live, and the satisfaction index of today and this month.
+// oldest first and filterable, counted by status, a page at a time; today's queue figures, all live, and the
+// satisfaction index of today and this month.
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { officeDay } from '../../../shared/domain/officeTime';
 import { queueStats } from '../../../shared/domain/queueStats';
 import { IKM_GRADE_WORDS, type Ikm } from '../../../shared/domain/skm';
@@ -12,7 +12,8 @@ import { read } from '../hub';
 import { useCaseT } from './text';
 import { useHubNow, useStaff, useTimeZone } from '../store';
 import { OwnerFilter, StatusFilter } from './CaseFilters';
-import { CaseTable } from './CaseTable';
+import { CaseTable, MoreCases } from './CaseTable';
+import { useCaseList } from './useCaseList';
 
 const ON_BOARD = CASE_STATUSES.filter((s) => s !== 'closed');
 
@@ -90,14 +91,10 @@ export function HeadBoard() {
   const t = useCaseT();
   const [status, setStatus] = useState<ListedCaseStatus | ''>('');
   const [owner, setOwner] = useState('');
-  const unclosed = useStaff(
-    useShallow((s) =>
-      (s.data?.cases ?? [])
-        .filter((c) => c.status !== 'closed')
-        .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id - b.id),
-    ),
-  );
-  const shown = unclosed.filter((c) => (status === '' || c.status === status) && (owner === '' || c.ownerId === Number(owner)));
+  const counts = useStaff((s) => s.data?.caseCounts) ?? [];
+  const filter = { unclosed: true, ...(status ? { status } : {}), ...(owner ? { ownerId: Number(owner) } : {}) };
+  const { rows, total, more, loading, loadMore } = useCaseList({ filter, order: 'oldest' });
+  const countOf = (s: ListedCaseStatus) => counts.filter((k) => k.status === s).reduce((sum, k) => sum + k.n, 0);
   return (
     <>
       <QueueFigures />
@@ -107,7 +104,7 @@ export function HeadBoard() {
         <div className="board-counts">
           {ON_BOARD.map((s) => (
             <span key={s} className={`status status-${s}`}>
-              {t(`caseStatus_${s}`)}: <strong data-testid={`board-count-${s}`}>{unclosed.filter((c) => c.status === s).length}</strong>
+              {t(`caseStatus_${s}`)}: <strong data-testid={`board-count-${s}`}>{countOf(s)}</strong>
             </span>
           ))}
         </div>
@@ -115,7 +112,8 @@ export function HeadBoard() {
           <StatusFilter testId="board-filter-status" statuses={ON_BOARD} anyLabel={t('allUnclosed')} value={status} onChange={setStatus} />
           <OwnerFilter testId="board-filter-owner" value={owner} onChange={setOwner} />
         </div>
-        <CaseTable cases={shown} empty={t('noCasesOnBoard')} />
+        {rows ? <CaseTable cases={rows} empty={t('noCasesOnBoard')} /> : <p className="hint">{t('loading')}</p>}
+        <MoreCases shown={rows?.length ?? 0} total={total} more={more} loading={loading} onMore={loadMore} />
       </section>
     </>
   );

@@ -108,6 +108,9 @@ const caseDict = {
   dateTo: { id: 'Sampai tanggal', en: 'To' },
   clearSearch: { id: 'Hapus pencarian', en: 'Clear search' },
   searchResults: { id: '{n} kasus ditemukan.', en: '{n} cases found.' },
+  showMoreCases: { id: 'Tampilkan lebih banyak', en: 'Show more' },
+  casesShownOf: { id: '{n} dari {total} kasus ditampilkan.', en: 'Showing {n} of {total} cases.' },
+  casesShownMore: { id: '{n} kasus ditampilkan; masih ada lagi.', en: 'Showing {n} cases; there are more.' },
   myCasesFirst: {
     id: 'Kasus Anda yang belum ditutup tampil paling atas.',
     en: 'Your cases that are not closed come first.',

@@ -4,7 +4,7 @@
 // while that is still empty (the hub withdraws the empty one).
 import { useState, type FormEvent } from 'react';
 import { CASE_ATTACHABLE } from '../../../shared/domain/caseRules';
-import type { Case, Ticket } from '../../../shared/domain/types';
+import type { CaseSummary, Ticket } from '../../../shared/domain/types';
 import { usePending } from '../../../shared/ui/usePending';
 import { caseRequest, request, startService } from '../hub';
 import { useT } from '../i18n';
@@ -15,7 +15,7 @@ import { useStaff } from '../store';
 function AttachSearch({ ticket, counterId, replacing }: { ticket: Ticket; counterId: number; replacing: number | null }) {
   const t = useT();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Case[] | null>(null);
+  const [results, setResults] = useState<CaseSummary[] | null>(null);
   const [pending, run] = usePending();
 
   const search = async (e: FormEvent) => {
@@ -51,8 +51,8 @@ function AttachSearch({ ticket, counterId, replacing }: { ticket: Ticket; counte
           {results.map((c) => (
             <li key={c.id}>
               <span>
-                <strong>{c.reference}</strong> · {c.intake?.visitorName || '—'}
-                {c.intake?.visitorOrg ? ` (${c.intake.visitorOrg})` : ''} · {c.intake?.title || '—'} ·{' '}
+                <strong>{c.reference}</strong> · {c.visitorName || '—'}
+                {c.visitorOrg ? ` (${c.visitorOrg})` : ''} · {c.title || '—'} ·{' '}
                 {t(`caseStatus_${c.status}`)}
               </span>
               <button
