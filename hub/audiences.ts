@@ -83,7 +83,7 @@ export function mergeChanges(changes: readonly (Change | undefined)[]): Change |
     const all = present.flatMap((c) => c[key] ?? []);
     return all.length ? [...new Set(all)] : undefined;
   };
-  const any = (key: 'waiting' | 'settings' | 'office' | 'printerFaults' | 'printingKiosks' | 'admin' | 'personal') =>
+  const any = (key: 'waiting' | 'settings' | 'office' | 'printerFaults' | 'printingKiosks' | 'admin' | 'personal' | 'storage') =>
     present.some((c) => c[key]) || undefined;
   const resync = [...new Set(present.flatMap((c) => c.resync ?? []))];
   const merged: Change = {
@@ -98,6 +98,7 @@ export function mergeChanges(changes: readonly (Change | undefined)[]): Change |
     printingKiosks: any('printingKiosks'),
     admin: any('admin'),
     personal: any('personal'),
+    storage: any('storage'),
     resync: resync.length ? resync : undefined,
   };
   return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Change;
@@ -221,6 +222,7 @@ export class Audiences {
         me: session.user,
         cases: listCurrentCases(db, today),
         printingKiosks: this.printingKiosks(),
+        storage: this.deps.storage.state,
       } satisfies StaffSnapshot;
     }
     if (session.kind === 'kiosk') {
@@ -285,6 +287,7 @@ export class Audiences {
     if (cases.length) staff.cases = cases;
     if (change.printerFaults) staff.printerFaults = listOpenPrinterFaults(db);
     if (change.printingKiosks) staff.printingKiosks = this.printingKiosks();
+    if (change.storage) staff.storage = this.deps.storage.state;
 
     const out: Patch[] = [];
     if (Object.keys(display).length) out.push({ ...display, audience: 'display', epoch: this.epoch, rev: ++this.revs.display });

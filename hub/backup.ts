@@ -61,7 +61,8 @@ export interface BackupSchedule {
 
 /** Backs up when the newest backup is older than `everyMs`, checking hourly. */
 export function scheduleBackups(
-  db: Db,
+  /** The current connection, read at each backup (a storage fault swaps it). */
+  db: () => Db,
   opts: { dir: string; everyMs: number; keep: number; clock: () => Date; log: (l: string) => void },
 ): BackupSchedule {
   let running = false;
@@ -70,7 +71,7 @@ export function scheduleBackups(
     const now = opts.clock();
     if (running || (last && now.getTime() - last.getTime() < opts.everyMs)) return;
     running = true;
-    backupNow(db, opts.dir, now, opts.keep)
+    backupNow(db(), opts.dir, now, opts.keep)
       .then((file) => opts.log(`Cadangan dibuat / backup written: ${file}`))
       .catch((e: unknown) => opts.log(`Cadangan gagal / backup failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => {

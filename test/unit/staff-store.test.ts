@@ -72,6 +72,7 @@ const snapshot: StaffSnapshot = {
   me: { id: 1, username: 'hd1', name: 'Petugas 1', role: 'helpdesk' },
   cases: [aCase(1, 'open', 1)],
   printingKiosks: [1],
+  storage: 'ok',
 };
 
 describe('the staff snapshot kept current by patches', () => {
