@@ -109,7 +109,14 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
         backups.stop();
         await running.close();
         storage.close();
-        folder.close();
+        // A stop while the disk cannot be written is no clean stop: the next start checks the database.
+        if (storage.state !== 'ok') return folder.release();
+        try {
+          folder.close();
+        } catch (e) {
+          folder.release();
+          if (!storage.noticed(e, 'the clean stop')) throw e;
+        }
       },
     };
   } catch (e) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LIMITS, type HubLimits } from '../../hub/config';
+import { DEFAULT_LIMITS, type HubLimits, type HubTimers } from '../../hub/config';
 import type { Seed } from '../../hub/seed';
 import { startHub, type RunningHub } from '../../hub/server';
 
@@ -88,7 +88,15 @@ export interface TestHub extends RunningHub {
  * admin's password is generated (temporary) and the defaults are made.
  */
 export async function startTestHub(
-  options: { seed?: Seed | null; clock?: FakeClock; dataDir?: string; timeZone?: string; port?: number; limits?: HubLimits } = {},
+  options: {
+    seed?: Seed | null;
+    clock?: FakeClock;
+    dataDir?: string;
+    timeZone?: string;
+    port?: number;
+    limits?: HubLimits;
+    timers?: Partial<HubTimers>;
+  } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'antrian-test-'));
   const bare = options.seed === null;
@@ -105,6 +113,7 @@ export async function startTestHub(
       timeZone: options.timeZone ?? 'Asia/Jakarta',
       limits: options.limits ?? DEFAULT_LIMITS,
       allowedOrigins: [],
+      timers: options.timers,
     },
     { appsDir: APPS_DIR, clock: options.clock?.now, log: (l) => logs.push(l), passwordCost: TEST_PASSWORD_COST },
   );
