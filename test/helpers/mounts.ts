@@ -11,23 +11,46 @@ export interface Mounted {
   dispose(): void;
 }
 
+/** Every mount not yet disposed: `disposeMounts` in afterAll undoes them even when a test timed out mid-way. */
+const live = new Set<() => void>();
+
+export function disposeMounts(): void {
+  for (const dispose of [...live]) dispose();
+}
+
+/** Registers a dispose that runs once, and is forgotten once run. */
+function once(dispose: () => void): () => void {
+  const disposeOnce = () => {
+    if (!live.delete(disposeOnce)) return;
+    dispose();
+  };
+  live.add(disposeOnce);
+  return disposeOnce;
+}
+
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pipe' }).toString().trim();
 
 function unmount(dir: string): void {
   try {
     run('umount', [dir]);
   } catch {
-    // Not mounted (setup failed before the mount), or already gone: nothing to undo.
+    // Busy (a test that failed left a file open): detached lazily, it goes once the file is closed, at the
+    // latest when the test process exits. Not mounted at all (setup failed before the mount): nothing to do.
+    try {
+      run('umount', ['-l', dir]);
+    } catch {
+      // Not mounted.
+    }
   }
 }
 
 /** A tmpfs of `megabytes`. */
 export function tmpfs(megabytes: number): Mounted {
   const dir = mkdtempSync(join(tmpdir(), 'antrian-tmpfs-'));
-  const dispose = () => {
+  const dispose = once(() => {
     unmount(dir);
     rmSync(dir, { recursive: true, force: true });
-  };
+  });
   try {
     run('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir]);
   } catch (e) {
@@ -50,7 +73,7 @@ export function ext4(): Ext4 {
   const image = join(base, 'disk.img');
   const dir = join(base, 'mnt');
   let loop: string | null = null;
-  const dispose = () => {
+  const dispose = once(() => {
     unmount(dir);
     // `mount -o loop` detaches its device at umount; a device left attached (a failed umount) is detached here.
     if (loop) {
@@ -61,7 +84,7 @@ export function ext4(): Ext4 {
       }
     }
     rmSync(base, { recursive: true, force: true });
-  };
+  });
   try {
     run('mkdir', ['-p', dir]);
     run('truncate', ['-s', '64M', image]);

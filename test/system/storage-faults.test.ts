@@ -2,23 +2,49 @@
 // refused with a code that says why, staff see the storage alarm, and once the disk takes writes again the
 // hub resumes by itself, numbering on with no ticket number twice and no acknowledged ticket lost.
 // Real file systems: a small tmpfs filled to the byte, and an ext4 image the kernel turns read-only.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { Ticket } from '../../shared/domain/types';
 import type { Patch, Snapshot, StaffSnapshot } from '../../shared/protocol/events';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
 import { ADMIN_PASSWORD, FakeClock, KIOSK_KEY, startTestHub, testSeed } from '../helpers/hub';
 import { exited, spawnHub, type HubProcess } from '../helpers/hubProcess';
-import { ext4, fill, tmpfs } from '../helpers/mounts';
+import { disposeMounts, ext4, fill, tmpfs } from '../helpers/mounts';
 
 /** Short timers, so a checkpoint and a probe happen within the test (docs/configuration.md). */
-const TIMERS = { ANTRIAN_CHECKPOINT_MS: '300', ANTRIAN_STORAGE_PROBE_MS: '200' };
+const TIMERS = { ANTRIAN_CHECKPOINT_MS: '1000', ANTRIAN_STORAGE_PROBE_MS: '200' };
+
+/** Hub processes still running: killed in afterAll (a test that timed out never reached its finally). */
+const running = new Set<HubProcess>();
+afterAll(async () => {
+  for (const hub of running) await stop(hub);
+  disposeMounts();
+});
+
+async function start(env: Record<string, string>): Promise<HubProcess> {
+  const hub = await spawnHub(env);
+  running.add(hub);
+  return hub;
+}
 
 function hubEnv(dataDir: string): Record<string, string> {
   const seedFile = join(dataDir, '..', 'seed.json');
   writeFileSync(seedFile, JSON.stringify(testSeed()));
   return { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, ...TIMERS };
+}
+
+/** The database as SQLite sees it (file and log) is larger than its file: a checkpoint must grow the file. */
+function grownInLogOnly(file: string): boolean {
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const pages = reader.pragma('page_count', { simple: true }) as number;
+    const pageSize = reader.pragma('page_size', { simple: true }) as number;
+    return pages * pageSize > statSync(file).size;
+  } finally {
+    reader.close();
+  }
 }
 
 const storageIs = (state: StaffSnapshot['storage']) => (p: Patch) => p.audience === 'staff' && p.storage === state;
@@ -30,10 +56,22 @@ async function stop(hub: HubProcess | undefined): Promise<void> {
   if (!hub || hub.child.exitCode !== null) return;
   hub.child.kill('SIGTERM');
   await exited(hub.child);
+  running.delete(hub);
 }
 
-async function issue(kiosk: TestClient, serviceCode = 'A') {
-  return kiosk.request('ticket:issue', { requestId: requestId(), serviceCode });
+/** Rejects once the hub's process has exited: what the hub did before these fixes on a storage fault. */
+function whileUp<T>(hub: HubProcess, p: Promise<T>): Promise<T> {
+  let onExit = () => {};
+  const died = new Promise<never>((_, reject) => {
+    onExit = () => reject(new Error(`the hub exited (${hub.child.exitCode ?? hub.child.signalCode}):\n${hub.output()}`));
+  });
+  if (hub.child.exitCode !== null || hub.child.signalCode) onExit();
+  else hub.child.once('exit', onExit);
+  return Promise.race([p, died]).finally(() => hub.child.off('exit', onExit));
+}
+
+function issue(hub: HubProcess, kiosk: TestClient, serviceCode = 'A') {
+  return whileUp(hub, kiosk.request('ticket:issue', { requestId: requestId(), serviceCode }));
 }
 
 it('on a full disk keeps serving the displays, refuses with STORAGE_FULL, shows the alarm and resumes by itself', { timeout: 120_000 }, async () => {
@@ -43,46 +81,39 @@ it('on a full disk keeps serving the displays, refuses with STORAGE_FULL, shows 
   try {
     const dataDir = join(disk.dir, 'data');
     const env = hubEnv(dataDir);
-    hub = await spawnHub(env);
+    hub = await start(env);
     const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
     const staff = await signIn(hub.url, 'koor', 'sandi-koor');
     const display = await connect(hub.url);
     clients.push(kiosk, staff, display);
-    expect(staffSnapshot(staff).storage).toBe('ok');
     // The first start's backup takes its share of the disk first.
-    const running = hub;
-    await expect.poll(() => running.output(), { timeout: 10_000 }).toContain('backup written');
+    const first = hub;
+    await expect.poll(() => first.output(), { timeout: 10_000 }).toContain('backup written');
 
-    // Tickets taken while the disk fills: the last of them still only in the write-ahead log, so the next
-    // checkpoint must grow the database into a disk with no room left.
-    fill(disk.dir, 2 * 1024 * 1024);
+    // Tickets taken until the database has grown in the write-ahead log only: the next checkpoint must
+    // write new pages into a disk that by then has no room left.
+    fill(disk.dir, 4 * 1024 * 1024);
     const acked: Ticket[] = [];
-    // About 30 kB of write-ahead log each: well within the room left.
-    for (let i = 0; i < 15; i++) {
-      const reply = await issue(kiosk);
+    for (let i = 0; i < 300 && !grownInLogOnly(join(dataDir, 'antrian.sqlite')); i++) {
+      const reply = await issue(hub, kiosk);
       if (!reply.ok) throw new Error(`refused with room left: ${reply.error.code}\n${hub.output()}`);
       acked.push(reply.data.ticket);
     }
     fill(disk.dir);
-    // Until the hub has found the fault, a ticket may still fit in space the log already holds; the next
-    // block of ticket numbers at the latest needs new space.
-    let refused: { code: string; message: string } | undefined;
-    for (let i = 0; i < 40 && !refused; i++) {
-      const reply = await issue(kiosk);
-      if (reply.ok) acked.push(reply.data.ticket);
-      else refused = reply.error;
-    }
-    expect(refused?.code).toBe('STORAGE_FULL');
-    expect(refused?.message).toContain('penuh');
-    await staff.waitForPatch(storageIs('full'));
+    await whileUp(hub, staff.waitForPatch(storageIs('full')));
+    expect(hub.output()).toMatch(/storage cannot be written \(full\) in the WAL checkpoint/);
+    const refused = await issue(hub, kiosk);
+    expect(refused.ok ? null : refused.error.code).toBe('STORAGE_FULL');
+    expect(refused.ok ? '' : refused.error.message).toContain('penuh');
 
     // While the fault stands: refused at once, the displays and staff screens that connect get their
     // snapshots (staff with the alarm), a kiosk that connects (a presence write) changes nothing.
-    const again = await issue(kiosk, 'B');
+    const again = await issue(hub, kiosk, 'B');
     expect(again.ok ? null : again.error.code).toBe('STORAGE_FULL');
-    const lateDisplay = await connect(hub.url);
-    const lateKiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
-    const lateStaff = await connect(hub.url, { token: (staff.socket.auth as { token: string }).token });
+    expect(hub.output()).not.toMatch(/storage cannot be written \(full\) in ticket:issue/);
+    const lateDisplay = await whileUp(hub, connect(hub.url));
+    const lateKiosk = await whileUp(hub, connect(hub.url, { deviceKey: KIOSK_KEY }));
+    const lateStaff = await whileUp(hub, connect(hub.url, { token: (staff.socket.auth as { token: string }).token }));
     clients.push(lateDisplay, lateKiosk, lateStaff);
     const shown = lateDisplay.snapshots[0] as Extract<Snapshot, { audience: 'display' }>;
     expect(shown.waiting.A).toBe(acked.length);
@@ -90,11 +121,11 @@ it('on a full disk keeps serving the displays, refuses with STORAGE_FULL, shows 
     expect(hub.child.exitCode).toBeNull();
 
     rmSync(join(disk.dir, 'filler'));
-    await staff.waitForPatch(storageIs('ok'), 15_000);
+    await whileUp(hub, staff.waitForPatch(storageIs('ok'), 15_000));
     expect(hub.output()).toContain('storage writable again');
     const after: Ticket[] = [];
     for (const service of ['A', 'A', 'B']) {
-      const reply = await issue(kiosk, service);
+      const reply = await issue(hub, kiosk, service);
       if (!reply.ok) throw new Error(`refused after the disk was freed: ${reply.error.code}`);
       after.push(reply.data.ticket);
     }
@@ -107,7 +138,7 @@ it('on a full disk keeps serving the displays, refuses with STORAGE_FULL, shows 
     await stop(hub);
     expect(hub.child.exitCode).toBe(0);
     // Started again on the same disk: every acknowledged ticket is stored, each number once.
-    hub = await spawnHub(env);
+    hub = await start(env);
     const check = await signIn(hub.url, 'koor', 'sandi-koor');
     clients.push(check);
     const stored = staffSnapshot(check).tickets;
@@ -115,8 +146,11 @@ it('on a full disk keeps serving the displays, refuses with STORAGE_FULL, shows 
     expect(new Set(stored.map((t) => t.number)).size).toBe(stored.length);
   } finally {
     for (const c of clients) c.close();
-    await stop(hub);
-    disk.dispose();
+    try {
+      await stop(hub);
+    } finally {
+      disk.dispose();
+    }
   }
 });
 
@@ -125,7 +159,7 @@ it('on a file system turned read-only keeps serving, refuses with STORAGE_READ_O
   let hub: HubProcess | undefined;
   const clients: TestClient[] = [];
   try {
-    hub = await spawnHub(hubEnv(join(disk.dir, 'data')));
+    hub = await start(hubEnv(join(disk.dir, 'data')));
     const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
     const staff = await signIn(hub.url, 'koor', 'sandi-koor');
     clients.push(kiosk, staff);
@@ -133,12 +167,12 @@ it('on a file system turned read-only keeps serving, refuses with STORAGE_READ_O
 
     disk.fail();
     // A kiosk connecting records its presence: the first write to meet the read-only disk.
-    clients.push(await connect(hub.url, { deviceKey: KIOSK_KEY }));
-    await staff.waitForPatch(storageIs('read_only'));
-    const refused = await issue(kiosk);
+    clients.push(await whileUp(hub, connect(hub.url, { deviceKey: KIOSK_KEY })));
+    await whileUp(hub, staff.waitForPatch(storageIs('read_only')));
+    const refused = await issue(hub, kiosk);
     expect(refused.ok ? null : refused.error.code).toBe('STORAGE_READ_ONLY');
-    const display = await connect(hub.url);
-    const lateStaff = await connect(hub.url, { token: (staff.socket.auth as { token: string }).token });
+    const display = await whileUp(hub, connect(hub.url));
+    const lateStaff = await whileUp(hub, connect(hub.url, { token: (staff.socket.auth as { token: string }).token }));
     clients.push(display, lateStaff);
     expect((display.snapshots[0] as Extract<Snapshot, { audience: 'display' }>).waiting.A).toBe(acked.length);
     expect(staffSnapshot(lateStaff).storage).toBe('read_only');
@@ -148,18 +182,21 @@ it('on a file system turned read-only keeps serving, refuses with STORAGE_READ_O
     const remount = disk.remountReadWrite();
     console.log(`ext4 remount rw after trigger_fs_error: ${remount.ok ? 'allowed' : `refused (${remount.output})`}`);
     if (remount.ok) {
-      await staff.waitForPatch(storageIs('ok'), 15_000);
+      await whileUp(hub, staff.waitForPatch(storageIs('ok'), 15_000));
       const next = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
       expect(seq(next.ticket)).toBeGreaterThan(Math.max(...acked.map((a) => seq(a.ticket))));
     } else {
-      const still = await issue(kiosk);
+      const still = await issue(hub, kiosk);
       expect(still.ok ? null : still.error.code).toBe('STORAGE_READ_ONLY');
       expect(hub.child.exitCode).toBeNull();
     }
   } finally {
     for (const c of clients) c.close();
-    await stop(hub);
-    disk.dispose();
+    try {
+      await stop(hub);
+    } finally {
+      disk.dispose();
+    }
   }
 });
 
@@ -193,7 +230,10 @@ it('lets the day roll over only once the disk takes writes: the timer and the fi
     expect(hub.db.prepare('SELECT status FROM tickets WHERE id = ?').pluck().get(ticket.id)).toBe('waiting');
   } finally {
     for (const c of clients) c.close();
-    await hub.dispose();
-    disk.dispose();
+    try {
+      await hub.dispose();
+    } finally {
+      disk.dispose();
+    }
   }
 });
