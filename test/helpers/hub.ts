@@ -119,6 +119,10 @@ export async function startTestHub(
   );
   return {
     ...running,
+    // The current connection: a storage fault swaps it (hub/storage.ts).
+    get db() {
+      return running.db;
+    },
     url: `http://127.0.0.1:${running.port}`,
     dataDir,
     logs,
