@@ -237,3 +237,39 @@ it('lets the day roll over only once the disk takes writes: the timer and the fi
     }
   }
 });
+
+it('refuses the first ticket of the day on a full disk with STORAGE_FULL, and the refused one takes no number', { timeout: 60_000 }, async () => {
+  const disk = tmpfs(16);
+  const clients: TestClient[] = [];
+  mkdirSync(join(disk.dir, 'data'));
+  // No checkpoint within the test: the ticket's own commit, or the block of ticket numbers it takes
+  // (antrian.numbers.json, written outside the database), meets the full disk.
+  const hub = await startTestHub({ dataDir: join(disk.dir, 'data'), timers: { checkpointMs: 3_600_000, storageProbeMs: 50 } }).catch(
+    (e: unknown) => {
+      disk.dispose();
+      throw e;
+    },
+  );
+  try {
+    await expect.poll(() => hub.logs.join('\n'), { timeout: 10_000 }).toContain('backup written');
+    const kiosk = await connect(hub.url, { deviceKey: KIOSK_KEY });
+    clients.push(kiosk);
+    fill(disk.dir);
+    const refused = await kiosk.request('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+    expect(refused.ok ? null : refused.error.code).toBe('STORAGE_FULL');
+    expect(hub.logs.join('\n')).toMatch(/storage cannot be written \(full\) in ticket:issue: (SQLITE_FULL|ENOSPC)/);
+
+    rmSync(join(disk.dir, 'filler'));
+    await expect.poll(() => hub.storage.state, { timeout: 10_000 }).toBe('ok');
+    // The refused ticket took no number: the first one of the day is still A-001.
+    const { ticket } = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
+    expect(ticket.number).toBe('A-001');
+  } finally {
+    for (const c of clients) c.close();
+    try {
+      await hub.dispose();
+    } finally {
+      disk.dispose();
+    }
+  }
+});
