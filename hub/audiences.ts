@@ -87,7 +87,7 @@ export function mergeChanges(changes: readonly (Change | undefined)[]): Change |
     const all = present.flatMap((c) => c[key] ?? []);
     return all.length ? [...new Set(all)] : undefined;
   };
-  const any = (key: 'waiting' | 'settings' | 'office' | 'printerFaults' | 'printingKiosks' | 'admin' | 'personal') =>
+  const any = (key: 'waiting' | 'settings' | 'office' | 'printerFaults' | 'printingKiosks' | 'admin' | 'personal' | 'storage') =>
     present.some((c) => c[key]) || undefined;
   const resync = [...new Set(present.flatMap((c) => c.resync ?? []))];
   const merged: Change = {
@@ -102,6 +102,7 @@ export function mergeChanges(changes: readonly (Change | undefined)[]): Change |
     printingKiosks: any('printingKiosks'),
     admin: any('admin'),
     personal: any('personal'),
+    storage: any('storage'),
     resync: resync.length ? resync : undefined,
   };
   return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Change;
@@ -248,6 +249,7 @@ export class Audiences {
         me: session.user,
         ...this.sharedCaseLists(today),
         printingKiosks: this.printingKiosks(),
+        storage: this.deps.storage.state,
       } satisfies StaffSnapshot;
     }
     if (session.kind === 'kiosk') {
@@ -331,6 +333,7 @@ export class Audiences {
     }
     if (change.printerFaults) staff.printerFaults = listOpenPrinterFaults(db);
     if (change.printingKiosks) staff.printingKiosks = this.printingKiosks();
+    if (change.storage) staff.storage = this.deps.storage.state;
 
     const out: Patch[] = [];
     if (Object.keys(display).length) out.push({ ...display, audience: 'display', epoch: this.epoch, rev: ++this.revs.display });

@@ -136,7 +136,8 @@ export class Backups {
 
   /** Removes what a backup cut off by the last run left, before anything can be written. */
   constructor(
-    private readonly db: Db,
+    /** The current connection, read at each backup (a storage fault swaps it). */
+    private readonly db: () => Db,
     private readonly options: BackupOptions,
   ) {
     this.dir = options.dir;
@@ -186,8 +187,9 @@ export class Backups {
       for (let n = 2; taken.has(name); n++) name = `antrian-${stamp}-${n}.sqlite`;
       partial = join(dir, name + PARTIAL);
       removeWithCompanions(partial);
-      await this.db.backup(partial);
-      check(partial, this.db);
+      const db = this.db();
+      await db.backup(partial);
+      check(partial, db);
       flush(partial);
       renameSync(partial, join(dir, name));
       flush(dir, true);

@@ -28,6 +28,15 @@ export const DEFAULT_LIMITS: HubLimits = {
   visitorCodeGuessesPerMinute: 20,
 };
 
+export const DEFAULT_TIMERS: HubTimers = {
+  // A passive checkpoint now and then keeps the WAL short, so little ever lives only in it.
+  checkpointMs: 60_000,
+  // Besides the check before every request: a quiet night still ends with a clean morning.
+  rolloverCheckMs: 30_000,
+  // How often an unwritable disk is tried again (hub/storage.ts).
+  storageProbeMs: 5_000,
+};
+
 export interface HubConfig {
   port: number;
   host: string;
@@ -38,6 +47,14 @@ export interface HubConfig {
   limits: HubLimits;
   /** Browser origins accepted besides the hub's own address (a reverse proxy's name, say). */
   allowedOrigins: string[];
+  /** The hub's timers, shortened only by tests: the WAL checkpoint, the day-rollover check, the storage probe. */
+  timers?: Partial<HubTimers>;
+}
+
+export interface HubTimers {
+  checkpointMs: number;
+  rolloverCheckMs: number;
+  storageProbeMs: number;
 }
 
 const KEYS = [
@@ -57,6 +74,9 @@ const KEYS = [
   'ANTRIAN_DEVICE_KEY_GUESSES',
   'ANTRIAN_VISITOR_CODE_GUESSES',
   'ANTRIAN_ALLOWED_ORIGINS',
+  'ANTRIAN_CHECKPOINT_MS',
+  'ANTRIAN_ROLLOVER_CHECK_MS',
+  'ANTRIAN_STORAGE_PROBE_MS',
 ] as const;
 
 const fileSchema = z.strictObject(Object.fromEntries(KEYS.map((k) => [k, z.union([z.string(), z.number()]).optional()])));
@@ -104,6 +124,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       visitorCodeGuessesPerMinute: count('ANTRIAN_VISITOR_CODE_GUESSES', d.visitorCodeGuessesPerMinute),
     },
     allowedOrigins: parseOrigins(get('ANTRIAN_ALLOWED_ORIGINS') ?? ''),
+    timers: {
+      checkpointMs: count('ANTRIAN_CHECKPOINT_MS', DEFAULT_TIMERS.checkpointMs),
+      rolloverCheckMs: count('ANTRIAN_ROLLOVER_CHECK_MS', DEFAULT_TIMERS.rolloverCheckMs),
+      storageProbeMs: count('ANTRIAN_STORAGE_PROBE_MS', DEFAULT_TIMERS.storageProbeMs),
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import type { NumberBlocks } from './numberBlocks';
 import type { RateLimiter } from './rateLimit';
 import type { RecentReplies } from './recentReplies';
 import type { ReportRunner } from './reports/runner';
+import type { Storage } from './storage';
 
 export type Session =
   | { kind: 'display'; device: Device | null }
@@ -23,7 +24,10 @@ export type Session =
   | { kind: 'staff'; user: StaffUser; tokenHash: string; passwordChangeRequired: boolean };
 
 export interface HubDeps {
-  db: Db;
+  /** The current connection (a getter over `storage.db`: a storage fault swaps it): read it at use, never keep it. */
+  readonly db: Db;
+  /** The connection's owner: whether the disk takes writes, and the probe that resumes them. */
+  storage: Storage;
   /** The hub's only source of "now", so tests can move the office day. */
   clock: () => Date;
   timeZone: string;
@@ -65,6 +69,8 @@ export interface Change {
   resync?: readonly Audience[];
   /** The admin section's lists changed: admins get them again. */
   admin?: boolean;
+  /** The disk became unwritable or writable again: staff get the storage state. */
+  storage?: boolean;
   /** Something only visitors' phones and survey tablets show changed (a survey answered). */
   personal?: boolean;
 }

@@ -21,6 +21,7 @@ import type { HubLimits } from './config';
 import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
 import type { SessionUser } from './db/users';
+import type { Db } from './db/index';
 import { adminView } from './adminView';
 import { compact, deviceStillAdmitted, findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, recountQueueLengths, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
@@ -50,7 +51,6 @@ import { ReportRunner } from './reports/runner';
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 /** A relayed reprint gives the kiosk's bridge this long: its own printer may take ~10 s to give up. */
 const BRIDGE_PRINT_TIMEOUT_MS = 20_000;
-const ROLLOVER_CHECK_MS = 30_000;
 
 /** Events that only read: they run in a read transaction, never taking the write lock. */
 const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm', 'report:get', 'settings:retentionPreview']);
@@ -84,6 +84,8 @@ export interface HubOptions {
   limits: HubLimits;
   /** Browser origins accepted besides the hub's own addresses. */
   allowedOrigins: readonly string[];
+  /** How often the office day is checked besides before every request (DEFAULT_TIMERS in config.ts). */
+  rolloverCheckMs: number;
 }
 
 const HANDLERS: HandlerMap = {
@@ -296,7 +298,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     const device = session.kind === 'staff' || session.kind === 'visitor' ? null : session.device;
     if (!device) return;
     deviceSockets.set(device.id, Math.max(0, (deviceSockets.get(device.id) ?? 0) + delta));
-    touchDevice(deps.db, device.id, deps.clock().toISOString());
+    deps.storage.write("a device's presence", (db) => touchDevice(db, device.id, deps.clock().toISOString()));
     broadcast({ admin: true });
   }
 
@@ -488,6 +490,9 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       commitPending();
       return run([asked], false);
     }
+    // An unwritable disk refuses every change at once, without trying the disk again (hub/storage.ts).
+    const refusal = deps.storage.refusal();
+    if (refusal) return ack(failure(refusal.code, socket.data.lang));
     pending.push(asked);
     if (pending.length === 1) setImmediate(commitPending);
   }
@@ -551,8 +556,19 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   }
 
   type Outcome = { result: HandlerResult<ClientEventName>; effects: Array<() => void> } | { error: unknown };
-  /** Inside the batch's transaction, a savepoint: a step that throws rolls back only what it did. */
-  const inSavepoint = deps.db.transaction((step: Step<ClientEventName>, ctx: HandlerContext) => step(ctx));
+  /**
+   * Inside the batch's transaction, a savepoint: a step that throws rolls back only what it did. Made once per
+   * connection: a storage fault swaps the connection.
+   */
+  const savepoints = new WeakMap<Db, (step: Step<ClientEventName>, ctx: HandlerContext) => HandlerResult<ClientEventName>>();
+  const inSavepoint = (step: Step<ClientEventName>, ctx: HandlerContext) => {
+    let savepoint = savepoints.get(deps.db);
+    if (!savepoint) {
+      savepoint = deps.db.transaction((s: Step<ClientEventName>, c: HandlerContext) => s(c));
+      savepoints.set(deps.db, savepoint);
+    }
+    return savepoint(step, ctx);
+  };
 
   /**
    * Whether each session of the batch may still act, read inside the transaction that commits: a request under
@@ -613,7 +629,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     batch.forEach(({ socket, event, ack }, i) => {
       const outcome = outcomes[i] as Outcome;
       if ('error' in outcome) {
-        const e = outcome.error;
+        // A full or unwritable disk is a refusal with its own code, and stops writes until the probe resumes them.
+        const e = deps.storage.noticed(outcome.error, event) ? (deps.storage.refusal() ?? outcome.error) : outcome.error;
         const lang = socket.data.lang;
         return ack(e instanceof DomainError ? failure(e.code, lang, e.params) : internalError(event, e, lang));
       }
@@ -649,13 +666,16 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   function rollover(): void {
     const today = officeDay(deps.clock(), deps.timeZone);
     if (today === lastDay) return;
-    const change = deps.db.transaction(() => expireEarlierDays(deps, today)).immediate();
-    const firstCheck = lastDay === null;
-    lastDay = today;
-    runRetention(today);
-    if (!firstCheck || change.ticketIds?.length) broadcast({ ...change, waiting: true });
-    // A visitor's page stops with its office day: its phone is let go, and the code is refused from now on.
-    for (const socket of socketsOf((s) => s.kind === 'visitor' && s.officeDay !== today)) socket.disconnect(true);
+    // On an unwritable disk the day turns over once writing resumes: the next request or check after it.
+    deps.storage.write('the day rollover', (db) => {
+      const change = db.transaction(() => expireEarlierDays(deps, today)).immediate();
+      const firstCheck = lastDay === null;
+      lastDay = today;
+      runRetention(today);
+      if (!firstCheck || change.ticketIds?.length) broadcast({ ...change, waiting: true });
+      // A visitor's page stops with its office day: its phone is let go, and the code is refused from now on.
+      for (const socket of socketsOf((s) => s.kind === 'visitor' && s.officeDay !== today)) socket.disconnect(true);
+    });
   }
 
   /**
@@ -671,13 +691,16 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       // The old values leave the free pages and the write-ahead log too, and so every later backup.
       compact(deps.db);
     } catch (e) {
+      deps.storage.noticed(e, 'the retention job');
       deps.log(`retention: failed, tried again at the next office day or start: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   recountQueueLengths(deps.db);
   rollover();
-  const rolloverTimer = setInterval(rollover, ROLLOVER_CHECK_MS);
+  const rolloverTimer = setInterval(rollover, options.rolloverCheckMs);
   rolloverTimer.unref();
+  // Staff see the storage alarm come and go (a screen that connects meanwhile has it in its snapshot).
+  deps.storage.onChange(() => broadcast({ storage: true }));
 
   return {
     http,

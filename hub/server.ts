@@ -6,17 +6,20 @@ import { Backups, BACKUPS_KEPT } from './backup';
 import { pagePath } from '../shared/protocol/apps';
 import { printOverTcp } from '../shared/printer/tcp';
 import { createHub, type Hub } from './createHub';
-import type { HubConfig } from './config';
+import { DEFAULT_TIMERS, type HubConfig } from './config';
 import { DATABASE_FILE, openDataFolder, RestoreUnfinished } from './dataFolder';
 import { checkIntegrity, openDatabase, skipReservedNumbers, type Db } from './db/index';
 import { NumberBlocks } from './numberBlocks';
 import { PASSWORD_COST } from './passwords';
 import { lanUrl } from './visitor';
 import { applySeed, readSeed } from './seed';
+import { Storage } from './storage';
 
 export interface RunningHub {
   hub: Hub;
-  db: Db;
+  /** The current connection (swapped after a storage fault). */
+  readonly db: Db;
+  storage: Storage;
   port: number;
   /** The staff app and the display; the devices made on this first start (their keys are shown this once). */
   urls: { counter: string; display: string; newDevices: { name: string; url: string }[] };
@@ -32,14 +35,12 @@ export interface StartOptions {
   passwordCost?: number;
 }
 
-/** A passive checkpoint now and then keeps the WAL short, so little ever lives only in it. */
-const CHECKPOINT_EVERY_MS = 60_000;
-
 export async function startHub(config: HubConfig, options: StartOptions): Promise<RunningHub> {
   mkdirSync(config.dataDir, { recursive: true });
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
   const passwordCost = options.passwordCost ?? PASSWORD_COST;
+  const timers = { ...DEFAULT_TIMERS, ...config.timers };
   // Read the seed before touching the database, so a typo in it leaves no half-made file behind.
   const seed = config.seedFile ? readSeed(config.seedFile) : null;
   const folder = openDataFolder(config.dataDir);
@@ -62,14 +63,29 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
       : { devices: [] };
     // Also marks folders installed before the marker existed.
     if (!folder.installed) folder.markInstalled(clock());
-    const backups = new Backups(db, { dir: join(config.dataDir, 'backups'), keep: BACKUPS_KEPT, clock, log });
+    const storage = new Storage(db, { probeMs: timers.storageProbeMs, log });
+    const backups = new Backups(() => storage.db, { dir: join(config.dataDir, 'backups'), keep: BACKUPS_KEPT, clock, log });
     hub = createHub(
-      { db, clock, timeZone: config.timeZone, log, numbers, backupDir: backups.dir, backups, printer: printOverTcp, passwordCost },
-      { appsDir: options.appsDir, limits: config.limits, allowedOrigins: config.allowedOrigins },
+      {
+        get db() {
+          return storage.db;
+        },
+        storage,
+        clock,
+        timeZone: config.timeZone,
+        log,
+        numbers,
+        backupDir: backups.dir,
+        backups,
+        printer: printOverTcp,
+        passwordCost,
+      },
+      { appsDir: options.appsDir, limits: config.limits, allowedOrigins: config.allowedOrigins, rolloverCheckMs: timers.rolloverCheckMs },
     );
     const port = await hub.listen(config.port, config.host);
     backups.schedule(86_400_000);
-    const checkpoints = setInterval(() => opened.db.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_EVERY_MS);
+    // A passive checkpoint now and then keeps the WAL short; on an unwritable disk it waits for the probe.
+    const checkpoints = setInterval(() => storage.write('the WAL checkpoint', (current) => current.pragma('wal_checkpoint(PASSIVE)')), timers.checkpointMs);
     checkpoints.unref();
     // Listening on every interface, the addresses printed are the ones the office's devices can open.
     const base = lanUrl(hub.http.address()) ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
@@ -77,7 +93,10 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     let stopped = false;
     return {
       hub,
-      db,
+      get db() {
+        return storage.db;
+      },
+      storage,
       port,
       generatedAdminPassword: seeded.generatedAdminPassword,
       urls: {
@@ -92,8 +111,15 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
         clearInterval(checkpoints);
         await backups.stop();
         await running.close();
-        opened.db.close();
-        folder.close();
+        storage.close();
+        // A stop while the disk cannot be written is no clean stop: the next start checks the database.
+        if (storage.state !== 'ok') return folder.release();
+        try {
+          folder.close();
+        } catch (e) {
+          folder.release();
+          if (!storage.noticed(e, 'the clean stop')) throw e;
+        }
       },
     };
   } catch (e) {

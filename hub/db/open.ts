@@ -41,17 +41,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0 && installed) throw new DatabaseLost(dirname(file), 'empty');
-    db.pragma('journal_mode = WAL');
-    // An acknowledged ticket must survive a power cut.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    // Space freed by an update or delete is zeroed, so blanked personal data does not linger in the file.
-    db.pragma('secure_delete = ON');
-    db.pragma('busy_timeout = 5000');
-    // SQLite's own default page cache (2 MB), not better-sqlite3's 16 MB: a busy day's queue fills 16 MB and
-    // keeps it resident for good, while the pages a request touches (the tails of the indexes, today's
-    // rows) fit in 2 MB, and the rest is one read away in the operating system's file cache.
-    db.pragma('cache_size = -2000');
+    configure(db);
     if (version > migrations.length) throw new DatabaseTooNew(version, migrations.length);
     db.transaction(() => {
       for (const { up } of migrations.slice(version)) {
@@ -68,6 +58,35 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.close();
     throw e;
   }
+}
+
+/**
+ * A new connection to a database the hub already runs on (the storage probe's, hub/storage.ts): the same
+ * settings, no migrations.
+ */
+export function openConnection(file: string): Db {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    configure(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // An acknowledged ticket must survive a power cut.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Space freed by an update or delete is zeroed, so blanked personal data does not linger in the file.
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  // SQLite's own default page cache (2 MB), not better-sqlite3's 16 MB: a busy day's queue fills 16 MB and
+  // keeps it resident for good, while the pages a request touches (the tails of the indexes, today's
+  // rows) fit in 2 MB, and the rest is one read away in the operating system's file cache.
+  db.pragma('cache_size = -2000');
 }
 
 /** The schema version from which freed space is zeroed (`secure_delete`); see migration 007. */

@@ -1,5 +1,5 @@
 // What the staff member must notice whatever screen they are on: a lost connection (it comes back by
-// itself), the hub's last refusal in the hub's own words, and the question asked before unsaved intake
+// itself), a hub that cannot write to its disk (so is the alarm), the hub's last refusal in the hub's own words, and the question asked before unsaved intake
 // typing would be lost.
 import { missingIntakeFields } from '../../shared/domain/caseRules';
 import { Dialog } from '../../shared/ui/Dialog';
@@ -46,8 +46,15 @@ export function Notices() {
   const t = useT();
   const online = useStaff((s) => s.online);
   const refusal = useStaff((s) => s.refusal);
+  // Staying while the hub's disk cannot be written, until the hub resumes by itself.
+  const storage = useStaff((s) => s.data?.storage ?? 'ok');
   return (
     <>
+      {storage !== 'ok' && (
+        <div className="banner banner-storage" role="alert" data-testid="storage-alarm" data-state={storage}>
+          {t(storage === 'full' ? 'storage_STORAGE_FULL' : 'storage_STORAGE_READ_ONLY')}
+        </div>
+      )}
       {!online && (
         <div className="banner banner-offline" role="status" data-testid="staff-offline">
           {t('reconnecting')}

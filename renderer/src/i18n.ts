@@ -4,6 +4,7 @@
 
 import { CASE_STATUS_WORDS, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
 import { TICKET_STATUS_WORDS } from '../../shared/domain/ticketWords';
+import { STORAGE_MESSAGES } from '../../shared/protocol/errors';
 import { keyed, useTranslator, type Dictionary } from '../../shared/ui/i18n';
 import { useStaff } from './store';
 
@@ -141,6 +142,8 @@ export const staffText = {
   passwordMismatch: { id: 'Kedua kata sandi baru tidak sama.', en: 'The two new passwords differ.' },
   passwordChanged: { id: 'Kata sandi Anda sudah diganti.', en: 'Your password has been changed.' },
 
+  // The hub's own words for its refusals while its disk cannot be written, so the alarm and a refusal agree.
+  ...keyed('storage_', STORAGE_MESSAGES),
   ...keyed('caseStatus_', CASE_STATUS_WORDS),
   ...keyed('intake_', INTAKE_FIELD_WORDS),
 } satisfies Dictionary<string>;

@@ -143,6 +143,7 @@ export function applyPatch(data: StaffData, p: StaffPatch): StaffData {
     // The open faults as a whole: a fault that was dealt with simply leaves the list.
     printerFaults: p.printerFaults ?? data.printerFaults,
     printingKiosks: p.printingKiosks ?? data.printingKiosks,
+    storage: p.storage ?? data.storage,
   };
 }
 

@@ -22,6 +22,21 @@ export const PRINTER_FAULT_MESSAGES = {
   PRINTER_PAPER_OUT: { id: 'Kertas printer habis.', en: 'The printer is out of paper.' },
 } as const satisfies Record<PrinterFaultCode, Record<Lang, string>>;
 
+/**
+ * The hub cannot write to its disk: changes are refused with these, and the staff app shows the same words
+ * as its storage alarm. An I/O error reads as read-only: either way the disk takes nothing until it is fixed.
+ */
+export const STORAGE_MESSAGES = {
+  STORAGE_FULL: {
+    id: 'Disk server antrian penuh: perubahan tidak dapat disimpan. Layar tetap menampilkan antrian. Kosongkan ruang disk; server melanjutkan sendiri dalam beberapa detik.',
+    en: "The queue server's disk is full: changes cannot be saved. Screens still show the queue. Free some disk space; the server resumes by itself within seconds.",
+  },
+  STORAGE_READ_ONLY: {
+    id: 'Disk server antrian tidak dapat ditulisi (hanya-baca atau rusak): perubahan tidak dapat disimpan. Layar tetap menampilkan antrian. Periksa disknya; server melanjutkan sendiri begitu disk dapat ditulisi lagi.',
+    en: "The queue server's disk cannot be written (read-only or failing): changes cannot be saved. Screens still show the queue. Check the disk; the server resumes by itself once it can write again.",
+  },
+} as const satisfies Messages;
+
 const MESSAGES = {
   VALIDATION_FAILED: {
     id: 'Data yang dikirim tidak lengkap atau tidak sesuai: {detail}',
@@ -224,6 +239,7 @@ const MESSAGES = {
     en: "The backup could not be written; the existing backups are intact. Check the hub's disk space and try again (details in the hub's log).",
   },
   ...CONNECTION_MESSAGES,
+  ...STORAGE_MESSAGES,
   INTERNAL: { id: 'Terjadi kesalahan pada server. Silakan coba lagi.', en: 'A server error occurred. Please try again.' },
 } as const satisfies Messages;
 

@@ -79,6 +79,9 @@ export interface SurveyTabletView {
   visit: { ticketNumber: string; serviceName: string; serviceNameEn: string } | null;
 }
 
+/** 'full': no space left; 'read_only': a read-only file system or an I/O error. */
+export type StorageState = 'ok' | 'full' | 'read_only';
+
 interface SnapshotBase {
   /** Changes with every hub start: revisions are only comparable within one epoch. */
   epoch: string;
@@ -131,6 +134,8 @@ export interface StaffSnapshot extends SnapshotBase {
   caseCounts: CaseCount[];
   /** Kiosks with a network printer or a connected bridge: only their tickets can be reprinted. */
   printingKiosks: number[];
+  /** Whether the hub can write to its disk: anything but 'ok' is the storage alarm, and changes are refused. */
+  storage: StorageState;
 }
 
 /**
@@ -211,6 +216,8 @@ export interface StaffPatch {
   caseCounts?: CaseCount[];
   /** Whole, when a kiosk's bridge came or went. */
   printingKiosks?: number[];
+  /** The hub's disk became unwritable, or writable again. */
+  storage?: StorageState;
 }
 
 /** The visitor's page and a survey tablet get their whole (small) view whenever it changes. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LIMITS, type HubLimits } from '../../hub/config';
+import { DEFAULT_LIMITS, type HubLimits, type HubTimers } from '../../hub/config';
 import type { Seed } from '../../hub/seed';
 import { startHub, type RunningHub } from '../../hub/server';
 
@@ -97,6 +97,7 @@ export async function startTestHub(
     limits?: HubLimits;
     /** scrypt's cost: the tests' low one unless a test needs hashing to take as long as in an office. */
     passwordCost?: number;
+    timers?: Partial<HubTimers>;
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'antrian-test-'));
@@ -114,11 +115,16 @@ export async function startTestHub(
       timeZone: options.timeZone ?? 'Asia/Jakarta',
       limits: options.limits ?? DEFAULT_LIMITS,
       allowedOrigins: [],
+      timers: options.timers,
     },
     { appsDir: APPS_DIR, clock: options.clock?.now, log: (l) => logs.push(l), passwordCost: options.passwordCost ?? TEST_PASSWORD_COST },
   );
   return {
     ...running,
+    // The current connection: a storage fault swaps it (hub/storage.ts).
+    get db() {
+      return running.db;
+    },
     url: `http://127.0.0.1:${running.port}`,
     dataDir,
     logs,

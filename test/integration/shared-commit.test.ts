@@ -10,7 +10,8 @@ let hub: TestHub;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // A full disk stops writes until the storage probe finds the disk writable: probed often here.
+  hub = await startTestHub({ timers: { storageProbeMs: 100 } });
 });
 /** Counter 1, held by `staff` in an earlier test, left free to call: its visitor finished or gone. */
 async function freeCounterOne(staff: TestClient): Promise<void> {
@@ -73,13 +74,17 @@ it('when the disk fills during changes sent at once, stores exactly the ones it 
       Array.from({ length: 60 }, () => kiosk.request('ticket:issue', { requestId: requestId(), serviceCode: 'A' })),
     );
     expect(replies.some((r) => !r.ok)).toBe(true);
+    // Refused as a full disk, and every later change too until the hub finds room again.
+    expect(new Set(replies.flatMap((r) => (r.ok ? [] : [r.error.code])))).toEqual(new Set(['STORAGE_FULL']));
     // Nothing acknowledged as refused was stored, and nothing stored was refused.
     const after = hub.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number };
     expect(after.n - before.n).toBe(replies.filter((r) => r.ok).length);
   } finally {
     hub.db.pragma('max_page_count = 1073741823');
   }
-  // With room again, numbering goes on and no number is given twice.
+  // With room again (the limit was the old connection's), the hub resumes by itself on a fresh one;
+  // numbering goes on and no number is given twice.
+  await expect.poll(() => hub.storage.state, { timeout: 10_000 }).toBe('ok');
   const next = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
   const numbers = hub.db.prepare(`SELECT number FROM tickets WHERE service_code = 'A'`).pluck().all() as string[];
   expect(new Set(numbers).size).toBe(numbers.length);

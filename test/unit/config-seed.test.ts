@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, loadConfig } from '../../hub/config';
+import { DEFAULT_LIMITS, DEFAULT_TIMERS, loadConfig } from '../../hub/config';
 import { getSettings, listCounters, listDevices, listServices, listUsers, openDatabase } from '../../hub/db/index';
 import { applySeed, readSeed } from '../../hub/seed';
 
@@ -26,6 +26,7 @@ it('defaults to port 7400 on every interface, ./data and WIB', () => {
     timeZone: 'Asia/Jakarta',
     limits: DEFAULT_LIMITS,
     allowedOrigins: [],
+    timers: DEFAULT_TIMERS,
   });
 });
 

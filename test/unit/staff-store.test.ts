@@ -81,6 +81,7 @@ const snapshot: StaffSnapshot = {
   },
   caseCounts: [{ status: 'open', ownerId: 1, n: 1 }],
   printingKiosks: [1],
+  storage: 'ok',
 };
 
 describe('the staff snapshot kept current by patches', () => {
