@@ -35,11 +35,13 @@ export interface HubClient {
   close(): void;
 }
 
+/** How soon a screen tries again after losing the hub: at once, then backing off to every three seconds. */
+export const RECONNECTION = { reconnectionDelay: 500, reconnectionDelayMax: 3000 } as const;
+
 export function connectHub(options: HubClientOptions): HubClient {
   const socket: HubSocket = io(options.url ?? window.location.origin, {
     auth: (cb) => cb({ ...options.auth(), lang: options.lang() }),
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 3000,
+    ...RECONNECTION,
   });
   let epoch: string | null = null;
   let rev = 0;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FloodPlan, FloodResult } from '../load/flooder';
 import { connect, requestId, type TestClient } from './clients';
+import type { Seed } from '../../hub/seed';
 import { ADMIN_PASSWORD, FLAT_OUT_ENV, KIOSK_KEY, ROOT, testSeed } from './hub';
 import { exited, spawnHub, type HubProcess } from './hubProcess';
 
@@ -91,14 +92,14 @@ export interface LoadHub extends HubProcess {
 }
 
 /**
- * A seeded hub in its own process on a fresh data folder, after a busy day of `ticketsBefore` tickets when
- * asked. `env` adds to its environment (FLAT_OUT_ENV raises the budgets).
+ * A hub in its own process on a fresh data folder, seeded with `seed` (else the test seed), after a busy day
+ * of `ticketsBefore` tickets when asked. `env` adds to its environment (FLAT_OUT_ENV raises the budgets).
  */
-export async function loadHub(opts: { ticketsBefore?: number; env?: Record<string, string> } = {}): Promise<LoadHub> {
+export async function loadHub(opts: { ticketsBefore?: number; env?: Record<string, string>; seed?: Seed } = {}): Promise<LoadHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'antrian-load-'));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   const seedFile = join(dataDir, 'seed.json');
-  writeFileSync(seedFile, JSON.stringify(testSeed()));
+  writeFileSync(seedFile, JSON.stringify(opts.seed ?? testSeed()));
   const env = { ANTRIAN_DATA_DIR: dataDir, ANTRIAN_SEED: seedFile, ANTRIAN_ADMIN_PASSWORD: ADMIN_PASSWORD };
   let hub: HubProcess;
   try {
