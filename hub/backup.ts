@@ -10,6 +10,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmS
 import { dirname, join } from 'node:path';
 import type { BackupInfo } from '../shared/domain/types';
 import type { Db } from './db/index';
+import type { HeldConnection } from './storage';
 
 /**
  * `antrian-20261126T020000.123Z.sqlite`, `-2` before `.sqlite` for a second one in the same millisecond;
@@ -136,8 +137,8 @@ export class Backups {
 
   /** Removes what a backup cut off by the last run left, before anything can be written. */
   constructor(
-    /** The current connection, read at each backup (a storage fault swaps it). */
-    private readonly db: () => Db,
+    /** The current connection, held for each backup (a storage fault may swap it meanwhile). */
+    private readonly connection: () => HeldConnection,
     private readonly options: BackupOptions,
   ) {
     this.dir = options.dir;
@@ -181,15 +182,15 @@ export class Backups {
     const stamp = clock().toISOString().replace(/[-:]/g, '');
     let partial = '';
     let name = `antrian-${stamp}.sqlite`;
+    const held = this.connection();
     try {
       mkdirSync(dir, { recursive: true });
       const taken = new Set(readdirSync(dir));
       for (let n = 2; taken.has(name); n++) name = `antrian-${stamp}-${n}.sqlite`;
       partial = join(dir, name + PARTIAL);
       removeWithCompanions(partial);
-      const db = this.db();
-      await db.backup(partial);
-      check(partial, db);
+      await held.db.backup(partial);
+      check(partial, held.db);
       flush(partial);
       renameSync(partial, join(dir, name));
       flush(dir, true);
@@ -197,6 +198,8 @@ export class Backups {
       if (partial) removeWithCompanions(partial);
       log(`Cadangan gagal / backup failed: ${message(e)}`);
       throw e;
+    } finally {
+      held.release();
     }
     log(`Cadangan dibuat / backup written: ${join(dir, name)}`);
     // The backup is made whatever happens here; what is not removed now goes after a later backup.

@@ -46,6 +46,7 @@ import { hashToken } from './passwords';
 import { RateLimiter } from './rateLimit';
 import { RecentReplies } from './recentReplies';
 import { ReportRunner } from './reports/runner';
+import { storageFault } from './storage';
 
 /** Larger payloads are refused with a code; far larger ones are dropped by Socket.IO itself. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -490,9 +491,14 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       commitPending();
       return run([asked], false);
     }
-    // An unwritable disk refuses every change at once, without trying the disk again (hub/storage.ts).
+    // On an unwritable disk a change runs with writing switched off (hub/storage.ts): a retry of a request
+    // already stored (a ticket whose ack was lost) still gets its first reply; anything that would write is
+    // refused, without touching the disk.
     const refusal = deps.storage.refusal();
-    if (refusal) return ack(failure(refusal.code, socket.data.lang));
+    if (refusal) {
+      commitPending();
+      return run([asked], false, refusal);
+    }
     pending.push(asked);
     if (pending.length === 1) setImmediate(commitPending);
   }
@@ -594,10 +600,14 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     return null;
   }
 
-  /** Runs the steps in one transaction, each in its own savepoint, then answers each in order. */
-  function run(batch: Pending[], writes: boolean): void {
+  /**
+   * Runs the steps in one transaction, each in its own savepoint, then answers each in order. With `faulted`
+   * (the standing storage refusal) the connection may not write: a step that tries is refused with it.
+   */
+  function run(batch: Pending[], writes: boolean, faulted: DomainError | null = null): void {
     let outcomes: Outcome[];
     admitted.clear();
+    if (faulted) deps.db.pragma('query_only = ON');
     try {
       const tx = deps.db.transaction(() =>
         batch.map((asked): Outcome => {
@@ -620,6 +630,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     } catch (error) {
       // The commit itself failed: nothing of the batch was stored, so nothing is acknowledged.
       outcomes = batch.map(() => ({ error }));
+    } finally {
+      if (faulted) deps.db.pragma('query_only = OFF');
     }
     if (writes) audiences.changed();
     // Every answer first, in order; then each step's effects, so a socket signed out or cut off in this batch
@@ -630,7 +642,11 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       const outcome = outcomes[i] as Outcome;
       if ('error' in outcome) {
         // A full or unwritable disk is a refusal with its own code, and stops writes until the probe resumes them.
-        const e = deps.storage.noticed(outcome.error, event) ? (deps.storage.refusal() ?? outcome.error) : outcome.error;
+        const e = faulted && storageFault(outcome.error)
+          ? faulted
+          : deps.storage.noticed(outcome.error, event)
+            ? (deps.storage.refusal() ?? outcome.error)
+            : outcome.error;
         const lang = socket.data.lang;
         return ack(e instanceof DomainError ? failure(e.code, lang, e.params) : internalError(event, e, lang));
       }
@@ -666,6 +682,9 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   function rollover(): void {
     const today = officeDay(deps.clock(), deps.timeZone);
     if (today === lastDay) return;
+    // A visitor's page stops with its office day, whatever the disk: its phone is let go, and the code is
+    // refused from now on.
+    for (const socket of socketsOf((s) => s.kind === 'visitor' && s.officeDay !== today)) socket.disconnect(true);
     // On an unwritable disk the day turns over once writing resumes: the next request or check after it.
     deps.storage.write('the day rollover', (db) => {
       const change = db.transaction(() => expireEarlierDays(deps, today)).immediate();
@@ -673,8 +692,6 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       lastDay = today;
       runRetention(today);
       if (!firstCheck || change.ticketIds?.length) broadcast({ ...change, waiting: true });
-      // A visitor's page stops with its office day: its phone is let go, and the code is refused from now on.
-      for (const socket of socketsOf((s) => s.kind === 'visitor' && s.officeDay !== today)) socket.disconnect(true);
     });
   }
 

@@ -64,7 +64,7 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     // Also marks folders installed before the marker existed.
     if (!folder.installed) folder.markInstalled(clock());
     const storage = new Storage(db, { probeMs: timers.storageProbeMs, log });
-    const backups = new Backups(() => storage.db, { dir: join(config.dataDir, 'backups'), keep: BACKUPS_KEPT, clock, log });
+    const backups = new Backups(() => storage.hold(), { dir: join(config.dataDir, 'backups'), keep: BACKUPS_KEPT, clock, log });
     hub = createHub(
       {
         get db() {
