@@ -13,7 +13,7 @@ import { applySeed } from '../../hub/seed';
 import { ADMIN_PASSWORD, testSeed } from './hub';
 
 /** 09:00 WIB on Tuesday 24 November 2026: the office is open. */
-export const OFFICE_MORNING = '2026-11-24T02:00:00.000Z';
+const OFFICE_MORNING = '2026-11-24T02:00:00.000Z';
 
 /** A row of the event log, as the audit reads it. */
 export interface LoggedEvent {
