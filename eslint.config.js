@@ -5,8 +5,24 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const noImport = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
+/** One `no-restricted-imports` setting from groups of patterns (gitignore-style strings, or RegExps), each with its message. */
+const restrict = (...groups) => [
+  'error',
+  {
+    patterns: groups.flatMap(({ patterns, message }) =>
+      patterns.map((p) => (p instanceof RegExp ? { regex: p.source, message } : { group: [p], message })),
+    ),
+  },
+];
+const noImport = (patterns, message) => restrict({ patterns, message });
 const APPS = ['**/kiosk/**', '**/display/**', '**/renderer/**', '**/visitor/**'];
+// A rule set for a file replaces the one set for its folder, so each narrower hub rule repeats HUB.
+const HUB = {
+  patterns: [...APPS, '**/shared/ui/**', 'react', 'react-dom', 'react-dom/*', 'zustand', 'socket.io-client'],
+  message: 'The hub never imports an app or what only apps use.',
+};
+const HANDLER_APART =
+  'A handler imports no other handler file: what handlers and jobs share is a domain operation (hub/operations/); only the read-only checks (hub/handlers/guards.ts, and for admin handlers hub/handlers/admin/common.ts) are shared among handlers.';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-results/**'] },
@@ -45,13 +61,32 @@ export default tseslint.config(
     files: ['shared/ui/**'],
     rules: { 'no-restricted-imports': noImport([...APPS, '**/hub/**', 'node:*'], 'shared/ui serves the apps only.') },
   },
+  { files: ['hub/**'], rules: { 'no-restricted-imports': restrict(HUB) } },
   {
+    // Handlers are registered in one place; the rest of the hub (hub/operations/ above all) never reaches into them.
     files: ['hub/**'],
+    ignores: ['hub/handlers/**', 'hub/createHub.ts'],
     rules: {
-      'no-restricted-imports': noImport(
-        [...APPS, '**/shared/ui/**', 'react', 'react-dom', 'react-dom/*', 'zustand', 'socket.io-client'],
-        'The hub never imports an app or what only apps use.',
-      ),
+      'no-restricted-imports': restrict(HUB, {
+        patterns: ['**/handlers'],
+        message: 'Only hub/createHub.ts imports handlers (to register them); what handlers and jobs share lives in hub/operations/.',
+      }),
+    },
+  },
+  {
+    // './x' is another handler file, unless it is the shared checks.
+    files: ['hub/handlers/*.ts'],
+    rules: { 'no-restricted-imports': restrict(HUB, { patterns: [/^\.\/(?!guards$)/, /^\.\.\/handlers(\/|$)/], message: HANDLER_APART }) },
+  },
+  {
+    // './x' is another admin handler file unless it is their common helper; '../x' (one level up, not '../../')
+    // is a handler file unless it is the shared checks.
+    files: ['hub/handlers/admin/**'],
+    rules: {
+      'no-restricted-imports': restrict(HUB, {
+        patterns: [/^\.\/(?!common$)/, /^\.\.\/(?!guards$)[^./]/, /^\.\.\/\.\.\/handlers(\/|$)/],
+        message: HANDLER_APART,
+      }),
     },
   },
   {

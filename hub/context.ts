@@ -2,7 +2,7 @@
 // → transaction (their `run`) → ack → broadcast of the `change` they return.
 import type { Call, PrinterTarget, Role, StaffUser, TicketPrint } from '../shared/domain/types';
 import type { BridgePrintResult } from '../shared/protocol/bridge';
-import type { Lang } from '../shared/protocol/errors';
+import { DomainError, type Lang } from '../shared/protocol/errors';
 import type { Audience, ClientReplies, Snapshot } from '../shared/protocol/events';
 import type { ClientEventName, ParsedPayload } from '../shared/protocol/schemas';
 import type { Backups } from './backup';
@@ -142,6 +142,13 @@ export interface Handler<E extends ClientEventName> {
 
 export type HandlerMap = { [E in ClientEventName]: Handler<E> };
 
+/**
+ * What a domain operation (hub/operations/) needs of a request: the transaction's connection, who acts, the
+ * request's instant and office day, and the language a refusal is worded in. Nothing of sockets: a handler's
+ * context is one, and a test makes one from a database.
+ */
+export type OperationContext = Pick<HandlerContext, 'db' | 'session' | 'lang' | 'nowIso' | 'today'>;
+
 /** Who holds a counter: officers, and coordinators and the head when they take one. */
 export const COUNTER_ROLES = ['helpdesk', 'coordinator', 'head'] as const satisfies readonly Role[];
 
@@ -149,4 +156,10 @@ export function actorOf(session: Session): { userId: number | null; deviceId: nu
   if (session.kind === 'staff') return { userId: session.user.id, deviceId: null };
   if (session.kind === 'visitor') return { userId: null, deviceId: null };
   return { userId: null, deviceId: session.device?.id ?? null };
+}
+
+/** The signed-in staff member who acts; any other session is refused. */
+export function staffUser(ctx: Pick<HandlerContext, 'session'>): StaffUser {
+  if (ctx.session.kind !== 'staff') throw new DomainError('NOT_AUTHENTICATED');
+  return ctx.session.user;
 }

@@ -4,7 +4,8 @@ import { DomainError } from '../../../shared/protocol/errors';
 import type { Service } from '../../../shared/domain/types';
 import { findServiceByCode, getService, insertService, updateService } from '../../db/index';
 import type { Change, Handler } from '../../context';
-import { adminEvent, createRequest, remember, repeated } from './common';
+import { adminEvent } from '../../operations/adminLog';
+import { createRequest, remember, repeated } from './common';
 
 const EVERYONE: Change = { resync: ['display', 'kiosk', 'staff'], admin: true };
 
