@@ -8,7 +8,7 @@
 // two users "Rina" and "rina". Such rows are made unique here (the later duplicate gets its id appended,
 // a counter the next free number) rather than stopping the hub; the admin can rename them afterwards.
 import { hashToken } from '../../passwords';
-import type { Db } from '../open';
+import type { Db } from '../connection';
 
 const COLUMNS = /* sql */ `
 ALTER TABLE services ADD COLUMN name_en TEXT NOT NULL DEFAULT '';

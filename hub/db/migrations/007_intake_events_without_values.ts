@@ -11,7 +11,7 @@
 // Escalating a case filled its LPSE ticket without an intake event, so the intake saved after an escalation
 // lists lpseTicket as changed although the officer did not type it: the log of that time cannot tell.
 import { INTAKE_FIELDS } from '../../../shared/domain/caseRules';
-import type { Db } from '../open';
+import type { Db } from '../connection';
 
 type Intake = Record<string, unknown>;
 
