@@ -18,7 +18,7 @@ import {
 } from '../shared/protocol/schemas';
 import { Audiences, mergeChanges, personalRoom } from './audiences';
 import type { HubLimits } from './config';
-import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HandlerResult, HubDeps, Session, Step, Who } from './context';
+import type { BridgeRelay, Change, Handler, HandlerContext, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
 import type { SessionUser } from './db/users';
 import type { Db } from './db/index';
@@ -26,21 +26,8 @@ import { adminView } from './adminView';
 import { compact, deviceStillAdmitted, findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, recountQueueLengths, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
 import { blankExpiredPersonalData } from './retention';
-import { adminBackupHandlers } from './handlers/admin/backups';
-import { adminCounterHandlers } from './handlers/admin/counters';
-import { adminDeviceHandlers } from './handlers/admin/devices';
-import { adminServiceHandlers } from './handlers/admin/services';
-import { adminStaffHandlers } from './handlers/admin/staff';
-import { authHandlers } from './handlers/auth';
-import { caseHandlers } from './handlers/cases';
-import { counterHandlers } from './handlers/counters';
-import { printingHandlers } from './handlers/printing';
-import { reportHandlers } from './handlers/reports';
-import { settingsHandlers } from './handlers/settings';
-import { surveyHandlers } from './handlers/survey';
 import { lanUrl } from './visitor';
-import { syncHandlers } from './handlers/sync';
-import { ticketHandlers } from './handlers/tickets';
+import { HANDLERS, READ_ONLY, WHILE_PASSWORD_TEMPORARY } from './handlers/registry';
 import { handleHttp } from './http';
 import { hashToken } from './passwords';
 import { RateLimiter } from './rateLimit';
@@ -52,9 +39,6 @@ import { storageFault } from './storage';
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 /** A relayed reprint gives the kiosk's bridge this long: its own printer may take ~10 s to give up. */
 const BRIDGE_PRINT_TIMEOUT_MS = 20_000;
-
-/** Events that only read: they run in a read transaction, never taking the write lock. */
-const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm', 'report:get', 'settings:retentionPreview']);
 
 interface SocketData {
   session: Session;
@@ -88,26 +72,6 @@ export interface HubOptions {
   /** How often the office day is checked besides before every request (DEFAULT_TIMERS in config.ts). */
   rolloverCheckMs: number;
 }
-
-const HANDLERS: HandlerMap = {
-  ...authHandlers,
-  ...syncHandlers,
-  ...ticketHandlers,
-  ...counterHandlers,
-  ...settingsHandlers,
-  ...caseHandlers,
-  ...printingHandlers,
-  ...adminServiceHandlers,
-  ...adminCounterHandlers,
-  ...adminStaffHandlers,
-  ...adminDeviceHandlers,
-  ...adminBackupHandlers,
-  ...surveyHandlers,
-  ...reportHandlers,
-};
-
-/** What a session with a temporary password may still do: set its own, or leave. */
-const WHILE_PASSWORD_TEMPORARY: ReadonlySet<ClientEventName> = new Set(['auth:changePassword', 'auth:logout', 'sync:snapshot']);
 
 /** The broadcast room of a session; a session that must first change its password hears nothing. */
 function roomOf(session: Session): string {

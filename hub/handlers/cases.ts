@@ -37,7 +37,7 @@ import {
   updateCase,
   type Db,
 } from '../db/index';
-import type { Handler, HandlerContext } from '../context';
+import type { Handler, HandlerContext, ReadContext } from '../context';
 import { heldCounter, staffUser, ticketAtCounter } from './guards';
 
 function illegal(ctx: HandlerContext, c: Case, action: CaseAction | 'attach'): DomainError {
@@ -48,7 +48,7 @@ function illegal(ctx: HandlerContext, c: Case, action: CaseAction | 'attach'): D
   });
 }
 
-function existingCase(ctx: HandlerContext, caseId: number): Case {
+function existingCase(ctx: ReadContext, caseId: number): Case {
   const c = getCase(ctx.db, caseId);
   if (!c) throw new DomainError('CASE_NOT_FOUND');
   return c;
@@ -276,6 +276,7 @@ const reassign = caseAction<'case:reassign'>('reassign', (ctx, c, p) => {
 
 const get: Handler<'case:get'> = {
   who: ROLES,
+  reads: true,
   run(ctx, p) {
     const c = existingCase(ctx, p.caseId);
     return { reply: { case: c, timeline: caseTimeline(ctx.db, c.id) } };
@@ -284,6 +285,7 @@ const get: Handler<'case:get'> = {
 
 const search: Handler<'case:search'> = {
   who: ROLES,
+  reads: true,
   run(ctx, p) {
     const filter = { ...p, order: p.order ?? 'mine', limit: p.limit ?? CASE_LIST_ROWS, offset: p.offset ?? 0 };
     return { reply: searchCases(ctx.db, filter, staffUser(ctx).id) };

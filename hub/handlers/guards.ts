@@ -5,9 +5,9 @@ import { TICKET_ACTION_WORDS, TICKET_STATUS_WORDS } from '../../shared/domain/ti
 import type { Counter, Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import { appendEvent, getCounter, getTicket, updateTicket } from '../db/index';
-import { actorOf, type HandlerContext } from '../context';
+import { actorOf, type HandlerContext, type ReadContext } from '../context';
 
-export function staffUser(ctx: HandlerContext) {
+export function staffUser(ctx: ReadContext) {
   if (ctx.session.kind !== 'staff') throw new DomainError('NOT_AUTHENTICATED');
   return ctx.session.user;
 }

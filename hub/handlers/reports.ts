@@ -14,6 +14,7 @@ export function checkReportPeriod(from: string, to: string): void {
 
 const get: Handler<'report:get'> = {
   who: REPORT_ROLES,
+  reads: true,
   run(ctx, p) {
     checkReportPeriod(p.from, p.to);
     return {
