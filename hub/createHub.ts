@@ -33,7 +33,7 @@ import { hashToken } from './passwords';
 import { RateLimiter } from './rateLimit';
 import { RecentReplies } from './recentReplies';
 import { ReportRunner } from './reports/runner';
-import { storageFault } from './storage';
+import { storageFault, writeRefused } from './storage';
 
 /** Larger payloads are refused with a code; far larger ones are dropped by Socket.IO itself. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -565,13 +565,15 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   }
 
   /**
-   * Runs the steps in one transaction, each in its own savepoint, then answers each in order. With `faulted`
-   * (the standing storage refusal) the connection may not write: a step that tries is refused with it.
+   * Runs the steps in one transaction, each in its own savepoint, then answers each in order. Without `writes`
+   * the connection is `query_only` for the transaction: for a read-only event, which must not write (its
+   * handler's type has no write functions; this stops `exec`, `pragma` and a `DELETE … RETURNING` read as
+   * rows), and for a change while a storage fault stands (`faulted`, the refusal a step that tries gets).
    */
   function run(batch: Pending[], writes: boolean, faulted: DomainError | null = null): void {
     let outcomes: Outcome[];
     admitted.clear();
-    if (faulted) deps.db.pragma('query_only = ON');
+    if (!writes) deps.db.pragma('query_only = ON');
     try {
       const tx = deps.db.transaction(() =>
         batch.map((asked): Outcome => {
@@ -595,7 +597,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       // The commit itself failed: nothing of the batch was stored, so nothing is acknowledged.
       outcomes = batch.map(() => ({ error }));
     } finally {
-      if (faulted) deps.db.pragma('query_only = OFF');
+      if (!writes) deps.db.pragma('query_only = OFF');
     }
     if (writes) audiences.changed();
     // Every answer first, in order; then each step's effects, so a socket signed out or cut off in this batch
@@ -605,12 +607,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     batch.forEach(({ socket, event, ack }, i) => {
       const outcome = outcomes[i] as Outcome;
       if ('error' in outcome) {
-        // A full or unwritable disk is a refusal with its own code, and stops writes until the probe resumes them.
-        const e = faulted && storageFault(outcome.error)
-          ? faulted
-          : deps.storage.noticed(outcome.error, event)
-            ? (deps.storage.refusal() ?? outcome.error)
-            : outcome.error;
+        const e = answerOf(outcome.error, event, !writes && !faulted, faulted);
         const lang = socket.data.lang;
         return ack(e instanceof DomainError ? failure(e.code, lang, e.params) : internalError(event, e, lang));
       }
@@ -633,6 +630,19 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
         (e: unknown) => ack(internalError(event, e, socket.data.lang)),
       );
     });
+  }
+
+  /**
+   * What a step's error is answered with. Under a standing storage fault a storage error is that fault's
+   * refusal; a full or unwritable disk found now is a refusal with its own code, and stops writes until the
+   * probe resumes them. A write tried by a read-only event (`reading`) is refused by `query_only`, the disk
+   * untouched: its handler's fault, not the disk's.
+   */
+  function answerOf(error: unknown, event: ClientEventName, reading: boolean, faulted: DomainError | null): unknown {
+    if (faulted && storageFault(error)) return faulted;
+    if (reading && writeRefused(error)) return error;
+    if (deps.storage.noticed(error, event)) return deps.storage.refusal() ?? error;
+    return error;
   }
 
   function internalError(event: ClientEventName, e: unknown, lang: Lang): Reply<never> {
