@@ -55,6 +55,25 @@ export default tseslint.config(
     },
   },
   {
+    // Migrations are history: what one does to a database must never change with the live code, or a database
+    // upgraded later would get another schema or other rows. Each carries what it needs; it may use an earlier
+    // migration (frozen too) and the connection's type, nothing else of the hub or of shared/.
+    files: ['hub/db/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../**', '!../connection', '**/hub/**', '**/shared/**', ...APPS],
+              message: 'A migration is frozen: copy what it needs into it (an earlier migration may be imported).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The main process is Node; the preload and the shell's own pages run in a sandboxed browser context.
     files: ['electron/main/**', 'electron/build.ts'],
     languageOptions: { globals: { ...globals.node } },
