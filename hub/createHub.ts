@@ -18,7 +18,7 @@ import {
 } from '../shared/protocol/schemas';
 import { Audiences, mergeChanges, personalRoom } from './audiences';
 import type { HubLimits } from './config';
-import type { BridgeRelay, Change, Handler, HandlerContext, HandlerMap, HandlerResult, HubDeps, Session, Step, Who } from './context';
+import type { BridgeRelay, Change, Handler, HandlerContext, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
 import type { SessionUser } from './db/users';
 import type { Db } from './db/index';
@@ -26,35 +26,19 @@ import { adminView } from './adminView';
 import { compact, deviceStillAdmitted, findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, recountQueueLengths, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
 import { blankExpiredPersonalData } from './retention';
-import { adminBackupHandlers } from './handlers/admin/backups';
-import { adminCounterHandlers } from './handlers/admin/counters';
-import { adminDeviceHandlers } from './handlers/admin/devices';
-import { adminServiceHandlers } from './handlers/admin/services';
-import { adminStaffHandlers } from './handlers/admin/staff';
-import { authHandlers } from './handlers/auth';
-import { caseHandlers } from './handlers/cases';
-import { counterHandlers } from './handlers/counters';
-import { printingHandlers } from './handlers/printing';
-import { reportHandlers } from './handlers/reports';
-import { settingsHandlers } from './handlers/settings';
-import { surveyHandlers } from './handlers/survey';
 import { lanUrl } from './visitor';
-import { syncHandlers } from './handlers/sync';
-import { ticketHandlers } from './handlers/tickets';
+import { HANDLERS, READ_ONLY, WHILE_PASSWORD_TEMPORARY } from './handlers/registry';
 import { handleHttp } from './http';
 import { hashToken } from './passwords';
 import { RateLimiter } from './rateLimit';
 import { RecentReplies } from './recentReplies';
 import { ReportRunner } from './reports/runner';
-import { storageFault } from './storage';
+import { storageFault, writeRefused } from './storage';
 
 /** Larger payloads are refused with a code; far larger ones are dropped by Socket.IO itself. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 /** A relayed reprint gives the kiosk's bridge this long: its own printer may take ~10 s to give up. */
 const BRIDGE_PRINT_TIMEOUT_MS = 20_000;
-
-/** Events that only read: they run in a read transaction, never taking the write lock. */
-const READ_ONLY: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'case:get', 'case:search', 'survey:ikm', 'report:get', 'settings:retentionPreview']);
 
 interface SocketData {
   session: Session;
@@ -88,26 +72,6 @@ export interface HubOptions {
   /** How often the office day is checked besides before every request (DEFAULT_TIMERS in config.ts). */
   rolloverCheckMs: number;
 }
-
-const HANDLERS: HandlerMap = {
-  ...authHandlers,
-  ...syncHandlers,
-  ...ticketHandlers,
-  ...counterHandlers,
-  ...settingsHandlers,
-  ...caseHandlers,
-  ...printingHandlers,
-  ...adminServiceHandlers,
-  ...adminCounterHandlers,
-  ...adminStaffHandlers,
-  ...adminDeviceHandlers,
-  ...adminBackupHandlers,
-  ...surveyHandlers,
-  ...reportHandlers,
-};
-
-/** What a session with a temporary password may still do: set its own, or leave. */
-const WHILE_PASSWORD_TEMPORARY: ReadonlySet<ClientEventName> = new Set(['auth:changePassword', 'auth:logout', 'sync:snapshot']);
 
 /** The broadcast room of a session; a session that must first change its password hears nothing. */
 function roomOf(session: Session): string {
@@ -601,13 +565,15 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   }
 
   /**
-   * Runs the steps in one transaction, each in its own savepoint, then answers each in order. With `faulted`
-   * (the standing storage refusal) the connection may not write: a step that tries is refused with it.
+   * Runs the steps in one transaction, each in its own savepoint, then answers each in order. Without `writes`
+   * the connection is `query_only` for the transaction: for a read-only event, which must not write (its
+   * handler's type has no write functions; this stops `exec`, `pragma` and a `DELETE … RETURNING` read as
+   * rows), and for a change while a storage fault stands (`faulted`, the refusal a step that tries gets).
    */
   function run(batch: Pending[], writes: boolean, faulted: DomainError | null = null): void {
     let outcomes: Outcome[];
     admitted.clear();
-    if (faulted) deps.db.pragma('query_only = ON');
+    if (!writes) deps.db.pragma('query_only = ON');
     try {
       const tx = deps.db.transaction(() =>
         batch.map((asked): Outcome => {
@@ -631,7 +597,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
       // The commit itself failed: nothing of the batch was stored, so nothing is acknowledged.
       outcomes = batch.map(() => ({ error }));
     } finally {
-      if (faulted) deps.db.pragma('query_only = OFF');
+      if (!writes) deps.db.pragma('query_only = OFF');
     }
     if (writes) audiences.changed();
     // Every answer first, in order; then each step's effects, so a socket signed out or cut off in this batch
@@ -641,12 +607,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     batch.forEach(({ socket, event, ack }, i) => {
       const outcome = outcomes[i] as Outcome;
       if ('error' in outcome) {
-        // A full or unwritable disk is a refusal with its own code, and stops writes until the probe resumes them.
-        const e = faulted && storageFault(outcome.error)
-          ? faulted
-          : deps.storage.noticed(outcome.error, event)
-            ? (deps.storage.refusal() ?? outcome.error)
-            : outcome.error;
+        const e = answerOf(outcome.error, event, !writes && !faulted, faulted);
         const lang = socket.data.lang;
         return ack(e instanceof DomainError ? failure(e.code, lang, e.params) : internalError(event, e, lang));
       }
@@ -669,6 +630,19 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
         (e: unknown) => ack(internalError(event, e, socket.data.lang)),
       );
     });
+  }
+
+  /**
+   * What a step's error is answered with. Under a standing storage fault a storage error is that fault's
+   * refusal; a full or unwritable disk found now is a refusal with its own code, and stops writes until the
+   * probe resumes them. A write tried by a read-only event (`reading`) is refused by `query_only`, the disk
+   * untouched: its handler's fault, not the disk's.
+   */
+  function answerOf(error: unknown, event: ClientEventName, reading: boolean, faulted: DomainError | null): unknown {
+    if (faulted && storageFault(error)) return faulted;
+    if (reading && writeRefused(error)) return error;
+    if (deps.storage.noticed(error, event)) return deps.storage.refusal() ?? error;
+    return error;
   }
 
   function internalError(event: ClientEventName, e: unknown, lang: Lang): Reply<never> {

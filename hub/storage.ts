@@ -41,6 +41,14 @@ export function storageFault(e: unknown): StorageFault | null {
   return null;
 }
 
+/**
+ * SQLite refusing a write (the bare SQLITE_READONLY, what `query_only` gives). Read only of a transaction that
+ * was not to write: there it means a step tried to, whatever the disk.
+ */
+export function writeRefused(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === 'SQLITE_READONLY';
+}
+
 const describe = (e: unknown) => (e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}` : String(e));
 
 export class Storage {

@@ -1,5 +1,5 @@
 import type { Call } from '../../shared/domain/types';
-import type { Db } from './open';
+import type { ReadDb } from './connection';
 import { limitTo, sql } from './statements';
 
 // A call as the waiting room sees it, read from its event: the time is the event's and the recall count
@@ -14,11 +14,11 @@ const CALLS = `
   WHERE e.type IN ('ticket.call', 'ticket.recall')`;
 
 /** The day's latest calls and recalls, newest first, as the waiting room saw them; a no-show is no longer one. */
-export function listRecentCalls(db: Db, officeDay: string, limit: number): Call[] {
+export function listRecentCalls(db: ReadDb, officeDay: string, limit: number): Call[] {
   return sql(db, `${CALLS} AND t.office_day = ? AND t.status != 'no_show' ORDER BY e.id DESC ${limitTo(limit)}`).all(officeDay) as Call[];
 }
 
 /** A ticket's latest call or recall. */
-export function latestCall(db: Db, ticketId: number): Call | undefined {
+export function latestCall(db: ReadDb, ticketId: number): Call | undefined {
   return sql(db, `${CALLS} AND e.ticket_id = ? ORDER BY e.id DESC LIMIT 1`).get(ticketId) as Call | undefined;
 }

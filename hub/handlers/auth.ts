@@ -66,6 +66,7 @@ const login: Handler<'auth:login'> = {
 
 const logout: Handler<'auth:logout'> = {
   who: ROLES,
+  whilePasswordTemporary: true,
   run(ctx) {
     if (ctx.session.kind === 'staff') {
       deleteSession(ctx.db, ctx.session.tokenHash);
@@ -90,6 +91,7 @@ function signedInUser(ctx: HandlerContext) {
  */
 const changePassword: Handler<'auth:changePassword'> = {
   who: ROLES,
+  whilePasswordTemporary: true,
   run(ctx, p) {
     const { session, user } = signedInUser(ctx);
     if (p.next.length < MIN_PASSWORD_LENGTH) throw new DomainError('PASSWORD_TOO_SHORT', { min: String(MIN_PASSWORD_LENGTH) });

@@ -132,6 +132,7 @@ const reassign = caseAction<'case:reassign'>('reassign', (ctx, c, p) => {
 
 const get: Handler<'case:get'> = {
   who: ROLES,
+  reads: true,
   run(ctx, p) {
     const c = existingCase(ctx, p.caseId);
     return { reply: { case: c, timeline: caseTimeline(ctx.db, c.id) } };
@@ -140,6 +141,7 @@ const get: Handler<'case:get'> = {
 
 const search: Handler<'case:search'> = {
   who: ROLES,
+  reads: true,
   run(ctx, p) {
     const filter = { ...p, order: p.order ?? 'mine', limit: p.limit ?? CASE_LIST_ROWS, offset: p.offset ?? 0 };
     return { reply: searchCases(ctx.db, filter, staffUser(ctx).id) };

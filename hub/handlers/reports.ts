@@ -6,6 +6,7 @@ import { checkReportPeriod, REPORT_ROLES } from '../operations/reportAccess';
 
 const get: Handler<'report:get'> = {
   who: REPORT_ROLES,
+  reads: true,
   run(ctx, p) {
     checkReportPeriod(p.from, p.to);
     return {

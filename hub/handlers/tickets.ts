@@ -28,6 +28,7 @@ const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
 
 const issue: Handler<'ticket:issue'> = {
   who: ISSUERS,
+  retryGetsFirstReply: true,
   run(ctx, p) {
     const session = ctx.session;
     const requester = session.kind === 'kiosk' ? `device:${session.device.id}` : `user:${actorOf(session).userId}`;

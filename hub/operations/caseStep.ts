@@ -4,10 +4,10 @@ import type { CaseAction } from '../../shared/domain/caseRules';
 import { CASE_ACTION_WORDS, CASE_STATUS_WORDS, inSentence } from '../../shared/domain/caseWords';
 import type { Case } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
-import { appendEvent, getCase, updateCase } from '../db/index';
+import { appendEvent, getCase, updateCase, type ReadDb } from '../db/index';
 import { staffUser, type OperationContext } from '../context';
 
-export function existingCase(ctx: Pick<OperationContext, 'db'>, caseId: number): Case {
+export function existingCase(ctx: { db: ReadDb }, caseId: number): Case {
   const c = getCase(ctx.db, caseId);
   if (!c) throw new DomainError('CASE_NOT_FOUND');
   return c;

@@ -27,6 +27,7 @@ function checked(ctx: HandlerContext, c: CounterFields, exceptId: number | null)
 
 const create: Handler<'admin:counterCreate'> = {
   who: ['admin'],
+  retryGetsFirstReply: true,
   run(ctx, payload) {
     const request = createRequest('admin:counterCreate', payload);
     const again = repeated(ctx, request);

@@ -50,6 +50,7 @@ function keyReply(ctx: HandlerContext, device: Device, key: string): DeviceKeyRe
 
 const create: Handler<'admin:deviceCreate'> = {
   who: ['admin'],
+  retryGetsFirstReply: true,
   run(ctx, payload) {
     const request = createRequest('admin:deviceCreate', payload);
     const again = repeated(ctx, request);

@@ -11,6 +11,7 @@ const EVERYONE: Change = { resync: ['display', 'kiosk', 'staff'], admin: true };
 
 const create: Handler<'admin:serviceCreate'> = {
   who: ['admin'],
+  retryGetsFirstReply: true,
   run(ctx, payload) {
     const request = createRequest('admin:serviceCreate', payload);
     const again = repeated(ctx, request);

@@ -55,6 +55,7 @@ function freeCounter(ctx: HandlerContext, userId: number): Change {
 
 const create: Handler<'admin:userCreate'> = {
   who: ['admin'],
+  retryGetsFirstReply: true,
   run(ctx, payload) {
     const request = createRequest('admin:userCreate', payload);
     const again = repeated(ctx, request);
