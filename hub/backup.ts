@@ -171,6 +171,11 @@ export class Backups {
     this.timer.unref();
   }
 
+  /** The backups written so far, newest first. */
+  list(): BackupInfo[] {
+    return listBackups(this.dir);
+  }
+
   /** Stops the schedule and waits for a backup that runs, so the database is not closed under it. */
   async stop(): Promise<void> {
     clearInterval(this.timer);

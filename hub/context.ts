@@ -3,8 +3,9 @@
 import type { Call, PrinterTarget, Role, StaffUser, TicketPrint } from '../shared/domain/types';
 import type { BridgePrintResult } from '../shared/protocol/bridge';
 import { DomainError, type Lang } from '../shared/protocol/errors';
-import type { Audience, ClientReplies, Snapshot } from '../shared/protocol/events';
+import type { ClientReplies, Snapshot } from '../shared/protocol/events';
 import type { ClientEventName, ParsedPayload } from '../shared/protocol/schemas';
+import type { SharedAudience } from './audiences/rooms';
 import type { Backups } from './backup';
 import type { Db, ReadDb } from './db/index';
 import type { Device } from './db/devices';
@@ -32,8 +33,6 @@ export interface HubDeps {
   clock: () => Date;
   timeZone: string;
   log: (line: string) => void;
-  /** Where online backups are written and listed: `backups.dir`. */
-  backupDir: string;
   /** The online backups, scheduled or asked for, one at a time. */
   backups: Backups;
   /** Ticket numbers reserved outside the database. */
@@ -64,9 +63,10 @@ export interface Change {
   printingKiosks?: boolean;
   /**
    * Rare, structural changes (services, counters, staff made or retired by an admin): every socket of these
-   * audiences gets a fresh snapshot instead of a patch.
+   * audiences gets a fresh snapshot instead of a patch. Phones and tablets need none: every patch of theirs
+   * is their whole view.
    */
-  resync?: readonly Audience[];
+  resync?: readonly SharedAudience[];
   /** The admin section's lists changed: admins get them again. */
   admin?: boolean;
   /** The disk became unwritable or writable again: staff get the storage state. */
@@ -99,7 +99,7 @@ export interface ReadContext {
 }
 
 /** The hub's dependencies as a reader sees them: the connection as a read handle, and no storage to write to. */
-export type ReadDeps = Pick<HubDeps, 'clock' | 'timeZone' | 'log' | 'backupDir' | 'passwordCost'> & { readonly db: ReadDb };
+export type ReadDeps = Pick<HubDeps, 'clock' | 'timeZone' | 'log' | 'passwordCost'> & { readonly db: ReadDb };
 
 export interface HandlerContext extends ReadContext {
   deps: HubDeps;

@@ -16,13 +16,12 @@ import {
   safeParseIn,
   type ClientEventName,
 } from '../shared/protocol/schemas';
-import { Audiences, mergeChanges, personalRoom } from './audiences';
+import { Audiences, mergeChanges } from './audiences/index';
 import type { HubLimits } from './config';
 import type { BridgeRelay, Change, Handler, HandlerContext, HandlerResult, HubDeps, Session, Step, Who } from './context';
 import type { Device } from './db/devices';
 import type { SessionUser } from './db/users';
 import type { Db } from './db/index';
-import { adminView } from './adminView';
 import { compact, deviceStillAdmitted, findDeviceByKey, findSessionUser, findTicketIdByVisitorCode, getDevice, getTicket, recountQueueLengths, touchDevice } from './db/index';
 import { expireEarlierDays } from './dayRollover';
 import { blankExpiredPersonalData } from './retention';
@@ -73,13 +72,6 @@ export interface HubOptions {
   rolloverCheckMs: number;
 }
 
-/** The broadcast room of a session; a session that must first change its password hears nothing. */
-function roomOf(session: Session): string {
-  if (session.kind === 'staff' && session.passwordChangeRequired) return 'password';
-  if (session.kind === 'visitor' || session.kind === 'survey') return personalRoom(session);
-  return session.kind;
-}
-
 /** A device's session as its kind makes it: a survey tablet is its own audience, everything else watches as a display. */
 function deviceSession(device: Device): Session {
   if (device.kind === 'kiosk') return { kind: 'kiosk', device };
@@ -92,8 +84,6 @@ function whoOf(session: Session): Who | null {
   if (session.kind === 'display') return null;
   return session.kind === 'staff' ? session.user.role : session.kind;
 }
-
-const isAdmin = (session: Session) => session.kind === 'staff' && !session.passwordChangeRequired && session.user.role === 'admin';
 
 function failure(code: ErrorCode, lang: Lang, params: Record<string, string> = {}): Reply<never> {
   return { ok: false, error: { code, message: errorMessage(code, lang, params), params } };
@@ -120,7 +110,7 @@ function ownOrigins(port: number): Set<string> {
 const secondsLeft = (res: RateLimiterRes) => String(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
 
 export function createHub(deps: HubDeps, options: HubOptions): Hub {
-  const audiences = new Audiences(deps, () => bridgeKiosks());
+  const audiences = new Audiences(deps, { bridgeKiosks: () => bridgeKiosks(), deviceOnline: (id) => deviceOnline(id) });
   const limits = { login: new RateLimiter(60_000), kiosk: new RateLimiter(60_000) };
   const replies = new RecentReplies();
   /** Connected sockets per device, for "online" in the admin section. */
@@ -195,30 +185,25 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   });
 
   function broadcast(change: Change): void {
-    audiences.changed();
-    for (const patch of audiences.patches(change)) io.to(patch.audience).emit('patch', patch);
-    for (const audience of change.resync ?? []) {
-      for (const socket of io.of('/').sockets.values()) {
-        if (roomOf(socket.data.session) === audience) socket.emit('snapshot', audiences.snapshot(socket.data.session));
+    for (const { room, patch } of audiences.patches(change)) io.to(room).emit('patch', patch);
+    const { sockets, adapter } = io.of('/');
+    for (const room of audiences.resyncRooms(change)) {
+      for (const id of adapter.rooms.get(room) ?? []) {
+        const socket = sockets.get(id);
+        if (socket) socket.emit('snapshot', audiences.snapshot(socket.data.session));
       }
     }
-    if (change.admin) io.to('admin').emit('admin', adminView(deps.db, deviceOnline, deps.backupDir));
-    // Phones and survey tablets: each room gets its own view, and only when it changed.
-    if (change.ticketIds || change.counterIds || change.waiting || change.settings || change.office || change.resync || change.personal) {
-      for (const { room, patch } of audiences.personalPatches(io.of('/').adapter.rooms.keys())) io.to(room).emit('patch', patch);
-    }
+    const admin = audiences.adminPatch(change);
+    if (admin) io.to(admin.room).emit('admin', admin.view);
   }
 
   function enter(socket: HubSocket, session: Session): void {
-    socket.leave(roomOf(socket.data.session));
-    socket.leave('admin');
+    for (const room of [...socket.rooms]) if (room !== socket.id) socket.leave(room);
     socket.data.session = session;
-    socket.join(roomOf(session));
+    socket.join(audiences.join(session));
     socket.emit('snapshot', audiences.snapshot(session));
-    if (isAdmin(session)) {
-      socket.join('admin');
-      socket.emit('admin', adminView(deps.db, deviceOnline, deps.backupDir));
-    }
+    const admin = audiences.adminSnapshot(session);
+    if (admin) socket.emit('admin', admin);
   }
 
   function socketsOf(match: (session: Session) => boolean): HubSocket[] {

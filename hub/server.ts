@@ -75,7 +75,6 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
         timeZone: config.timeZone,
         log,
         numbers,
-        backupDir: backups.dir,
         backups,
         printer: printOverTcp,
         passwordCost,
