@@ -10,6 +10,7 @@
 //                         names are made here only, and remembered until Socket.IO empties the room
 //   forget(room)          Socket.IO emptied a room (its adapter's 'delete-room')
 //   changed()             something was written: every snapshot is built afresh when next asked for
+//                         (patches() does this too: a change is a write)
 //   snapshot(session)     what a socket is sent as it enters, or asks: built once per change per audience
 //   adminSnapshot(session) the admin view for an admin entering; undefined for anyone else
 //   patches(change)       each room's patch for one change: the display, kiosk and staff rooms one each, built
