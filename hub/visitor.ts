@@ -5,14 +5,14 @@ import { networkInterfaces } from 'node:os';
 import { estimateWaitMinutes, RECENT_SAMPLE } from '../shared/domain/estimate';
 import { pagePath } from '../shared/protocol/apps';
 import type { IssuedTicket, Settings, Ticket } from '../shared/domain/types';
-import { countAhead, countOpenCountersServing, getSettings, isSurveyed, lastFinishedAtCounter, serviceDurations, visitorCodeOf, type Db } from './db/index';
+import { countAhead, countOpenCountersServing, getSettings, isSurveyed, lastFinishedAtCounter, serviceDurations, visitorCodeOf, type ReadDb } from './db/index';
 import type { HandlerContext } from './context';
 
 /**
  * People ahead of a waiting ticket in its queue, and the estimated wait from the day's recent service
  * durations.
  */
-export function queuePosition(db: Db, ticket: Ticket, durations: number[]): { ahead: number; etaMinutes: number } {
+export function queuePosition(db: ReadDb, ticket: Ticket, durations: number[]): { ahead: number; etaMinutes: number } {
   const ahead = countAhead(db, ticket);
   const openCounters = countOpenCountersServing(db, ticket.serviceCode);
   const etaMinutes = estimateWaitMinutes({ ahead, openCounters, recentServiceSeconds: durations });
@@ -35,7 +35,7 @@ export function lanUrl(address: AddressInfo | string | null, interfaces = networ
 }
 
 /** The address the ticket's QR carries, or null: QR turned off, no address for phones, or no code. */
-export function visitorUrl(db: Db, ticketId: number, settings: Settings, lanUrl: () => string | null): string | null {
+export function visitorUrl(db: ReadDb, ticketId: number, settings: Settings, lanUrl: () => string | null): string | null {
   if (!settings.ticketQr) return null;
   const base = settings.publicUrl || lanUrl();
   const code = visitorCodeOf(db, ticketId);
@@ -43,7 +43,7 @@ export function visitorUrl(db: Db, ticketId: number, settings: Settings, lanUrl:
 }
 
 /** The visit a counter's tablet asks about: the one it finished last today, while not yet answered. */
-export function surveyVisit(db: Db, counterId: number, today: string, settings: Settings): Ticket | undefined {
+export function surveyVisit(db: ReadDb, counterId: number, today: string, settings: Settings): Ticket | undefined {
   if (!settings.surveyEnabled) return undefined;
   const last = lastFinishedAtCounter(db, counterId, today);
   return last && !isSurveyed(db, last.id) ? last : undefined;

@@ -1,7 +1,7 @@
 // Admins: the admin section's lists, whole — every account, counter and device with its status, and the
 // backups. Small (tens of rows), but a listing of the backups folder: built only for an admin to see.
 import type { AdminDevice, AdminView, PrinterFault } from '../../shared/domain/types';
-import { listAdminCounters, listAdminUsers, listDevices, listOpenPrinterFaults, type Db, type Device } from '../db/index';
+import { listAdminCounters, listAdminUsers, listDevices, listOpenPrinterFaults, type ReadDb, type Device } from '../db/index';
 import type { AudienceDeps, Live } from './base';
 
 function withStatus(device: Device, online: boolean, faults: readonly PrinterFault[]): AdminDevice {
@@ -9,7 +9,7 @@ function withStatus(device: Device, online: boolean, faults: readonly PrinterFau
 }
 
 /** One device as the admin section lists it (a handler's reply). */
-export function adminDevice(db: Db, device: Device, online: boolean): AdminDevice {
+export function adminDevice(db: ReadDb, device: Device, online: boolean): AdminDevice {
   return withStatus(device, online, listOpenPrinterFaults(db));
 }
 

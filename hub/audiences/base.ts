@@ -3,10 +3,12 @@
 import type { BackupInfo, Call, Counter, Office, Settings, Ticket, WaitingCounts } from '../../shared/domain/types';
 import type { DisplaySnapshot, StorageState } from '../../shared/protocol/events';
 import type { Change, HubDeps } from '../context';
-import { getCounter, getOffice, getSettings, getTicket, listServices, waitingCounts, type Db } from '../db/index';
+import { getCounter, getOffice, getSettings, getTicket, listServices, waitingCounts, type ReadDb } from '../db/index';
 
 /** Where the audiences read from: the hub's own parts (`HubDeps` is one), and what only the sockets know. */
-export interface AudienceDeps extends Pick<HubDeps, 'db' | 'clock' | 'timeZone'> {
+export interface AudienceDeps extends Pick<HubDeps, 'clock' | 'timeZone'> {
+  /** The current connection (a storage fault swaps it), read at each use: the audiences only read. */
+  readonly db: ReadDb;
   storage: { readonly state: StorageState };
   backups: { list(): BackupInfo[] };
 }
@@ -48,7 +50,7 @@ export interface ChangeReads {
   calls: Call[];
 }
 
-export function readChange(db: Db, change: Change, today: string): ChangeReads {
+export function readChange(db: ReadDb, change: Change, today: string): ChangeReads {
   return {
     change,
     settings: change.settings ? getSettings(db) : undefined,

@@ -3,12 +3,12 @@
 import { RECENT_CALLS } from '../../shared/domain/announcement';
 import type { Counter, PublicCounter, Settings } from '../../shared/domain/types';
 import type { DisplayPatch, DisplaySnapshot } from '../../shared/protocol/events';
-import { findActiveTicketAtCounter, getCounter, getSettings, listCounters, listRecentCalls, type Db } from '../db/index';
+import { findActiveTicketAtCounter, getCounter, getSettings, listCounters, listRecentCalls, type ReadDb } from '../db/index';
 import type { Body, ChangeReads, SnapshotBase } from './base';
 
 const displaySettings = (s: Settings): DisplaySnapshot['settings'] => ({ runningText: s.runningText, voice: s.voice });
 
-function publicCounter(db: Db, c: Counter): PublicCounter {
+function publicCounter(db: ReadDb, c: Counter): PublicCounter {
   return {
     id: c.id,
     name: c.name,
@@ -19,7 +19,7 @@ function publicCounter(db: Db, c: Counter): PublicCounter {
   };
 }
 
-export function displaySnapshot(db: Db, base: SnapshotBase, today: string): DisplaySnapshot {
+export function displaySnapshot(db: ReadDb, base: SnapshotBase, today: string): DisplaySnapshot {
   return {
     ...base,
     audience: 'display',
@@ -29,7 +29,7 @@ export function displaySnapshot(db: Db, base: SnapshotBase, today: string): Disp
   };
 }
 
-export function displayPatch(db: Db, { office, settings, waiting, counters, tickets, calls }: ChangeReads): Body<DisplayPatch> {
+export function displayPatch(db: ReadDb, { office, settings, waiting, counters, tickets, calls }: ChangeReads): Body<DisplayPatch> {
   // A call changes what its counter is showing, even when the counter itself did not change state.
   const shown = new Map(counters.map((c) => [c.id, c]));
   for (const call of calls) {

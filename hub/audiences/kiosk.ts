@@ -2,7 +2,7 @@
 // of any ticket but the ones it issues (those come back in its replies, not here).
 import type { Settings } from '../../shared/domain/types';
 import type { KioskPatch, KioskSnapshot } from '../../shared/protocol/events';
-import { getSettings, type Db, type Device } from '../db/index';
+import { getSettings, type ReadDb, type Device } from '../db/index';
 import type { Body, ChangeReads, SnapshotBase } from './base';
 
 const kioskSettings = (s: Settings): KioskSnapshot['settings'] => ({
@@ -13,7 +13,7 @@ const kioskSettings = (s: Settings): KioskSnapshot['settings'] => ({
 });
 
 /** One kiosk's: its own name and printer besides what every kiosk sees. */
-export function kioskSnapshot(db: Db, base: SnapshotBase, device: Device): KioskSnapshot {
+export function kioskSnapshot(db: ReadDb, base: SnapshotBase, device: Device): KioskSnapshot {
   return {
     ...base,
     audience: 'kiosk',

@@ -2,7 +2,7 @@
 import { RECENT_SAMPLE } from '../../shared/domain/estimate';
 import type { Counter, Service, Settings } from '../../shared/domain/types';
 import type { Change } from '../context';
-import { getSettings, listCounters, listServices, serviceDurations, type Db } from '../db/index';
+import { getSettings, listCounters, listServices, serviceDurations, type ReadDb } from '../db/index';
 
 /** What every phone's and tablet's view needs alike: read once per change, however many are connected. */
 export interface ViewBasis {
@@ -14,7 +14,7 @@ export interface ViewBasis {
   durations: number[];
 }
 
-export function viewBasis(db: Db, today: string): ViewBasis {
+export function viewBasis(db: ReadDb, today: string): ViewBasis {
   return { today, settings: getSettings(db), services: listServices(db), counters: listCounters(db), durations: serviceDurations(db, today, RECENT_SAMPLE) };
 }
 

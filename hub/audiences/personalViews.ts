@@ -1,7 +1,7 @@
 // The rooms of visitors' phones and survey tablets: each room (one ticket, one counter) sees a small view of
 // its own, sent whole, and only when it differs from the one last sent there.
 import type { SurveyPatch, SurveySnapshot, VisitorPatch, VisitorSnapshot } from '../../shared/protocol/events';
-import { getOffice, type Db } from '../db/index';
+import { getOffice, type ReadDb } from '../db/index';
 import type { AudienceDeps } from './base';
 import { viewBasis, type ViewBasis } from './personal';
 import type { PersonalRoom } from './rooms';
@@ -10,7 +10,7 @@ import { visitorView } from './visitor';
 
 type View = Pick<VisitorSnapshot, 'audience' | 'visit'> | Pick<SurveySnapshot, 'audience' | 'tablet'>;
 
-function viewOf(db: Db, room: PersonalRoom, basis: ViewBasis): View {
+function viewOf(db: ReadDb, room: PersonalRoom, basis: ViewBasis): View {
   return room.kind === 'visitor'
     ? { audience: 'visitor', visit: visitorView(db, room.ticketId, basis) }
     : { audience: 'survey', tablet: surveyTabletView(db, room.counterId, basis) };

@@ -16,7 +16,7 @@ import {
   listTicketsOfDay,
   listUsers,
   searchCases,
-  type Db,
+  type ReadDb,
 } from '../db/index';
 import type { Body, ChangeReads, Live, SnapshotBase } from './base';
 
@@ -27,7 +27,7 @@ export interface StaffLive {
 }
 
 /** Kiosks whose tickets staff can reprint: a network printer, or a bridge connected now. */
-function printingKiosks(db: Db, live: StaffLive): number[] {
+function printingKiosks(db: ReadDb, live: StaffLive): number[] {
   const ids = new Set(live.bridgeKiosks());
   for (const d of listDevices(db)) if (d.kind === 'kiosk' && d.printer !== null) ids.add(d.id);
   return [...ids].sort((a, b) => a - b);
@@ -39,7 +39,7 @@ export interface FirstRows {
   page: CaseListPage;
 }
 
-function firstRows(db: Db, name: SnapshotListName, me: number): FirstRows {
+function firstRows(db: ReadDb, name: SnapshotListName, me: number): FirstRows {
   const { filter, order } = snapshotList(name);
   const rows = searchCases(db, { ...filter, order, limit: CASE_LIST_ROWS + 1, offset: 0 }, me);
   const first = rows.slice(0, CASE_LIST_ROWS);
@@ -47,13 +47,13 @@ function firstRows(db: Db, name: SnapshotListName, me: number): FirstRows {
 }
 
 /** A staff member's own cases, first rows: the one part of the staff snapshot that is theirs alone. */
-export const myCases = (db: Db, userId: number): FirstRows => firstRows(db, 'mine', userId);
+export const myCases = (db: ReadDb, userId: number): FirstRows => firstRows(db, 'mine', userId);
 
 /**
  * What every staff member's snapshot holds of the cases: the first rows of the lists the same for all, and
  * the cases at the counters; `mine` is added per staff member (`withMyCases`).
  */
-function sharedCaseLists(db: Db, today: string): Pick<StaffSnapshot, 'cases' | 'caseLists' | 'caseCounts'> {
+function sharedCaseLists(db: ReadDb, today: string): Pick<StaffSnapshot, 'cases' | 'caseLists' | 'caseCounts'> {
   const cases = new Map(listCasesAtCounters(db, today).map((c) => [c.id, c]));
   const page = (name: Exclude<SnapshotListName, 'mine'>) => {
     const { rows, page } = firstRows(db, name, 0);
@@ -65,7 +65,7 @@ function sharedCaseLists(db: Db, today: string): Pick<StaffSnapshot, 'cases' | '
 }
 
 /** The snapshot every staff member shares, `me` being whoever asked first: `withMyCases` makes it theirs. */
-export function staffSnapshot(db: Db, base: SnapshotBase, today: string, me: StaffUser, live: StaffLive): StaffSnapshot {
+export function staffSnapshot(db: ReadDb, base: SnapshotBase, today: string, me: StaffUser, live: StaffLive): StaffSnapshot {
   return {
     ...base,
     audience: 'staff',
@@ -94,7 +94,7 @@ export function withMyCases(shared: StaffSnapshot, me: StaffUser, mine: FirstRow
   };
 }
 
-export function staffPatch(db: Db, { change, office, settings, waiting, counters, tickets }: ChangeReads, live: StaffLive): Body<StaffPatch> {
+export function staffPatch(db: ReadDb, { change, office, settings, waiting, counters, tickets }: ChangeReads, live: StaffLive): Body<StaffPatch> {
   const patch: Body<StaffPatch> = {};
   if (office) patch.office = office;
   if (settings) patch.settings = settings;

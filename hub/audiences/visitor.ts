@@ -1,12 +1,12 @@
 // The visitor's phone, from the ticket's QR: that one ticket, as its holder needs it. Nothing here carries a
 // name, a case or another ticket.
 import type { VisitorView } from '../../shared/protocol/events';
-import { getTicket, isSurveyed, type Db } from '../db/index';
+import { getTicket, isSurveyed, type ReadDb } from '../db/index';
 import { queuePosition } from '../visitor';
 import { serviceNames, type ViewBasis } from './personal';
 
 /** The visitor's view of their ticket (tickets are never deleted). */
-export function visitorView(db: Db, ticketId: number, basis: ViewBasis): VisitorView {
+export function visitorView(db: ReadDb, ticketId: number, basis: ViewBasis): VisitorView {
   const ticket = getTicket(db, ticketId);
   if (!ticket) throw new Error(`ticket ${ticketId} is gone`);
   const waiting = ticket.status === 'waiting';
