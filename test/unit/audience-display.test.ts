@@ -22,9 +22,8 @@ afterEach(() => office.close());
 function aVisitWithACase() {
   office.openCounter(1, 'hd1');
   const { ticket, call } = office.call(office.issue('A'), 1);
-  const served = office.act(ticket, { type: 'start' });
-  const caseId = office.openCase(served, 'hd1', { visitorName: 'Budi Santoso', visitorOrg: 'CV Maju Jaya', visitorPhone: '081234567890', visitorEmail: 'budi@maju.co.id', title: 'Lupa kata sandi' });
-  return { ticket: served, call, caseId };
+  const caseId = office.openCase(ticket, 'hd1', { visitorName: 'Budi Santoso', visitorOrg: 'CV Maju Jaya', visitorPhone: '081234567890', visitorEmail: 'budi@maju.co.id', title: 'Lupa kata sandi' });
+  return { ticket, call, caseId };
 }
 
 const PRIVATE = ['Budi', 'Maju', '0812345', 'budi@', 'Lupa kata sandi', 'Petugas 1', 'hd1', 'K-2026'];

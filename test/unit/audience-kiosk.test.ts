@@ -24,7 +24,7 @@ describe('the kiosk audience', () => {
     const printing = insertDevice(office.db, { name: 'Kiosk Lantai 2', kind: 'kiosk', key: 'kiosk-key-2', printer: { host: '10.0.0.9', port: 9100, width: 80 }, counterId: null, createdAt: OFFICE_NOW });
     office.openCounter(1, 'hd1');
     const { ticket } = office.call(office.issue('A'), 1);
-    office.openCase(office.act(ticket, { type: 'start' }), 'hd1', { visitorName: 'Budi Santoso', title: 'Lupa kata sandi' });
+    office.openCase(ticket, 'hd1', { visitorName: 'Budi Santoso', title: 'Lupa kata sandi' });
     office.issue('B');
     const lobby = audiences.snapshot(kiosk(1)) as KioskSnapshot;
     const upstairs = audiences.snapshot(kiosk(printing)) as KioskSnapshot;
