@@ -94,8 +94,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
 
   const bridges = new Bridges(() => rooms.broadcast({ printingKiosks: true }));
   const audiences = new Audiences(deps, () => bridges.kiosks());
-  const presence = new Presence(deps, () => broadcast({ admin: true }));
-  const rooms = new Rooms(io, audiences, () => adminView(deps.db, (id) => presence.online(id), deps.backupDir));
+  const presence = new Presence(deps, () => rooms.adminChanged());
+  const rooms = new Rooms(io, audiences, () => presence.onto(adminView(deps.db, (id) => presence.online(id), deps.backupDir)));
   const broadcast = (change: Change) => rooms.broadcast(change);
   const queue = new CommitQueue<HandlerContext>(deps, { readOnly: READ_ONLY, whilePasswordTemporary: WHILE_PASSWORD_TEMPORARY }, {
     written: () => audiences.changed(),
@@ -108,6 +108,7 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     // A visitor's page stops with its office day, whatever the disk: its phone is let go, and the code is refused from now on.
     dayBegan: (today) => rooms.socketsOf((s) => s.kind === 'visitor' && s.officeDay !== today).forEach((s) => s.disconnect(true)),
     publish: broadcast,
+    writeMemory: () => presence.write(),
   });
   const handlers: HandlerParts = {
     deps,
@@ -132,8 +133,9 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
     });
   });
   io.on('connection', (socket: HubSocket) => {
-    rooms.enter(socket, socket.data.session);
+    // A device's first connection ever is stored before it is answered.
     presence.arrived(socket.data.session);
+    rooms.enter(socket, socket.data.session);
     if (socket.data.bridge !== null) bridges.connected(socket, socket.data.bridge);
     socket.on('disconnect', () => {
       presence.left(socket.data.session);

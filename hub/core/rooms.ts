@@ -34,7 +34,7 @@ export class Rooms {
   constructor(
     private readonly io: HubServer,
     private readonly views: AudienceViews,
-    /** The admin section's lists. */
+    /** The admin section's lists: built only while an admin is connected to be sent them. */
     private readonly adminView: () => AdminView,
   ) {
     io.of('/').adapter.on('delete-room', (room: string) => views.forget(room));
@@ -65,11 +65,16 @@ export class Rooms {
         if (socket) socket.emit('snapshot', views.snapshot(socket.data.session));
       }
     }
-    if (change.admin) io.to(ADMIN_ROOM).emit('admin', this.adminView());
+    if (change.admin) this.adminChanged();
     // Phones and survey tablets: each room gets its own view, and only when it changed.
     if (change.ticketIds || change.counterIds || change.waiting || change.settings || change.office || change.resync || change.personal) {
       for (const { room, patch } of views.personalPatches(rooms.keys())) io.to(room).emit('patch', patch);
     }
+  }
+
+  /** The admin section's lists changed: admins get them again, built only if an admin is there to get them. */
+  adminChanged(): void {
+    if (this.io.of('/').adapter.rooms.get(ADMIN_ROOM)?.size) this.io.to(ADMIN_ROOM).emit('admin', this.adminView());
   }
 
   socketsOf(match: (session: Session) => boolean): HubSocket[] {

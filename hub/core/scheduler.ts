@@ -1,5 +1,5 @@
 // Every timer of the hub's own work, in one place: the office day's rollover (checked before every request
-// too) with the retention job after it, the daily backup and the WAL checkpoint.
+// too) with the retention job after it, the daily backup, the WAL checkpoint and the devices' presence write.
 // Each writes through the storage guard: on an unwritable disk it waits for the probe, and the hub goes on.
 import { officeDay } from '../../shared/domain/officeTime';
 import type { HubTimers } from '../config';
@@ -17,6 +17,8 @@ export interface SchedulerHooks {
   dayBegan(today: string): void;
   /** What the rollover changed, for the screens. */
   publish(change: Change): void;
+  /** Stores what is kept in memory between writes (the devices' presence). */
+  writeMemory(): void;
 }
 
 export class Scheduler {
@@ -25,7 +27,7 @@ export class Scheduler {
 
   constructor(
     private readonly deps: HubDeps,
-    private readonly every: Pick<HubTimers, 'rolloverCheckMs' | 'checkpointMs'>,
+    private readonly every: Pick<HubTimers, 'rolloverCheckMs' | 'checkpointMs' | 'presenceWriteMs'>,
     private readonly hooks: SchedulerHooks,
   ) {}
 
@@ -38,10 +40,13 @@ export class Scheduler {
     this.repeat(BACKUP_CHECK_MS, () => this.deps.backups.backUpIfDue(BACKUP_EVERY_MS));
     // A passive checkpoint now and then keeps the WAL short, so little ever lives only in it.
     this.repeat(this.every.checkpointMs, () => storage.write('the WAL checkpoint', (db) => db.pragma('wal_checkpoint(PASSIVE)')));
+    this.repeat(this.every.presenceWriteMs, () => this.hooks.writeMemory());
   }
 
+  /** Stops the timers; what memory holds is written a last time. */
   stop(): void {
     for (const timer of this.timers.splice(0)) clearInterval(timer);
+    this.hooks.writeMemory();
   }
 
   /**

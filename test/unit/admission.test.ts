@@ -8,12 +8,12 @@ import { Admission } from '../../hub/core/admission';
 const limits = (more: Partial<HubLimits> = {}): HubLimits => ({ ...DEFAULT_LIMITS, ...more });
 
 it('lets in no Origin (a Node client), the hub’s own pages and configured origins; no other site', async () => {
-  let port: number | undefined;
-  const admission = new Admission(limits(), ['https://antrian.lpse.example'], () => port);
+  const listening: { port?: number } = {};
+  const admission = new Admission(limits(), ['https://antrian.lpse.example'], () => listening.port);
   const refusal = (origin: string | undefined) => admission.refusal({ origin, address: '10.0.0.5' });
   // Before the hub listens it has no address of its own.
   expect(await refusal('http://localhost:7400')).toBe('origin not allowed');
-  port = 7400;
+  listening.port = 7400;
   expect(await refusal(undefined)).toBeNull();
   expect(await refusal('http://localhost:7400')).toBeNull();
   expect(await refusal('http://127.0.0.1:7400')).toBeNull();
