@@ -7,6 +7,12 @@ import tseslint from 'typescript-eslint';
 
 const noImport = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
 const APPS = ['**/kiosk/**', '**/display/**', '**/renderer/**', '**/visitor/**'];
+const HUB_NEVER = [...APPS, '**/shared/ui/**', 'react', 'react-dom', 'react-dom/*', 'zustand', 'socket.io-client'];
+const HUB_MESSAGE = 'The hub never imports an app or what only apps use.';
+/** The hub's rule, and more patterns (`{ regex, message }`) for a part of it: a later rule replaces an earlier one. */
+const hubImports = (...more) => ['error', { patterns: [...HUB_NEVER.map((group) => ({ group: [group], message: HUB_MESSAGE })), ...more] }];
+/** The modules of the hub's core that talk to sockets (docs/architecture.md, "The hub's core"). */
+const SOCKET_SIDE = { regex: '^socket\\.io$|/(sockets|rooms|bridges|snapshotLine|requests|handlerContext)$|/createHub$', message: 'This part of the hub\'s core knows nothing of sockets: it is tested without one (docs/architecture.md).' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-results/**'] },
@@ -47,11 +53,20 @@ export default tseslint.config(
   },
   {
     files: ['hub/**'],
+    ignores: ['hub/core/**', 'hub/createHub.ts'],
     rules: {
-      'no-restricted-imports': noImport(
-        [...APPS, '**/shared/ui/**', 'react', 'react-dom', 'react-dom/*', 'zustand', 'socket.io-client'],
-        'The hub never imports an app or what only apps use.',
-      ),
+      'no-restricted-imports': hubImports({ regex: '(^|/)core/', message: 'Only the composition root (hub/createHub.ts) wires the hub\'s core; handlers get what they need through their context.' }),
+    },
+  },
+  { files: ['hub/core/**', 'hub/createHub.ts'], rules: { 'no-restricted-imports': hubImports() } },
+  {
+    files: ['hub/core/{commitQueue,scheduler,presence,admission,handshake,replies}.ts'],
+    rules: { 'no-restricted-imports': hubImports(SOCKET_SIDE, { regex: '/handlers/|/audiences$', message: 'The core delivers and commits; what a handler does or an audience sees is not its business.' }) },
+  },
+  {
+    files: ['hub/core/dispatch.ts'],
+    rules: {
+      'no-restricted-imports': hubImports(SOCKET_SIDE, { regex: '^node:|/db/|/storage$|/handlers/|/audiences$', message: 'The dispatch policy is a pure function: no I/O, no database.' }),
     },
   },
   {
