@@ -84,13 +84,8 @@ export function createHub(deps: HubDeps, options: HubOptions): Hub {
   const reports = new ReportRunner(deps.db.name, deps.log);
   const http = createServer((req, res) => handleHttp(req, res, { appsDir: options.appsDir, deps, reports }));
   const admission = new Admission(options.limits, options.allowedOrigins, () => (http.address() as AddressInfo | null)?.port);
-  const io: HubServer = new Server(http, {
-    maxHttpBufferSize: 1e6,
-    serveClient: false,
-    allowRequest: (req, answer) =>
-      void admission.refusal({ origin: req.headers.origin, address: req.socket.remoteAddress ?? '' }).then((why) => answer(why, why === null)),
-  });
-  io.engine.on('connection', (raw: { remoteAddress: string; once(event: 'close', fn: () => void): void }) => raw.once('close', admission.opened(raw.remoteAddress)));
+  const io: HubServer = new Server(http, { maxHttpBufferSize: 1e6, serveClient: false, allowRequest: admission.allowRequest });
+  io.engine.on('connection', admission.track);
 
   const bridges = new Bridges(() => rooms.broadcast({ printingKiosks: true }));
   const audiences = new Audiences(deps, () => bridges.kiosks());

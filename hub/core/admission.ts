@@ -1,6 +1,7 @@
 // Who may open a socket, and how much a socket may ask: the browser origin, the connections one address
 // holds, the events a second each audience may send, and the cooling-down of an address whose socket was cut
 // off for flooding. Knows nothing of sessions or handlers; the socket layer asks it and does what it says.
+import type { IncomingMessage } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
 import type { RateLimiterRes } from 'rate-limiter-flexible';
 import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
@@ -87,6 +88,14 @@ export class Admission {
     const cooling = await this.coolingDown.get(address).catch(() => null);
     return cooling && cooling.consumedPoints > 1 ? 'cut off for flooding: wait' : null;
   }
+
+  /** Socket.IO's `allowRequest`: a connection opens only when there is no refusal. */
+  readonly allowRequest = (req: IncomingMessage, answer: (refusal: string | null, allowed: boolean) => void): void =>
+    void this.refusal({ origin: req.headers.origin, address: req.socket.remoteAddress ?? '' }).then((why) => answer(why, why === null));
+
+  /** For the engine's `connection` event: the connection counts against its address until it closes. */
+  readonly track = (raw: { remoteAddress: string; once(event: 'close', fn: () => void): void }): void =>
+    void raw.once('close', this.opened(raw.remoteAddress));
 
   /** A connection from `address` opened; call what it returns when it closes. */
   opened(address: string): () => void {
