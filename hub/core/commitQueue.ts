@@ -35,6 +35,8 @@ export interface QueuedRequest<C> {
   answer: (reply: Reply<unknown>) => void;
   /** The step's context at this instant, its effects handed to the queue. */
   context: (now: Date, effects: CommitEffects) => C;
+  /** The request for the step deferred I/O resolves to, as its sender stands then; else this one with that step. */
+  resolved?: (step: QueuedStep<C>) => QueuedRequest<C>;
 }
 
 export interface CommitPolicy {
@@ -121,7 +123,7 @@ export class CommitQueue<C> {
       const outcome = outcomes[i] as Outcome<C>;
       if (!('result' in outcome) || !('io' in outcome.result)) return;
       outcome.result.io().then(
-        (next) => this.submit({ ...request, step: next }),
+        (next) => this.submit(request.resolved?.(next) ?? { ...request, step: next }),
         (e: unknown) => request.answer(internalError(this.deps.log, request.event, e, request.lang)),
       );
     });

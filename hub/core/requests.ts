@@ -66,9 +66,10 @@ export class Requests {
     else queue.submit(this.requestOf(socket, verdict.event, verdict.step, answer));
   }
 
-  /** A request as the socket's session stands now. */
+  /** A request as the socket's session stands now; the step its deferred I/O resolves to, as it stands then. */
   private requestOf(socket: HubSocket, event: ClientEventName, step: QueuedStep<HandlerContext>, answer: Ack): QueuedRequest<HandlerContext> {
     const { session, deviceKeyHash, lang } = socket.data;
-    return { event, session, deviceKeyHash, lang, step, answer, context: contextFor(this.parts.handlers, socket, session) };
+    const context = contextFor(this.parts.handlers, socket, session);
+    return { event, session, deviceKeyHash, lang, step, answer, context, resolved: (next) => this.requestOf(socket, event, next, answer) };
   }
 }

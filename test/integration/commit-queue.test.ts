@@ -197,6 +197,26 @@ it('runs effects after every answer, then publishes the batch once, then the def
   expect(published[0]).toEqual([{ ticketIds: [97] }, { counterIds: [3] }]);
 });
 
+it('asks the step deferred I/O resolves to as its sender stands then, when the request says how', async () => {
+  const answers: string[] = [];
+  const request = (lang: 'id' | 'en', step: QueuedStep<Ctx>) => ({
+    event: WRITES,
+    session: DISPLAY,
+    deviceKeyHash: null,
+    lang,
+    step,
+    answer: (reply: Reply<unknown>) => answers.push(`${lang}: ${reply.ok ? String(reply.data) : reply.error.message}`),
+    context: (_now: Date, effects: CommitEffects) => ({ db: storage.db, effects }),
+  });
+  const refusedAfterIo: QueuedStep<Ctx> = () => {
+    throw new DomainError('PRINTER_TIMEOUT');
+  };
+  // The sender switched to English while its print was under way: the outcome is worded for it as it is now.
+  queue.submit({ ...request('id', () => ({ io: async () => refusedAfterIo })), resolved: (next) => request('en', next) });
+  await expect.poll(() => answers).toHaveLength(1);
+  expect(answers[0]).toMatch(/^en: /);
+});
+
 it('a read first commits what was asked before it, and sees it', async () => {
   const read: QueuedStep<Ctx> = (ctx) => {
     journal.push('step read');
