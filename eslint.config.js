@@ -23,6 +23,15 @@ const HUB = {
 };
 const HANDLER_APART =
   'A handler imports no other handler file: what handlers and jobs share is a domain operation (hub/operations/); only the read-only checks (hub/handlers/guards.ts, and for admin handlers hub/handlers/admin/common.ts) are shared among handlers.';
+/** The modules of the hub's core that talk to sockets (docs/architecture.md, "The hub's core"). */
+const SOCKET_SIDE = {
+  patterns: [/^socket\.io$|\/(sockets|rooms|bridges|snapshotLine|requests|handlerContext)$|\/createHub$/],
+  message: "This part of the hub's core knows nothing of sockets: it is tested without one (docs/architecture.md).",
+};
+const CORE_APART = {
+  patterns: [/(^|\/)core\//],
+  message: "Only the composition root (hub/createHub.ts) wires the hub's core; handlers get what they need through their context.",
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-results/**'] },
@@ -65,12 +74,16 @@ export default tseslint.config(
   {
     // Handlers are registered in one place; the rest of the hub (hub/operations/ above all) never reaches into them.
     files: ['hub/**'],
-    ignores: ['hub/handlers/**', 'hub/createHub.ts'],
+    ignores: ['hub/handlers/**', 'hub/core/**', 'hub/createHub.ts'],
     rules: {
-      'no-restricted-imports': restrict(HUB, {
-        patterns: ['**/handlers'],
-        message: 'Only hub/createHub.ts imports handlers (their registry); what handlers and jobs share lives in hub/operations/.',
-      }),
+      'no-restricted-imports': restrict(
+        HUB,
+        {
+          patterns: ['**/handlers'],
+          message: 'Only hub/createHub.ts imports handlers (their registry); what handlers and jobs share lives in hub/operations/.',
+        },
+        CORE_APART,
+      ),
     },
   },
   {
@@ -78,7 +91,7 @@ export default tseslint.config(
     // every handler group (to register them); hub/createHub.ts imports the registry.
     files: ['hub/handlers/*.ts'],
     ignores: ['hub/handlers/registry.ts'],
-    rules: { 'no-restricted-imports': restrict(HUB, { patterns: [/^\.\/(?!guards$)/, /^\.\.\/handlers(\/|$)/], message: HANDLER_APART }) },
+    rules: { 'no-restricted-imports': restrict(HUB, { patterns: [/^\.\/(?!guards$)/, /^\.\.\/handlers(\/|$)/], message: HANDLER_APART }, CORE_APART) },
   },
   {
     // './x' is another admin handler file unless it is their common helper; '../x' (one level up, not '../../')
@@ -88,7 +101,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(HUB, {
         patterns: [/^\.\/(?!common$)/, /^\.\.\/(?!guards$)[^./]/, /^\.\.\/\.\.\/handlers(\/|$)/],
         message: HANDLER_APART,
-      }),
+      }, CORE_APART),
     },
   },
   {
@@ -108,6 +121,25 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  { files: ['hub/core/**', 'hub/createHub.ts'], rules: { 'no-restricted-imports': restrict(HUB) } },
+  {
+    files: ['hub/core/{commitQueue,scheduler,presence,admission,handshake,replies}.ts'],
+    rules: {
+      'no-restricted-imports': restrict(HUB, SOCKET_SIDE, {
+        patterns: [/\/handlers\/|\/audiences(\/|$)/],
+        message: 'The core delivers and commits; what a handler does or an audience sees is not its business.',
+      }),
+    },
+  },
+  {
+    files: ['hub/core/dispatch.ts'],
+    rules: {
+      'no-restricted-imports': restrict(HUB, SOCKET_SIDE, {
+        patterns: [/^node:|\/db\/|\/storage$|\/handlers\/|\/audiences(\/|$)/],
+        message: 'The dispatch policy is a pure function: no I/O, no database.',
+      }),
     },
   },
   {

@@ -133,7 +133,6 @@ export interface BackupOptions {
 export class Backups {
   readonly dir: string;
   private running: Promise<BackupInfo> | null = null;
-  private timer: NodeJS.Timeout | undefined;
 
   /** Removes what a backup cut off by the last run left, before anything can be written. */
   constructor(
@@ -158,17 +157,12 @@ export class Backups {
     return this.running;
   }
 
-  /** Backs up when the newest backup is older than `everyMs`, checking now and hourly; a failure is tried again. */
-  schedule(everyMs: number): void {
-    const check = () => {
-      const last = lastBackupAt(this.dir);
-      if (last && this.options.clock().getTime() - last.getTime() < everyMs) return;
-      // Logged where it is written; the next check tries again.
-      this.now().catch(() => undefined);
-    };
-    check();
-    this.timer = setInterval(check, 3_600_000);
-    this.timer.unref();
+  /** Backs up when the newest backup is older than `everyMs` (hub/core/scheduler.ts asks hourly); a failure is logged and tried at the next ask. */
+  backUpIfDue(everyMs: number): void {
+    const last = lastBackupAt(this.dir);
+    if (last && this.options.clock().getTime() - last.getTime() < everyMs) return;
+    // Logged where it is written.
+    this.now().catch(() => undefined);
   }
 
   /** The backups written so far, newest first. */
@@ -176,9 +170,8 @@ export class Backups {
     return listBackups(this.dir);
   }
 
-  /** Stops the schedule and waits for a backup that runs, so the database is not closed under it. */
+  /** Waits for a backup that runs, so the database is not closed under it. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
 

@@ -13,12 +13,12 @@ export function adminDevice(db: ReadDb, device: Device, online: boolean): AdminD
   return withStatus(device, online, listOpenPrinterFaults(db));
 }
 
-export function adminView({ db, backups }: AudienceDeps, deviceOnline: Live['deviceOnline']): AdminView {
+export function adminView({ db, backups }: AudienceDeps, live: Pick<Live, 'deviceOnline' | 'withLastSeen'>): AdminView {
   const faults = listOpenPrinterFaults(db);
-  return {
+  return live.withLastSeen({
     users: listAdminUsers(db),
     counters: listAdminCounters(db),
-    devices: listDevices(db).map((d) => withStatus(d, deviceOnline(d.id), faults)),
+    devices: listDevices(db).map((d) => withStatus(d, live.deviceOnline(d.id), faults)),
     backups: backups.list(),
-  };
+  });
 }

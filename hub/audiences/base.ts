@@ -1,6 +1,6 @@
 // What the audience modules share: where they read from, what every shared snapshot starts with, and what a
 // change makes several audiences read, read once for all of them.
-import type { BackupInfo, Call, Counter, Office, Settings, Ticket, WaitingCounts } from '../../shared/domain/types';
+import type { AdminView, BackupInfo, Call, Counter, Office, Settings, Ticket, WaitingCounts } from '../../shared/domain/types';
 import type { DisplaySnapshot, StorageState } from '../../shared/protocol/events';
 import type { Change, HubDeps } from '../context';
 import { getCounter, getOffice, getSettings, getTicket, listServices, waitingCounts, type ReadDb } from '../db/index';
@@ -18,6 +18,8 @@ export interface Live {
   bridgeKiosks: () => Iterable<number>;
   /** Whether a device has a socket connected now. */
   deviceOnline: (deviceId: number) => boolean;
+  /** The admin view with the devices' last-seen times as the hub knows them now (stored up to a minute later). */
+  withLastSeen: (view: AdminView) => AdminView;
 }
 
 /** A patch without what the audiences module adds to every one: whose it is and its place in the sequence. */

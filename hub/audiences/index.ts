@@ -131,7 +131,7 @@ export class Audiences {
   }
 
   adminSnapshot(session: Session): AdminView | undefined {
-    return isAdmin(session) ? adminView(this.deps, this.live.deviceOnline) : undefined;
+    return isAdmin(session) ? adminView(this.deps, this.live) : undefined;
   }
 
   /**
@@ -166,6 +166,6 @@ export class Audiences {
 
   adminPatch(change: Change): { room: string; view: AdminView } | undefined {
     if (!change.admin || !this.rooms.has(ADMINS)) return undefined;
-    return { room: roomName(ADMINS), view: adminView(this.deps, this.live.deviceOnline) };
+    return { room: roomName(ADMINS), view: adminView(this.deps, this.live) };
   }
 }

@@ -54,7 +54,7 @@ export function openOffice(): TestOffice {
   const deps: AudienceDeps = { db, clock: clock.now, timeZone: 'Asia/Jakarta', storage, backups };
   const bridges = new Set<number>();
   const online = new Set<number>();
-  const live: Live = { bridgeKiosks: () => bridges, deviceOnline: (id) => online.has(id) };
+  const live: Live = { bridgeKiosks: () => bridges, deviceOnline: (id) => online.has(id), withLastSeen: (view) => view };
   const staff = (username: string, passwordChangeRequired = false): StaffSession => ({ ...(office.as(username).session as StaffSession), passwordChangeRequired });
   const act = (ticket: Ticket, action: TicketAction, username = 'hd1') =>
     office.inTransaction(() => applyAndLog(office.as(username), ticket, action, action.type === 'call' ? action.counterId : null));
