@@ -34,7 +34,7 @@ it('answers 1,000 snapshot requests sent at once, one in flight at a time, with 
   // The asker is its own machine and process: parsing a thousand heavy answers is its work, not the test's.
   const asker = flood({ mode: 'burst', url: hub.url, ms: 60_000, maxEvents: REQUESTS, localAddress: '127.0.0.3', token });
   const busy = await kioskAtPace(kiosk, 5_000);
-  const asked = await asker;
+  const asked = await asker.done;
   const peakMb = memory.stop();
 
   expect(asked).toMatchObject({ sent: REQUESTS, answered: REQUESTS, refusals: {} });
