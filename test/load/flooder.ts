@@ -3,15 +3,15 @@
 // Usage: tsx test/load/flooder.ts '<FloodPlan as JSON>'
 //  - `flood`: sends `sync:snapshot` and an unknown event as fast as it can, connecting again whenever the
 //    hub cuts it off, until its time or its event count is up; at work from its first events;
-//  - `burst`: sends `sync:snapshot` `maxEvents` times at once on one connection and waits for every answer;
-//    at work once all are sent.
+//  - `burst`: sends `sync:snapshot` `maxEvents` times at once on one connection and waits for every answer
+//    (reading nothing for `stallMs` first, if given); at work once all are sent.
 import { io, type Socket } from 'socket.io-client';
 import type { Reply } from '../../shared/protocol/errors';
 import { GOING, type FloodPlan, type FloodResult } from './flooding';
 
 const plan = JSON.parse(process.argv[2] as string) as FloodPlan;
 const until = Date.now() + plan.ms;
-const result: FloodResult = { sent: 0, answered: 0, refusals: {}, cutOffAt: [], connections: 0, startedAt: null };
+const result: FloodResult = { sent: 0, answered: 0, refusals: {}, cutOffAt: [], connections: 0, startedAt: null, ticketsHeld: [] };
 const BURST = 50;
 const TICK_MS = 10;
 const MAX_CONNECTIONS = 100;
@@ -73,8 +73,9 @@ function burst(): Promise<void> {
     socket.once('connect', () => {
       for (let i = 0; i < plan.maxEvents; i++) {
         result.sent += 1;
-        socket.emit('sync:snapshot', {}, (reply: Reply<unknown>) => {
+        socket.emit('sync:snapshot', {}, (reply: Reply<{ tickets?: unknown[] }>) => {
           count(reply);
+          if (reply.ok) result.ticketsHeld.push(reply.data.tickets?.length ?? 0);
           if (result.answered === plan.maxEvents) {
             clearTimeout(timer);
             finish();
@@ -86,6 +87,9 @@ function burst(): Promise<void> {
       const whenSent = () => {
         if (engine.writeBuffer.length > 0) return void engine.once('drain', whenSent);
         going();
+        // Its event loop held: what the hub sends waits in the kernel's buffers, then in the hub.
+        const stalled = Date.now() + (plan.stallMs ?? 0);
+        while (Date.now() < stalled);
       };
       whenSent();
     });

@@ -8,6 +8,8 @@ export interface FloodPlan {
   /** The loopback address this client connects from: its own machine on the LAN. */
   localAddress: string;
   token?: string;
+  /** `burst`: once all are sent, reads nothing for this long, as a machine that hangs. */
+  stallMs?: number;
 }
 
 export interface FloodResult {
@@ -20,6 +22,8 @@ export interface FloodResult {
   connections: number;
   /** When it was at work (it printed GOING), in ms since the epoch; null if it never was. */
   startedAt: number | null;
+  /** `burst`: how many tickets each answer's snapshot held, in the order the answers came. */
+  ticketsHeld: number[];
 }
 
 /** The line the flooder prints once it is at work. */
