@@ -14,7 +14,8 @@ export default defineConfig({
       // nothing is shared but compiled code, and loading the hub once per worker halves the run.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], isolate: false, sequence: { groupOrder: 0 } } },
-      // The hub (or the compiler) in a process of its own: started, killed, restarted, probed from outside.
+      // The hub (or the compiler) in a process of its own: started, killed, restarted, probed from outside;
+      // and whatever needs the build (dist/) or a git checkout, so that `unit` runs on a bare source tree.
       { extends: true, test: { name: 'system', include: ['test/system/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       {

@@ -5,6 +5,7 @@
 // The hub's per-socket budgets are raised for the run (it issues flat out, far past any real kiosk). Both
 // processes get the node arguments and the malloc setting the hub is started with (HUB_NODE_ARGS,
 // HUB_MEMORY_ENV).
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { io, type Socket } from 'socket.io-client';
 import { HUB_MEMORY_ENV, HUB_NODE_ARGS } from '../../electron/main/hubProcess';
+import { DATABASE_FILE } from '../../hub/dataFolder';
 import { FLAT_OUT_ENV, ROOT } from '../helpers/hub';
 import { reportTimings } from './reports';
 import { yearOfData } from './yearOfData';
@@ -153,28 +155,30 @@ async function toAllDisplays(kiosk: Client, displays: Client[], rounds: number):
   for (let i = 0; i < rounds; i++) {
     const t0 = nowUs();
     const told = displays.map((d) => new Promise<void>((resolve) => d.once('patch', () => resolve())));
-    await request(kiosk, 'ticket:issue', issuePayload());
+    const r = await request(kiosk, 'ticket:issue', issuePayload());
+    if (!r.ok) throw new Error(`issue refused: ${JSON.stringify(r.error)}`);
     await Promise.all(told);
     out.push(nowUs() - t0);
   }
   return out;
 }
 
-/** Tickets per second with `kiosks` sockets keeping `inFlight` requests each for `ms`. */
-async function sustained(kiosks: Client[], inFlight: number, ms: number): Promise<number> {
+/** Tickets per second with `kiosks` sockets keeping `inFlight` requests each for `ms`, and how many were issued. */
+async function sustained(kiosks: Client[], inFlight: number, ms: number): Promise<{ perSecond: number; done: number }> {
   let done = 0;
   const until = Date.now() + ms;
   await Promise.all(
     kiosks.flatMap((k) =>
       Array.from({ length: inFlight }, async () => {
         while (Date.now() < until) {
-          await request(k, 'ticket:issue', issuePayload());
+          const r = await request(k, 'ticket:issue', issuePayload());
+          if (!r.ok) throw new Error(`issue refused: ${JSON.stringify(r.error)}`);
           done++;
         }
       }),
     ),
   );
-  return Math.round((done * 1000) / ms);
+  return { perSecond: Math.round((done * 1000) / ms), done };
 }
 
 /** When each display first saw each call, by ticket number (a call may arrive before its ack). */
@@ -261,7 +265,8 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
-interface Measured {
+/** What one server's run measured: every sample behind its figures. */
+export interface Measured {
   issue1: number[];
   issue20: number[];
   toDisplays: number[];
@@ -269,18 +274,35 @@ interface Measured {
   calls: number[];
   rssIdle: number;
   rssAfter: number;
+  /** Tickets the server acknowledged. */
   tickets: number;
+  /** Tickets its database holds once it is stopped: every acknowledged one, or the run measured nothing real. */
+  stored: number;
 }
 
-const COUNTERS = 20;
+export const COUNTERS = 20;
 const DISPLAYS = 30;
 const CALL_DISPLAYS = 10;
 
-/** Drives one server (hub or baseline) through every figure, with the same clients. */
-async function measure(server: Server, kind: 'hub' | 'baseline', o: BenchOptions): Promise<Measured> {
-  const n = o.tiny
+/** How much each figure runs: per kiosk for the issues, rounds of all counters at once for the calls. */
+export const workload = (tiny: boolean) =>
+  tiny
     ? { issue1: 60, issue20: 5, displays: 20, sustainedMs: 1000, callRounds: 2, tickets: 400 }
     : { issue1: 2000, issue20: 100, displays: 500, sustainedMs: 10_000, callRounds: 20, tickets: 50_000 };
+
+/** Tickets in a stopped server's database. */
+function storedTickets(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** Drives one server (hub or baseline) through every figure, with the same clients. */
+async function measure(server: Server, kind: 'hub' | 'baseline', o: BenchOptions): Promise<Omit<Measured, 'stored'>> {
+  const n = workload(o.tiny);
   const kioskAuth = (i: number): Record<string, string> => (kind === 'hub' ? { deviceKey: kioskKey(i) } : {});
   const clients: Client[] = [];
   try {
@@ -301,8 +323,8 @@ async function measure(server: Server, kind: 'hub' | 'baseline', o: BenchOptions
     o.log(`  ${kind}: issue → all ${DISPLAYS} displays told`);
     const toDisplays = await toAllDisplays(kiosks[0] as Client, displays, n.displays);
     o.log(`  ${kind}: sustained tickets per second`);
-    const perSecond = await sustained(kiosks, 4, n.sustainedMs);
-    issued += n.issue1 + COUNTERS * n.issue20 + n.displays + Math.round((perSecond * n.sustainedMs) / 1000);
+    const { perSecond, done } = await sustained(kiosks, 4, n.sustainedMs);
+    issued += n.issue1 + COUNTERS * n.issue20 + n.displays + done;
 
     o.log(`  ${kind}: call next at ${COUNTERS} counters → ${CALL_DISPLAYS} displays`);
     const callers: { client: Client; counterId?: number }[] = [];
@@ -395,6 +417,8 @@ function latencyFigure(name: string, unit: 'µs' | 'ms', hub: number[], baseline
 
 export interface BenchResult {
   figures: Figure[];
+  /** The samples behind the figures, by server. */
+  runs: { hub: Measured; baseline: Measured };
   sizes: Sizes[];
   /** CPU time the host took while each server was measured, in percent of the machine's. */
   stolenPct: { baseline: number | null; hub: number | null; yearOfData: number | null };
@@ -409,26 +433,28 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     writeFileSync(join(work, 'seed.json'), JSON.stringify(SEED(COUNTERS)));
     o.log(`Baseline (bare Socket.IO + better-sqlite3, with the same node arguments, ${HUB_NODE_ARGS.join(' ')}):`);
     const bare = await start([...HUB_NODE_ARGS, join(ROOT, 'dist/bench/baseline.js'), join(work, 'baseline.sqlite')], HUB_MEMORY_ENV, /baseline: (http:\S+)/);
-    let b: Measured;
+    let measuredBare: Omit<Measured, 'stored'>;
     let stolenBaseline: number | null;
     try {
-      ({ result: b, stolenPct: stolenBaseline } = await stolenDuring(() => measure(bare, 'baseline', o)));
+      ({ result: measuredBare, stolenPct: stolenBaseline } = await stolenDuring(() => measure(bare, 'baseline', o)));
     } finally {
       await stop(bare);
     }
+    const b: Measured = { ...measuredBare, stored: storedTickets(join(work, 'baseline.sqlite')) };
     o.log(`Hub (node ${HUB_NODE_ARGS.join(' ')} dist/hub/main.js as npm start runs it, budgets raised for the run, with the hub role's malloc setting):`);
     const hubServer = await start(
       [...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')],
       { ...HUB_MEMORY_ENV, ...FLAT_OUT_ENV, HOST: '127.0.0.1', PORT: '0', ANTRIAN_DATA_DIR: join(work, 'hub'), ANTRIAN_SEED: join(work, 'seed.json'), ANTRIAN_ADMIN_PASSWORD: 'bench-admin-password' },
       /display: (http:\/\/127\.0\.0\.1:\d+)\/display/,
     );
-    let h: Measured;
+    let measuredHub: Omit<Measured, 'stored'>;
     let stolenHub: number | null;
     try {
-      ({ result: h, stolenPct: stolenHub } = await stolenDuring(() => measure(hubServer, 'hub', o)));
+      ({ result: measuredHub, stolenPct: stolenHub } = await stolenDuring(() => measure(hubServer, 'hub', o)));
     } finally {
       await stop(hubServer);
     }
+    const h: Measured = { ...measuredHub, stored: storedTickets(join(work, 'hub', DATABASE_FILE)) };
     o.log('Start-up on a year of data:');
     const { result: year, stolenPct: stolenYear } = await stolenDuring(() => startupOnYear(o));
     o.log('Reports on a year of data:');
@@ -444,7 +470,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       { name: `start-up to /healthz, ${year.tickets} tickets and ${year.cases} cases`, unit: 'ms', hub: year.ms, baseline: null, ratio: null, target: '< 1000 ms' },
       ...reports,
     ];
-    return { figures, sizes: appSizes(join(ROOT, 'dist')), stolenPct: { baseline: stolenBaseline, hub: stolenHub, yearOfData: stolenYear === null || stolenReports === null ? null : Math.max(stolenYear, stolenReports) } };
+    return { figures, runs: { hub: h, baseline: b }, sizes: appSizes(join(ROOT, 'dist')), stolenPct: { baseline: stolenBaseline, hub: stolenHub, yearOfData: stolenYear === null || stolenReports === null ? null : Math.max(stolenYear, stolenReports) } };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -92,6 +92,17 @@ export function connect(url: string, auth: HandshakeAuth = {}, localAddress?: st
   });
 }
 
+/**
+ * Resolves once `client` has every patch the hub had sent it when asked: a fresh snapshot's revision says how
+ * far its audience has got, and the patches up to that revision are waited for. After it, a patch that has
+ * not arrived was never sent.
+ */
+export async function caughtUp(client: TestClient, timeoutMs = 10_000): Promise<void> {
+  const { rev } = await client.ok('sync:snapshot', {});
+  const latest = Math.max(client.snapshots.at(-1)?.rev ?? 0, ...client.patches.map((p) => p.rev));
+  if (latest < rev) await client.waitForPatch((p) => p.rev >= rev, timeoutMs);
+}
+
 /** A staff member signed in over a real socket; resolves once the staff snapshot has arrived. */
 export async function signIn(url: string, username: string, password: string, localAddress?: string): Promise<TestClient> {
   const anonymous = await connect(url, {}, localAddress);

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FloodPlan, FloodResult } from '../load/flooder';
+import { GOING, type FloodPlan, type FloodResult } from '../load/flooding';
 import { connect, requestId, type TestClient } from './clients';
 import type { Seed } from '../../hub/seed';
 import { ADMIN_PASSWORD, FLAT_OUT_ENV, KIOSK_KEY, ROOT, testSeed } from './hub';
@@ -34,12 +34,18 @@ export function p99(values: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] ?? Infinity;
 }
 
-/** A kiosk taking one ticket every `everyMs` for `forMs`: each ticket's time to acknowledgement, and any refusal. */
-export async function kioskAtPace(kiosk: TestClient, forMs: number, everyMs = 100): Promise<{ latencies: number[]; errors: string[] }> {
+/**
+ * A kiosk taking one ticket every `everyMs`, for `forMs` or, given a promise, until it settles: each ticket's
+ * time to acknowledgement, and any refusal.
+ */
+export async function kioskAtPace(kiosk: TestClient, forMs: number | Promise<unknown>, everyMs = 100): Promise<{ latencies: number[]; errors: string[] }> {
   const latencies: number[] = [];
   const errors: string[] = [];
   const requests: Promise<void>[] = [];
-  for (let i = 0; i < Math.floor(forMs / everyMs); i++) {
+  let over = false;
+  if (typeof forMs !== 'number') forMs.then(() => (over = true), () => (over = true));
+  const tickets = typeof forMs === 'number' ? Math.floor(forMs / everyMs) : Infinity;
+  for (let i = 0; i < tickets && !over; i++) {
     const started = performance.now();
     requests.push(
       kiosk.request('ticket:issue', { requestId: requestId(), serviceCode: 'A' }).then(
@@ -56,14 +62,30 @@ export async function kioskAtPace(kiosk: TestClient, forMs: number, everyMs = 10
   return { latencies, errors };
 }
 
-/** Runs a noisy client in its own process (see test/load/flooder.ts); resolves with what it saw. */
-export function flood(plan: FloodPlan): Promise<FloodResult> {
+/**
+ * Runs a noisy client in its own process (see test/load/flooder.ts): `going` settles once it is at work,
+ * `done` with what it saw.
+ */
+export function flood(plan: FloodPlan): { going: Promise<void>; done: Promise<FloodResult> } {
   const args = ['--import', 'tsx', join(ROOT, 'test/load/flooder.ts'), JSON.stringify(plan)];
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: ROOT, timeout: plan.ms + 30_000, maxBuffer: 1e6 }, (err, stdout) =>
+  let atWork: () => void = () => undefined;
+  let never: (e: Error) => void = () => undefined;
+  const going = new Promise<void>((resolve, reject) => ((atWork = resolve), (never = reject)));
+  const done = new Promise<FloodResult>((resolve, reject) => {
+    const child = execFile(process.execPath, args, { cwd: ROOT, timeout: plan.ms + 30_000, maxBuffer: 1e6 }, (err, stdout) =>
       err ? reject(err) : resolve(JSON.parse(stdout.trim().split('\n').pop() as string) as FloodResult),
     );
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.split('\n').includes(GOING)) atWork();
+    });
   });
+  // A flooder that ends without getting to work leaves nothing waiting for it; a test that does not wait
+  // for it to go learns of that failure from `done`.
+  done.then(() => never(new Error('the flooder never got to work')), never);
+  going.catch(() => undefined);
+  return { going, done };
 }
 
 /**

@@ -2,7 +2,7 @@
 // savepoint: a refusal among them changes nothing of its own and nothing of the others', and every reply
 // comes after the commit.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
+import { caughtUp, connect, requestId, signIn, type TestClient } from '../helpers/clients';
 import type { DisplayPatch, KioskPatch, StaffPatch, StaffSnapshot } from '../../shared/protocol/events';
 import { KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
 
@@ -99,7 +99,8 @@ it('tells each screen once what changes committed together did: every ticket, th
   clients.push(kiosk, display, hd1, hd2);
   await freeCounterOne(hd1);
   const waitingA = () => (hub.db.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_code = 'A'").get() as { n: number }).n;
-  await new Promise((r) => setTimeout(r, 300)); // the patches of what came before have arrived
+  const screens = [kiosk, display, hd2];
+  await Promise.all(screens.map((c) => caughtUp(c))); // the patches of what came before have arrived
   const before = waitingA();
   const seen = { kiosk: kiosk.patches.length, display: display.patches.length, staff: hd2.patches.length };
 
@@ -108,7 +109,8 @@ it('tells each screen once what changes committed together did: every ticket, th
     hd1.ok('ticket:callNext', { counterId: 1 }),
     ...Array.from({ length: 5 }, () => hd1.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' })),
   ]);
-  await new Promise((r) => setTimeout(r, 300)); // any patch still on its way arrives
+  // The hub sends a commit's patches with its replies: once each screen has caught up, none is still to come.
+  await Promise.all(screens.map((c) => caughtUp(c)));
   const after = before + 5 - 1;
   expect(waitingA()).toBe(after);
 

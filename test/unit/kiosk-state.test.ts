@@ -1,8 +1,8 @@
 // The kiosk's pure pieces: the device key in the address, and the store's updates from the hub.
 import { describe, expect, it } from 'vitest';
-import type { KioskSnapshot } from '../../shared/protocol/events';
+import type { KioskPatch, KioskSnapshot } from '../../shared/protocol/events';
 import { splitKey } from '../../kiosk/src/deviceKey';
-import { fromPatch, fromSnapshot, withPrint } from '../../kiosk/src/store';
+import { fromPatch, fromSnapshot, initialState, useKiosk, withPrint } from '../../kiosk/src/store';
 import type { IssuedTicket } from '../../shared/domain/types';
 
 describe('splitKey', () => {
@@ -42,8 +42,27 @@ describe('kiosk store updates', () => {
     });
   });
 
-  it('applies only what a patch carries', () => {
-    expect(fromPatch({ audience: 'kiosk', epoch: 'e1', rev: 4, waiting: { A: 3 } })).toEqual({ waiting: { A: 3 } });
+  it('applies only what a patch carries, and keeps everything else', () => {
+    useKiosk.setState(initialState(), true);
+    useKiosk.setState(fromSnapshot(SNAPSHOT, Date.parse('2026-11-24T02:00:00.000Z')));
+    // A visitor part-way through taking a number, in English: no patch is about that.
+    useKiosk.setState({ lang: 'en', askingPriorityFor: 'A' });
+    const before = useKiosk.getState();
+    // As the kiosk takes each patch from the hub (kiosk.ts): merged into the store.
+    const receive = (p: Omit<KioskPatch, 'audience' | 'epoch'>) => useKiosk.setState(fromPatch({ audience: 'kiosk', epoch: 'e1', ...p }));
+
+    const waiting = { A: 3, B: 1 };
+    receive({ rev: 4, waiting });
+    expect(useKiosk.getState()).toStrictEqual({ ...before, waiting });
+
+    const services = [...SNAPSHOT.services, { id: 2, code: 'B', name: 'Konsultasi', nameEn: 'Consultation', sort: 1, askPriority: false, active: true }];
+    const settings = { ...SNAPSHOT.settings, ticketHoldSeconds: 30 };
+    receive({ rev: 5, services, settings });
+    expect(useKiosk.getState()).toStrictEqual({ ...before, waiting, services, settings });
+
+    const office = { name: 'LPSE Kota Batam', address: 'Jl. Engku Putri No. 1' };
+    receive({ rev: 6, office });
+    expect(useKiosk.getState()).toStrictEqual({ ...before, waiting, services, settings, office });
   });
 
   it("sets the print state only on the ticket it belongs to", () => {
