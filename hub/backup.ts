@@ -10,6 +10,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmS
 import { dirname, join } from 'node:path';
 import type { BackupInfo } from '../shared/domain/types';
 import type { Db } from './db/index';
+import type { HeldConnection } from './storage';
 
 /**
  * `antrian-20261126T020000.123Z.sqlite`, `-2` before `.sqlite` for a second one in the same millisecond;
@@ -132,12 +133,11 @@ export interface BackupOptions {
 export class Backups {
   readonly dir: string;
   private running: Promise<BackupInfo> | null = null;
-  private timer: NodeJS.Timeout | undefined;
 
   /** Removes what a backup cut off by the last run left, before anything can be written. */
   constructor(
-    /** The current connection, read at each backup (a storage fault swaps it). */
-    private readonly db: () => Db,
+    /** The current connection, held for each backup (a storage fault may swap it meanwhile). */
+    private readonly connection: () => HeldConnection,
     private readonly options: BackupOptions,
   ) {
     this.dir = options.dir;
@@ -157,22 +157,21 @@ export class Backups {
     return this.running;
   }
 
-  /** Backs up when the newest backup is older than `everyMs`, checking now and hourly; a failure is tried again. */
-  schedule(everyMs: number): void {
-    const check = () => {
-      const last = lastBackupAt(this.dir);
-      if (last && this.options.clock().getTime() - last.getTime() < everyMs) return;
-      // Logged where it is written; the next check tries again.
-      this.now().catch(() => undefined);
-    };
-    check();
-    this.timer = setInterval(check, 3_600_000);
-    this.timer.unref();
+  /** Backs up when the newest backup is older than `everyMs` (hub/core/scheduler.ts asks hourly); a failure is logged and tried at the next ask. */
+  backUpIfDue(everyMs: number): void {
+    const last = lastBackupAt(this.dir);
+    if (last && this.options.clock().getTime() - last.getTime() < everyMs) return;
+    // Logged where it is written.
+    this.now().catch(() => undefined);
   }
 
-  /** Stops the schedule and waits for a backup that runs, so the database is not closed under it. */
+  /** The backups written so far, newest first. */
+  list(): BackupInfo[] {
+    return listBackups(this.dir);
+  }
+
+  /** Waits for a backup that runs, so the database is not closed under it. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
 
@@ -181,15 +180,15 @@ export class Backups {
     const stamp = clock().toISOString().replace(/[-:]/g, '');
     let partial = '';
     let name = `antrian-${stamp}.sqlite`;
+    const held = this.connection();
     try {
       mkdirSync(dir, { recursive: true });
       const taken = new Set(readdirSync(dir));
       for (let n = 2; taken.has(name); n++) name = `antrian-${stamp}-${n}.sqlite`;
       partial = join(dir, name + PARTIAL);
       removeWithCompanions(partial);
-      const db = this.db();
-      await db.backup(partial);
-      check(partial, db);
+      await held.db.backup(partial);
+      check(partial, held.db);
       flush(partial);
       renameSync(partial, join(dir, name));
       flush(dir, true);
@@ -197,6 +196,8 @@ export class Backups {
       if (partial) removeWithCompanions(partial);
       log(`Cadangan gagal / backup failed: ${message(e)}`);
       throw e;
+    } finally {
+      held.release();
     }
     log(`Cadangan dibuat / backup written: ${join(dir, name)}`);
     // The backup is made whatever happens here; what is not removed now goes after a later backup.

@@ -35,6 +35,8 @@ export const DEFAULT_TIMERS: HubTimers = {
   rolloverCheckMs: 30_000,
   // How often an unwritable disk is tried again (hub/storage.ts).
   storageProbeMs: 5_000,
+  // Kiosks' and displays' last-seen times are held in memory and written this often (hub/core/presence.ts).
+  presenceWriteMs: 60_000,
 };
 
 export interface HubConfig {
@@ -47,7 +49,7 @@ export interface HubConfig {
   limits: HubLimits;
   /** Browser origins accepted besides the hub's own address (a reverse proxy's name, say). */
   allowedOrigins: string[];
-  /** The hub's timers, shortened only by tests: the WAL checkpoint, the day-rollover check, the storage probe. */
+  /** The hub's timers, shortened only by tests: the WAL checkpoint, the day-rollover check, the storage probe, the presence write. */
   timers?: Partial<HubTimers>;
 }
 
@@ -55,6 +57,7 @@ export interface HubTimers {
   checkpointMs: number;
   rolloverCheckMs: number;
   storageProbeMs: number;
+  presenceWriteMs: number;
 }
 
 const KEYS = [
@@ -77,6 +80,7 @@ const KEYS = [
   'ANTRIAN_CHECKPOINT_MS',
   'ANTRIAN_ROLLOVER_CHECK_MS',
   'ANTRIAN_STORAGE_PROBE_MS',
+  'ANTRIAN_PRESENCE_WRITE_MS',
 ] as const;
 
 const fileSchema = z.strictObject(Object.fromEntries(KEYS.map((k) => [k, z.union([z.string(), z.number()]).optional()])));
@@ -128,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       checkpointMs: count('ANTRIAN_CHECKPOINT_MS', DEFAULT_TIMERS.checkpointMs),
       rolloverCheckMs: count('ANTRIAN_ROLLOVER_CHECK_MS', DEFAULT_TIMERS.rolloverCheckMs),
       storageProbeMs: count('ANTRIAN_STORAGE_PROBE_MS', DEFAULT_TIMERS.storageProbeMs),
+      presenceWriteMs: count('ANTRIAN_PRESENCE_WRITE_MS', DEFAULT_TIMERS.presenceWriteMs),
     },
   };
 }

@@ -2,11 +2,12 @@
 // → transaction (their `run`) → ack → broadcast of the `change` they return.
 import type { Call, PrinterTarget, Role, StaffUser, TicketPrint } from '../shared/domain/types';
 import type { BridgePrintResult } from '../shared/protocol/bridge';
-import type { Lang } from '../shared/protocol/errors';
-import type { Audience, ClientReplies, Snapshot } from '../shared/protocol/events';
+import { DomainError, type Lang } from '../shared/protocol/errors';
+import type { ClientReplies, Snapshot } from '../shared/protocol/events';
 import type { ClientEventName, ParsedPayload } from '../shared/protocol/schemas';
+import type { SharedAudience } from './audiences/rooms';
 import type { Backups } from './backup';
-import type { Db } from './db/index';
+import type { Db, ReadDb } from './db/index';
 import type { Device } from './db/devices';
 import type { NumberBlocks } from './numberBlocks';
 import type { RateLimiter } from './rateLimit';
@@ -32,8 +33,6 @@ export interface HubDeps {
   clock: () => Date;
   timeZone: string;
   log: (line: string) => void;
-  /** Where online backups are written and listed: `backups.dir`. */
-  backupDir: string;
   /** The online backups, scheduled or asked for, one at a time. */
   backups: Backups;
   /** Ticket numbers reserved outside the database. */
@@ -64,9 +63,10 @@ export interface Change {
   printingKiosks?: boolean;
   /**
    * Rare, structural changes (services, counters, staff made or retired by an admin): every socket of these
-   * audiences gets a fresh snapshot instead of a patch.
+   * audiences gets a fresh snapshot instead of a patch. Phones and tablets need none: every patch of theirs
+   * is their whole view.
    */
-  resync?: readonly Audience[];
+  resync?: readonly SharedAudience[];
   /** The admin section's lists changed: admins get them again. */
   admin?: boolean;
   /** The disk became unwritable or writable again: staff get the storage state. */
@@ -75,9 +75,10 @@ export interface Change {
   personal?: boolean;
 }
 
-export interface HandlerContext {
-  deps: HubDeps;
-  db: Db;
+/** What a handler that only reads gets: a read handle, and nothing that changes a session or a device. */
+export interface ReadContext {
+  deps: ReadDeps;
+  db: ReadDb;
   session: Session;
   lang: Lang;
   /** The client's network address, for rate limits. */
@@ -87,6 +88,22 @@ export interface HandlerContext {
   nowIso: string;
   /** Today's office day in the office time zone. */
   today: string;
+  /** Whether a device has a socket connected now. */
+  deviceOnline: (deviceId: number) => boolean;
+  /** What this socket's audience may see now. */
+  snapshot: () => Snapshot;
+  /** The hub's address as phones on the LAN reach it when no public address is set; null when it has none. */
+  lanUrl: () => string | null;
+  /** Computes reports off the event loop (run it after the commit, as I/O). */
+  reports: ReportRunner;
+}
+
+/** The hub's dependencies as a reader sees them: the connection as a read handle, and no storage to write to. */
+export type ReadDeps = Pick<HubDeps, 'clock' | 'timeZone' | 'log' | 'passwordCost'> & { readonly db: ReadDb };
+
+export interface HandlerContext extends ReadContext {
+  deps: HubDeps;
+  db: Db;
   limits: { login: RateLimiter; kiosk: RateLimiter };
   setSession: (session: Session) => void;
   /** Disconnects every other socket signed in with this session (after sign-out). */
@@ -95,8 +112,6 @@ export interface HandlerContext {
   endSessions: (tokenHashes: readonly string[]) => void;
   /** After the commit: a revoked or re-keyed device's sockets are cut off; a changed one gets a fresh snapshot. */
   deviceChanged: (deviceId: number, how: 'cut' | 'refresh') => void;
-  /** Whether a device has a socket connected now. */
-  deviceOnline: (deviceId: number) => boolean;
   /**
    * A kiosk's printer bridge, when a page of that kiosk is connected with one: prints through the shell
    * (run it after the commit, as I/O). Undefined when none is connected.
@@ -106,12 +121,6 @@ export interface HandlerContext {
   replies: RecentReplies;
   /** Runs once the change is committed (never if it is rolled back): memory that must match the disk. */
   afterCommit: (effect: () => void) => void;
-  /** What this socket's audience may see now. */
-  snapshot: () => Snapshot;
-  /** The hub's address as phones on the LAN reach it when no public address is set; null when it has none. */
-  lanUrl: () => string | null;
-  /** Computes reports off the event loop (run it after the commit, as I/O). */
-  reports: ReportRunner;
 }
 
 export type BridgeRelay = (ticket: TicketPrint) => Promise<BridgePrintResult>;
@@ -119,28 +128,76 @@ export type BridgeRelay = (ticket: TicketPrint) => Promise<BridgePrintResult>;
 export type Who = 'anyone' | 'kiosk' | 'visitor' | 'survey' | Role;
 
 /** What a transaction gives back: the reply, or network I/O still to do before there is one. */
-export type HandlerResult<E extends ClientEventName> = { reply: ClientReplies[E]; change?: Change } | Deferred<E>;
+export type HandlerResult<E extends ClientEventName, C = HandlerContext> = { reply: ClientReplies[E]; change?: Change } | Deferred<E, C>;
 
 /**
  * Network I/O (printing) must not run inside a transaction, hold one open, or delay anyone else's ack: `io`
  * runs after the commit (its `change` is broadcast at once), and the step it resolves to runs in a second,
  * short transaction that records the outcome and gives the reply.
  */
-export interface Deferred<E extends ClientEventName> {
-  io: () => Promise<Step<E>>;
+export interface Deferred<E extends ClientEventName, C = HandlerContext> {
+  io: () => Promise<Step<E, C>>;
   change?: Change;
 }
 
 /** One transaction's work. */
-export type Step<E extends ClientEventName> = (ctx: HandlerContext) => HandlerResult<E>;
+export type Step<E extends ClientEventName, C = HandlerContext> = (ctx: C) => HandlerResult<E, C>;
 
-export interface Handler<E extends ClientEventName> {
+/**
+ * Everything the hub knows of an event besides its payload's schema and its reply's type, declared once, by
+ * its handler: the registry (handlers/registry.ts) derives the dispatcher's lists from these.
+ */
+export type Handler<E extends ClientEventName> = {
+  /** Who may send it: `anyone`, or the roles and device kinds listed. */
   who: readonly Who[];
-  /** Runs inside one SQLite transaction; throw DomainError to refuse (the transaction rolls back). */
-  run: (ctx: HandlerContext, payload: ParsedPayload<E>) => HandlerResult<E>;
+  /** A session whose password is temporary may send it too; such a session may otherwise do nothing. */
+  whilePasswordTemporary?: true;
+} & RetryDeclaration<E> &
+  (
+    | {
+        /**
+         * It only reads: it runs in a read transaction with a read handle, which has no write functions, and
+         * on a connection switched to `query_only`, so what it tries to write is refused.
+         */
+        reads: true;
+        run: (ctx: ReadContext, payload: ParsedPayload<E>) => HandlerResult<E, ReadContext>;
+      }
+    | {
+        reads?: false;
+        /** Runs inside one SQLite transaction; throw DomainError to refuse (the transaction rolls back). */
+        run: (ctx: HandlerContext, payload: ParsedPayload<E>) => HandlerResult<E>;
+      }
+  );
+
+/**
+ * An event whose payload carries a request id declares what a retry gets: the first reply, and nothing is made
+ * twice. One without a request id declares nothing. (A lookup, not a bare conditional type, so that a handler
+ * made for several events at once, `caseAction`, still type-checks.)
+ */
+type RetryDeclaration<E extends ClientEventName> = RetryDeclarations[E];
+type RetryDeclarations = {
+  [E in ClientEventName]: ParsedPayload<E> extends { requestId: string } ? { retryGetsFirstReply: true } : { retryGetsFirstReply?: never };
+};
+
+/** A handler as the registry reads its declaration, whatever its event. */
+export interface Declaration {
+  who: readonly Who[];
+  reads?: boolean;
+  whilePasswordTemporary?: boolean;
+  retryGetsFirstReply?: boolean;
 }
 
 export type HandlerMap = { [E in ClientEventName]: Handler<E> };
+
+/**
+ * What a domain operation (hub/operations/) needs of a request: the transaction's connection, who acts, the
+ * request's instant and office day, and the language a refusal is worded in. Nothing of sockets: a handler's
+ * context is one, and a test makes one from a database.
+ */
+export type OperationContext = Pick<HandlerContext, 'db' | 'session' | 'lang' | 'nowIso' | 'today'>;
+
+/** Some events' handlers, as a handler module exports them for the registry. */
+export type HandlerGroup = Partial<HandlerMap>;
 
 /** Who holds a counter: officers, and coordinators and the head when they take one. */
 export const COUNTER_ROLES = ['helpdesk', 'coordinator', 'head'] as const satisfies readonly Role[];
@@ -149,4 +206,10 @@ export function actorOf(session: Session): { userId: number | null; deviceId: nu
   if (session.kind === 'staff') return { userId: session.user.id, deviceId: null };
   if (session.kind === 'visitor') return { userId: null, deviceId: null };
   return { userId: null, deviceId: session.device?.id ?? null };
+}
+
+/** The signed-in staff member who acts; any other session is refused. */
+export function staffUser(ctx: Pick<HandlerContext, 'session'>): StaffUser {
+  if (ctx.session.kind !== 'staff') throw new DomainError('NOT_AUTHENTICATED');
+  return ctx.session.user;
 }

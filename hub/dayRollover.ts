@@ -4,7 +4,7 @@
 import { applyTicketAction, TICKET_RULES } from '../shared/domain/ticketRules';
 import type { Change, HubDeps } from './context';
 import { appendEvent, listUnfinishedBefore, updateTicket } from './db/index';
-import { withdrawIfEmpty } from './handlers/cases';
+import { withdrawIfEmpty } from './operations/caseWithdrawal';
 
 /** Run inside a transaction. */
 export function expireEarlierDays(deps: HubDeps, today: string): Change {

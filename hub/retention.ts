@@ -5,10 +5,10 @@
 import { PERSONAL_INTAKE_FIELDS } from '../shared/domain/caseRules';
 import { addDays } from '../shared/domain/officeTime';
 import type { HubDeps } from './context';
-import { appendEvent, blankPersonalData, getSettings, listClosedCasesWithPersonalData, type Db } from './db/index';
+import { appendEvent, blankPersonalData, getSettings, listClosedCasesWithPersonalData, type ReadDb } from './db/index';
 
 /** The closed cases still holding personal data that a period of `retentionDays` has run out for on `today`. */
-export function expiredPersonalData(db: Db, today: string, retentionDays: number) {
+export function expiredPersonalData(db: ReadDb, today: string, retentionDays: number) {
   return listClosedCasesWithPersonalData(db, addDays(today, -retentionDays));
 }
 

@@ -46,6 +46,7 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
   const folder = openDataFolder(config.dataDir);
   let db: Db | undefined;
   let hub: Hub | undefined;
+  let backups: Backups | undefined;
   try {
     // The live files may be the database being replaced, or none: neither is the one to serve.
     if (folder.unfinishedRestore) throw new RestoreUnfinished(config.dataDir, folder.unfinishedRestore.backup);
@@ -64,7 +65,8 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     // Also marks folders installed before the marker existed.
     if (!folder.installed) folder.markInstalled(clock());
     const storage = new Storage(db, { probeMs: timers.storageProbeMs, log });
-    const backups = new Backups(() => storage.db, { dir: join(config.dataDir, 'backups'), keep: BACKUPS_KEPT, clock, log });
+    const backed = new Backups(() => storage.hold(), { dir: join(config.dataDir, 'backups'), keep: BACKUPS_KEPT, clock, log });
+    backups = backed;
     hub = createHub(
       {
         get db() {
@@ -75,18 +77,13 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
         timeZone: config.timeZone,
         log,
         numbers,
-        backupDir: backups.dir,
-        backups,
+        backups: backed,
         printer: printOverTcp,
         passwordCost,
       },
-      { appsDir: options.appsDir, limits: config.limits, allowedOrigins: config.allowedOrigins, rolloverCheckMs: timers.rolloverCheckMs },
+      { appsDir: options.appsDir, limits: config.limits, allowedOrigins: config.allowedOrigins, timers },
     );
     const port = await hub.listen(config.port, config.host);
-    backups.schedule(86_400_000);
-    // A passive checkpoint now and then keeps the WAL short; on an unwritable disk it waits for the probe.
-    const checkpoints = setInterval(() => storage.write('the WAL checkpoint', (current) => current.pragma('wal_checkpoint(PASSIVE)')), timers.checkpointMs);
-    checkpoints.unref();
     // Listening on every interface, the addresses printed are the ones the office's devices can open.
     const base = lanUrl(hub.http.address()) ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
     const running = hub;
@@ -108,9 +105,9 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
         // Stopping twice (a test's cleanup after a failure, two signals) is stopping once.
         if (stopped) return;
         stopped = true;
-        clearInterval(checkpoints);
-        await backups.stop();
+        // The hub's timers stop first, so no backup starts after the one waited for.
         await running.close();
+        await backed.stop();
         storage.close();
         // A stop while the disk cannot be written is no clean stop: the next start checks the database.
         if (storage.state !== 'ok') return folder.release();
@@ -124,6 +121,8 @@ export async function startHub(config: HubConfig, options: StartOptions): Promis
     };
   } catch (e) {
     await hub?.close();
+    // The hub's first backup may have begun: the database is closed once it is done.
+    await backups?.stop();
     db?.close();
     // Not marked clean: whatever stopped this start is checked again next time.
     folder.release();

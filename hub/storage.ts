@@ -9,7 +9,8 @@
 // new connection, runs `PRAGMA quick_check`, commits a real write (the schema version set to itself: one
 // page through the write-ahead log and its fsync) and writes and removes a small file beside the database
 // (room for the ticket-number blocks). Only when all of that succeeds is the new connection swapped in and
-// the old one closed: after a failed fsync the old connection's view of the file cannot be trusted. Every
+// the old one closed (once a backup reading it lets go): after a failed fsync the old connection's view of the
+// file cannot be trusted. Every
 // user reads `storage.db` at its use (HubDeps.db is a getter), and prepared statements are cached per
 // connection (db/statements.ts), so nothing keeps the old one. See docs/storage.md.
 import { rmSync } from 'node:fs';
@@ -20,6 +21,12 @@ import { writeDurably } from './dataFolder';
 import { openConnection, type Db } from './db/index';
 
 export type StorageFault = Exclude<StorageState, 'ok'>;
+
+/** A connection kept across awaits (a backup): one the probe swaps out meanwhile is closed only once released. */
+export interface HeldConnection {
+  db: Db;
+  release(): void;
+}
 
 const PROBE_FILE = 'antrian.probe';
 /** What the probe writes beside the database: a disk with less room than this is still full. */
@@ -34,6 +41,14 @@ export function storageFault(e: unknown): StorageFault | null {
   return null;
 }
 
+/**
+ * SQLite refusing a write (the bare SQLITE_READONLY, what `query_only` gives). Read only of a transaction that
+ * was not to write: there it means a step tried to, whatever the disk.
+ */
+export function writeRefused(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === 'SQLITE_READONLY';
+}
+
 const describe = (e: unknown) => (e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}` : String(e));
 
 export class Storage {
@@ -42,6 +57,9 @@ export class Storage {
   private probeTimer: NodeJS.Timeout | null = null;
   private readonly listeners: Array<() => void> = [];
   private readonly file: string;
+  /** How many holders each connection has; a swapped-out one in `retired` closes when its last lets go. */
+  private readonly holders = new Map<Db, number>();
+  private readonly retired = new Set<Db>();
 
   constructor(
     db: Db,
@@ -54,6 +72,24 @@ export class Storage {
   /** The current connection: read it at each use, never keep it. */
   get db(): Db {
     return this.connection;
+  }
+
+  /** The current connection for work that awaits: call `release` when done, or a swapped-out one stays open. */
+  hold(): HeldConnection {
+    const db = this.connection;
+    this.holders.set(db, (this.holders.get(db) ?? 0) + 1);
+    let released = false;
+    return {
+      db,
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (this.holders.get(db) ?? 1) - 1;
+        if (left > 0) return void this.holders.set(db, left);
+        this.holders.delete(db);
+        if (this.retired.delete(db)) this.closeOld(db);
+      },
+    };
   }
 
   get state(): StorageState {
@@ -130,11 +166,9 @@ export class Storage {
     }
     const old = this.connection;
     this.connection = fresh;
-    try {
-      old.close();
-    } catch (e) {
-      this.options.log(`storage: closing the old connection failed: ${describe(e)}`);
-    }
+    // A backup still reading the old connection finishes on it; it closes when the backup lets go.
+    if (this.holders.has(old)) this.retired.add(old);
+    else this.closeOld(old);
     this.fault = null;
     this.stopProbing();
     this.options.log('Penyimpanan dapat ditulisi lagi / storage writable again: writes resume');
@@ -145,6 +179,14 @@ export class Storage {
   close(): void {
     this.stopProbing();
     this.connection.close();
+  }
+
+  private closeOld(db: Db): void {
+    try {
+      db.close();
+    } catch (e) {
+      this.options.log(`storage: closing the old connection failed: ${describe(e)}`);
+    }
   }
 
   private stopProbing(): void {

@@ -1,5 +1,5 @@
 import type { Call } from '../../shared/domain/types';
-import type { Db } from './open';
+import type { ReadDb } from './connection';
 import { limitTo, sql } from './statements';
 
 // A call as the waiting room sees it, read from its event: the time is the event's and the recall count
@@ -20,7 +20,7 @@ const CALLS = `
  * UTC an office day starts at most 14 hours before its date and ends at most 12 after it, so a snapshot after a year
  * of calls costs what one after a day does.
  */
-export function listRecentCalls(db: Db, officeDay: string, limit: number): Call[] {
+export function listRecentCalls(db: ReadDb, officeDay: string, limit: number): Call[] {
   return sql(
     db,
     `${CALLS} AND e.at >= date(@officeDay, '-1 day') AND e.at < date(@officeDay, '+2 days') AND t.office_day = @officeDay AND t.status != 'no_show' ORDER BY e.id DESC ${limitTo(limit)}`,
@@ -28,6 +28,6 @@ export function listRecentCalls(db: Db, officeDay: string, limit: number): Call[
 }
 
 /** A ticket's latest call or recall. */
-export function latestCall(db: Db, ticketId: number): Call | undefined {
+export function latestCall(db: ReadDb, ticketId: number): Call | undefined {
   return sql(db, `${CALLS} AND e.ticket_id = ? ORDER BY e.id DESC LIMIT 1`).get(ticketId) as Call | undefined;
 }

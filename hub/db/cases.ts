@@ -1,7 +1,7 @@
 import { EMPTY_INTAKE, INTAKE_FIELDS, type PERSONAL_INTAKE_FIELDS } from '../../shared/domain/caseRules';
 import type { CaseListFilter, CaseOrder } from '../../shared/domain/caseLists';
 import { CASE_WITHDRAWN, type Case, type CaseCount, type CaseEntry, type CaseIntake, type CaseSummary } from '../../shared/domain/types';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { sql } from './statements';
 
 /** A case as one flat row: the intake's columns sit beside the case's; `intakeAt` says whether it was saved. */
@@ -25,13 +25,13 @@ function toCase(row: CaseRow): Case {
   return { ...(rest as Omit<Case, 'intake'>), intake: intakeAt === null ? null : intake };
 }
 
-export function getCase(db: Db, id: number): Case | undefined {
+export function getCase(db: ReadDb, id: number): Case | undefined {
   const row = sql(db, `${SELECT} WHERE c.id = ?`).get(id) as CaseRow | undefined;
   return row && toCase(row);
 }
 
 /** The case a visit (ticket) was handled in, if any. */
-export function findCaseOfTicket(db: Db, ticketId: number): Case | undefined {
+export function findCaseOfTicket(db: ReadDb, ticketId: number): Case | undefined {
   const row = sql(db, `${SELECT} WHERE c.id = (SELECT case_id FROM case_tickets WHERE ticket_id = ?)`).get(ticketId) as
     | CaseRow
     | undefined;
@@ -39,7 +39,7 @@ export function findCaseOfTicket(db: Db, ticketId: number): Case | undefined {
 }
 
 /** Nothing was recorded in the case: its only event is its opening. */
-export function caseIsEmpty(db: Db, caseId: number): boolean {
+export function caseIsEmpty(db: ReadDb, caseId: number): boolean {
   return sql(db, "SELECT 1 FROM events WHERE case_id = ? AND type != 'case.open' LIMIT 1").get(caseId) === undefined;
 }
 
@@ -58,13 +58,13 @@ type SummaryRow = Omit<CaseSummary, 'recommended'> & { recommended: number };
 
 const toSummary = ({ recommended, ...row }: SummaryRow): CaseSummary => ({ ...row, recommended: recommended === 1 });
 
-export function getCaseSummary(db: Db, id: number): CaseSummary | undefined {
+export function getCaseSummary(db: ReadDb, id: number): CaseSummary | undefined {
   const row = sql(db, `${SELECT_SUMMARY} WHERE c.id = ?`).get(id) as SummaryRow | undefined;
   return row && toSummary(row);
 }
 
 /** The cases of the visits called or being served now at the counters (at most one per counter). */
-export function listCasesAtCounters(db: Db, officeDay: string): CaseSummary[] {
+export function listCasesAtCounters(db: ReadDb, officeDay: string): CaseSummary[] {
   return (
     sql(
       db,
@@ -81,7 +81,7 @@ export function listCasesAtCounters(db: Db, officeDay: string): CaseSummary[] {
 const UNCLOSED = "c.status IN ('open', 'escalated', 'reported', 'resolved')";
 
 /** Every case not closed, counted by status and owner. */
-export function countUnclosedCases(db: Db): CaseCount[] {
+export function countUnclosedCases(db: ReadDb): CaseCount[] {
   return sql(
     db,
     `SELECT c.status, c.owner_id AS ownerId, count(*) AS n FROM cases c
@@ -122,7 +122,7 @@ function conditions(f: CaseFilter): { where: string; params: Record<string, stri
   return { where: where.join(' AND '), params };
 }
 
-function casePage(db: Db, where: string, params: Record<string, string | number>, newestFirst: boolean, limit: number, offset: number) {
+function casePage(db: ReadDb, where: string, params: Record<string, string | number>, newestFirst: boolean, limit: number, offset: number) {
   if (limit <= 0) return [];
   const rows = sql(db, `${SELECT_SUMMARY} WHERE ${where} ORDER BY c.id ${newestFirst ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`).all({
     ...params,
@@ -136,7 +136,7 @@ function casePage(db: Db, where: string, params: Record<string, string | number>
  * A page of a list of cases (see shared/domain/caseLists.ts), in the list's order; cases are in the order
  * they were opened, their ids. A query matches reference, visitor name, company/agency and LPSE Support numbers.
  */
-export function searchCases(db: Db, filter: CaseFilter, me: number): CaseSummary[] {
+export function searchCases(db: ReadDb, filter: CaseFilter, me: number): CaseSummary[] {
   const { where, params } = conditions(filter);
   const { limit, offset } = filter;
   if (filter.order !== 'mine') return casePage(db, where, params, filter.order === 'newest', limit, offset);
@@ -243,7 +243,7 @@ interface EntryData {
  * A transfer's from and to, an escalation's target and LPSE Support number, the fields an intake save changed
  * or the retention job blanked, as the timeline shows them.
  */
-function entryDetail(db: Db, type: string, d: EntryData): Pick<CaseEntry, 'from' | 'to' | 'lpseSupportTicket' | 'changed'> {
+function entryDetail(db: ReadDb, type: string, d: EntryData): Pick<CaseEntry, 'from' | 'to' | 'lpseSupportTicket' | 'changed'> {
   const serviceName = (code: string) => {
     const row = sql(db, 'SELECT name FROM services WHERE code = ?').get(code) as { name: string } | undefined;
     return `${code} — ${row?.name ?? ''}`;
@@ -268,7 +268,7 @@ function entryDetail(db: Db, type: string, d: EntryData): Pick<CaseEntry, 'from'
  * started and finished, transferred…) and every case action. Ticket entries are noted with their number and
  * counter.
  */
-export function caseTimeline(db: Db, caseId: number): CaseEntry[] {
+export function caseTimeline(db: ReadDb, caseId: number): CaseEntry[] {
   const rows = sql(
     db,
     `SELECT e.id, e.at, e.type, e.sop_step AS sopStep, coalesce(u.name, d.name) AS actorName,
@@ -291,14 +291,14 @@ export function caseTimeline(db: Db, caseId: number): CaseEntry[] {
 }
 
 /** A user's cases that are not closed: what must be reassigned when their account is deactivated. */
-export function listOpenCasesOwnedBy(db: Db, userId: number): Case[] {
+export function listOpenCasesOwnedBy(db: ReadDb, userId: number): Case[] {
   return (sql(db, `${SELECT} WHERE c.owner_id = ? AND c.withdrawn_at IS NULL AND c.status != 'closed' ORDER BY c.id`).all(userId) as CaseRow[]).map(toCase);
 }
 
 type PersonalData = Record<(typeof PERSONAL_INTAKE_FIELDS)[number], string>;
 
 /** Closed cases whose office day of closing is before `day` and that still hold any personal data. */
-export function listClosedCasesWithPersonalData(db: Db, day: string): ({ id: number } & PersonalData)[] {
+export function listClosedCasesWithPersonalData(db: ReadDb, day: string): ({ id: number } & PersonalData)[] {
   return sql(
     db,
     `SELECT id, visitor_name AS visitorName, visitor_org AS visitorOrg, visitor_phone AS visitorPhone,

@@ -1,5 +1,5 @@
 import type { AdminCounter, Counter, CounterState, PauseReason } from '../../shared/domain/types';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { sql } from './statements';
 
 interface CounterRow {
@@ -26,12 +26,12 @@ const toCounter = (r: CounterRow): Counter => ({
   serviceCodes: r.serviceCodes ? r.serviceCodes.split(',').sort() : [],
 });
 
-export function listCounters(db: Db): Counter[] {
+export function listCounters(db: ReadDb): Counter[] {
   return (sql(db, `${SELECT} ORDER BY c.number, c.name`).all() as CounterRow[]).map(toCounter);
 }
 
 /** Counters open now (not paused) that serve a service: how many work its queue, for the wait estimate. */
-export function countOpenCountersServing(db: Db, serviceCode: string): number {
+export function countOpenCountersServing(db: ReadDb, serviceCode: string): number {
   const row = sql(
     db,
     `SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id JOIN services s ON s.id = cs.service_id
@@ -40,12 +40,12 @@ export function countOpenCountersServing(db: Db, serviceCode: string): number {
   return row.n;
 }
 
-export function getCounter(db: Db, id: number): Counter | undefined {
+export function getCounter(db: ReadDb, id: number): Counter | undefined {
   const row = sql(db, `${SELECT} AND c.id = ?`).get(id) as CounterRow | undefined;
   return row && toCounter(row);
 }
 
-export function findCounterHeldBy(db: Db, userId: number): Counter | undefined {
+export function findCounterHeldBy(db: ReadDb, userId: number): Counter | undefined {
   const row = sql(db, `${SELECT} AND c.user_id = ?`).get(userId) as CounterRow | undefined;
   return row && toCounter(row);
 }
@@ -72,7 +72,7 @@ export function updateCounter(db: Db, id: number, c: { name: string; number: num
 }
 
 /** Every counter, inactive ones too, for the admin section. */
-export function listAdminCounters(db: Db): AdminCounter[] {
+export function listAdminCounters(db: ReadDb): AdminCounter[] {
   const rows = sql(
     db,
     `SELECT c.id, c.name, c.number, c.active,
@@ -83,12 +83,12 @@ export function listAdminCounters(db: Db): AdminCounter[] {
 }
 
 /** A counter by id whether active or not (getCounter sees active ones only). */
-export function getAdminCounter(db: Db, id: number): AdminCounter | undefined {
+export function getAdminCounter(db: ReadDb, id: number): AdminCounter | undefined {
   return listAdminCounters(db).find((c) => c.id === id);
 }
 
 /** Another counter, active or not, already has this name or (among active ones) this spoken number. */
-export function counterClash(db: Db, c: { name: string; number: number; active: boolean }, exceptId: number | null): 'name' | 'number' | null {
+export function counterClash(db: ReadDb, c: { name: string; number: number; active: boolean }, exceptId: number | null): 'name' | 'number' | null {
   if (sql(db, 'SELECT 1 FROM counters WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(c.name, exceptId)) return 'name';
   if (c.active && sql(db, 'SELECT 1 FROM counters WHERE number = ? AND active = 1 AND id IS NOT ?').get(c.number, exceptId)) {
     return 'number';
@@ -111,7 +111,7 @@ export function updateCounterState(
 }
 
 /** Today's waiting tickets transferred to this counter by name: only it may call them. */
-export function countTicketsSentTo(db: Db, counterId: number, officeDay: string): number {
+export function countTicketsSentTo(db: ReadDb, counterId: number, officeDay: string): number {
   return (
     sql(db, `SELECT count(*) AS n FROM tickets WHERE target_counter_id = ? AND status = 'waiting' AND office_day = ?`).get(counterId, officeDay) as {
       n: number;

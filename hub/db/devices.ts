@@ -2,7 +2,7 @@
 // device is made or given a new key.
 import type { DeviceKind, PrinterTarget } from '../../shared/domain/types';
 import { hashToken } from '../passwords';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { sql } from './statements';
 
 export interface Device {
@@ -45,21 +45,21 @@ export function insertDevice(
 }
 
 /** The device a key opens, revoked ones included (so a revoked screen can say so). */
-export function findDeviceByKey(db: Db, key: string): Device | undefined {
+export function findDeviceByKey(db: ReadDb, key: string): Device | undefined {
   const row = sql(db, `SELECT ${COLUMNS} FROM devices WHERE key_hash = ?`).get(hashToken(key)) as DeviceRow | undefined;
   return row && toDevice(row);
 }
 
-export function getDevice(db: Db, id: number): Device | undefined {
+export function getDevice(db: ReadDb, id: number): Device | undefined {
   const row = sql(db, `SELECT ${COLUMNS} FROM devices WHERE id = ?`).get(id) as DeviceRow | undefined;
   return row && toDevice(row);
 }
 
-export function listDevices(db: Db): Device[] {
+export function listDevices(db: ReadDb): Device[] {
   return (sql(db, `SELECT ${COLUMNS} FROM devices ORDER BY id`).all() as DeviceRow[]).map(toDevice);
 }
 
-export function deviceNameTaken(db: Db, name: string, exceptId: number | null = null): boolean {
+export function deviceNameTaken(db: ReadDb, name: string, exceptId: number | null = null): boolean {
   return sql(db, 'SELECT 1 FROM devices WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(name, exceptId) !== undefined;
 }
 
@@ -85,6 +85,6 @@ export function touchDevice(db: Db, id: number, at: string): void {
 }
 
 /** The device is still active and still has the key it was admitted with (not revoked, not given a new key). */
-export function deviceStillAdmitted(db: Db, id: number, keyHash: string): boolean {
+export function deviceStillAdmitted(db: ReadDb, id: number, keyHash: string): boolean {
   return sql(db, 'SELECT 1 FROM devices WHERE id = ? AND active = 1 AND key_hash = ?').get(id, keyHash) !== undefined;
 }

@@ -1,5 +1,5 @@
 import type { TicketEventRecord } from '../../shared/domain/ticketRules';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { sql } from './statements';
 
 export interface EventInput {
@@ -37,7 +37,7 @@ export function appendEvent(db: Db, e: EventInput): void {
 }
 
 /** Every ticket event in log order, as the replay needs them. */
-export function listTicketEvents(db: Db): TicketEventRecord[] {
+export function listTicketEvents(db: ReadDb): TicketEventRecord[] {
   const rows = sql(
     db,
     `SELECT ticket_id AS ticketId, substr(type, 8) AS type, at, data FROM events

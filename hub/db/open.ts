@@ -2,9 +2,8 @@
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseLost } from '../dataFolder';
+import type { Db } from './connection';
 import { checkMigrations, MIGRATIONS, type Migration } from './migrations/index';
-
-export type Db = Database.Database;
 
 export class DatabaseTooNew extends Error {
   constructor(

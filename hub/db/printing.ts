@@ -1,5 +1,5 @@
 import type { PrinterFault } from '../../shared/domain/types';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { sql } from './statements';
 
 export function insertPrinterFault(
@@ -32,7 +32,7 @@ export function closePrinterFaults(db: Db, ticketId: number, at: string, userId:
 }
 
 /** Faults no print has resolved and no one has closed yet, oldest first: what staff are shown. */
-export function listOpenPrinterFaults(db: Db): PrinterFault[] {
+export function listOpenPrinterFaults(db: ReadDb): PrinterFault[] {
   return sql(
     db,
     `SELECT f.id, f.device_id AS deviceId, d.name AS deviceName, f.ticket_id AS ticketId, t.number AS ticketNumber,
@@ -43,16 +43,16 @@ export function listOpenPrinterFaults(db: Db): PrinterFault[] {
 }
 
 /** Has the kiosk already asked the hub to print this ticket? Reprints do not count. */
-export function wasTicketPrintRequested(db: Db, ticketId: number): boolean {
+export function wasTicketPrintRequested(db: ReadDb, ticketId: number): boolean {
   return sql(db, "SELECT 1 FROM events WHERE ticket_id = ? AND type = 'print.ticket' LIMIT 1").get(ticketId) !== undefined;
 }
 
 /** Faults recorded for one ticket, resolved or not. */
-export function countTicketFaults(db: Db, ticketId: number): number {
+export function countTicketFaults(db: ReadDb, ticketId: number): number {
   return (sql(db, 'SELECT count(*) AS n FROM printer_faults WHERE ticket_id = ?').get(ticketId) as { n: number }).n;
 }
 
 /** Faults of one device that no print has resolved yet. */
-export function countOpenDeviceFaults(db: Db, deviceId: number): number {
+export function countOpenDeviceFaults(db: ReadDb, deviceId: number): number {
   return (sql(db, 'SELECT count(*) AS n FROM printer_faults WHERE device_id = ? AND resolved_at IS NULL').get(deviceId) as { n: number }).n;
 }

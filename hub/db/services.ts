@@ -1,5 +1,5 @@
 import type { Service } from '../../shared/domain/types';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { sql } from './statements';
 
 interface ServiceRow extends Omit<Service, 'active' | 'askPriority'> {
@@ -12,21 +12,21 @@ const COLUMNS = 'id, code, name, name_en AS nameEn, sort, ask_priority AS askPri
 const toService = (r: ServiceRow): Service => ({ ...r, active: r.active === 1, askPriority: r.askPriority === 1 });
 
 /** Every service, inactive ones too (tickets already waiting in them are still served), in kiosk order. */
-export function listServices(db: Db): Service[] {
+export function listServices(db: ReadDb): Service[] {
   return (sql(db, `SELECT ${COLUMNS} FROM services ORDER BY sort, code`).all() as ServiceRow[]).map(toService);
 }
 
-export function findActiveService(db: Db, code: string): Service | undefined {
+export function findActiveService(db: ReadDb, code: string): Service | undefined {
   const row = sql(db, `SELECT ${COLUMNS} FROM services WHERE code = ? AND active = 1`).get(code) as ServiceRow | undefined;
   return row && toService(row);
 }
 
-export function getService(db: Db, id: number): Service | undefined {
+export function getService(db: ReadDb, id: number): Service | undefined {
   const row = sql(db, `SELECT ${COLUMNS} FROM services WHERE id = ?`).get(id) as ServiceRow | undefined;
   return row && toService(row);
 }
 
-export function findServiceByCode(db: Db, code: string): Service | undefined {
+export function findServiceByCode(db: ReadDb, code: string): Service | undefined {
   const row = sql(db, `SELECT ${COLUMNS} FROM services WHERE code = ?`).get(code) as ServiceRow | undefined;
   return row && toService(row);
 }

@@ -1,6 +1,6 @@
 import { RETENTION_DAYS } from '../../shared/domain/caseRules';
 import type { Office, Settings } from '../../shared/domain/types';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { sql } from './statements';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,7 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const DEFAULT_OFFICE: Office = { name: 'LPSE Kota Batam', address: '' };
 
-function read<T>(db: Db, key: string, fallback: T): T {
+function read<T>(db: ReadDb, key: string, fallback: T): T {
   const row = sql(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : fallback;
 }
@@ -33,7 +33,7 @@ function write(db: Db, key: string, value: unknown): void {
   );
 }
 
-export function getSettings(db: Db): Settings {
+export function getSettings(db: ReadDb): Settings {
   return { ...DEFAULT_SETTINGS, ...read<Partial<Settings>>(db, 'settings', {}) };
 }
 
@@ -41,7 +41,7 @@ export function saveSettings(db: Db, settings: Settings): void {
   write(db, 'settings', settings);
 }
 
-export function getOffice(db: Db): Office {
+export function getOffice(db: ReadDb): Office {
   return read(db, 'office', DEFAULT_OFFICE);
 }
 

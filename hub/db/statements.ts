@@ -1,10 +1,13 @@
 // Prepared statements are compiled once per database connection.
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './open';
+import type { Db, ReadDb, ReadStatement } from './connection';
 
-const cache = new WeakMap<Db, Map<string, Statement>>();
+const cache = new WeakMap<ReadDb, Map<string, ReadStatement>>();
 
-export function sql(db: Db, text: string): Statement {
+/** A statement of this connection: through a `Db` one that may write, through a `ReadDb` one that reads. */
+export function sql(db: Db, text: string): Statement;
+export function sql(db: ReadDb, text: string): ReadStatement;
+export function sql(db: ReadDb, text: string): ReadStatement {
   let perDb = cache.get(db);
   if (!perDb) {
     perDb = new Map();

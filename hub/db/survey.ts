@@ -1,22 +1,22 @@
 // The visitor's page code of a ticket, its "surveyed" mark, and the survey answers — which are stored
 // without the ticket, so they stay anonymous in every report.
 import { SKM_ELEMENTS, type SkmAnswers, type SkmProfile, type SkmTotals } from '../../shared/domain/skm';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { sql } from './statements';
 import { getTicket } from './tickets';
 
-export function findTicketIdByVisitorCode(db: Db, code: string): number | undefined {
+export function findTicketIdByVisitorCode(db: ReadDb, code: string): number | undefined {
   const row = sql(db, 'SELECT id FROM tickets WHERE visitor_code = ?').get(code) as { id: number } | undefined;
   return row?.id;
 }
 
 /** The ticket's visitor code; null for a ticket issued before codes existed. */
-export function visitorCodeOf(db: Db, ticketId: number): string | null {
+export function visitorCodeOf(db: ReadDb, ticketId: number): string | null {
   const row = sql(db, 'SELECT visitor_code AS code FROM tickets WHERE id = ?').get(ticketId) as { code: string | null } | undefined;
   return row?.code ?? null;
 }
 
-export function isSurveyed(db: Db, ticketId: number): boolean {
+export function isSurveyed(db: ReadDb, ticketId: number): boolean {
   const row = sql(db, 'SELECT surveyed FROM tickets WHERE id = ?').get(ticketId) as { surveyed: number } | undefined;
   return row?.surveyed === 1;
 }
@@ -27,7 +27,7 @@ export function markSurveyed(db: Db, ticketId: number): boolean {
 }
 
 /** The officer who finished the visit, from the event log. */
-export function finishedBy(db: Db, ticketId: number): number | null {
+export function finishedBy(db: ReadDb, ticketId: number): number | null {
   const row = sql(db, "SELECT user_id AS userId FROM events WHERE ticket_id = ? AND type = 'ticket.finish' ORDER BY id DESC LIMIT 1").get(
     ticketId,
   ) as { userId: number | null } | undefined;
@@ -35,7 +35,7 @@ export function finishedBy(db: Db, ticketId: number): number | null {
 }
 
 /** The visit this counter finished last today, if it is still the counter's latest. */
-export function lastFinishedAtCounter(db: Db, counterId: number, officeDay: string) {
+export function lastFinishedAtCounter(db: ReadDb, counterId: number, officeDay: string) {
   const row = sql(
     db,
     `SELECT id FROM tickets WHERE office_day = ? AND counter_id = ? AND status = 'done'
@@ -83,14 +83,14 @@ const toTotals = (r: TotalsRow): SkmTotals => ({
 });
 
 /** Element sums of the answers given on office days `from`..`to`. */
-export function surveyTotals(db: Db, from: string, to: string): SkmTotals {
+export function surveyTotals(db: ReadDb, from: string, to: string): SkmTotals {
   return toTotals(
     sql(db, `SELECT count(*) AS count, ${SUMS} FROM survey_answers WHERE office_day BETWEEN ? AND ?`).get(from, to) as TotalsRow,
   );
 }
 
 /** The same, per service or per serving officer. */
-export function surveyTotalsBy(db: Db, from: string, to: string, by: 'service_code' | 'user_id'): Array<{ key: string | number; totals: SkmTotals }> {
+export function surveyTotalsBy(db: ReadDb, from: string, to: string, by: 'service_code' | 'user_id'): Array<{ key: string | number; totals: SkmTotals }> {
   const rows = sql(
     db,
     `SELECT ${by} AS key, count(*) AS count, ${SUMS} FROM survey_answers

@@ -1,6 +1,6 @@
 import type { Ticket, WaitingCounts } from '../../shared/domain/types';
 import type { NumberBlocks } from '../numberBlocks';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { limitTo, sql } from './statements';
 
 /** Each ticket field's column: every read, the insert and the update are written from this one list. */
@@ -40,30 +40,30 @@ const UPDATED = (Object.keys(TICKET_COLUMNS) as TicketField[]).filter((f) => !FI
 const toTicket = (r: TicketRow): Ticket => ({ ...r, priority: r.priority === 1 });
 const toRow = (t: Omit<Ticket, 'id'>) => ({ ...t, priority: Number(t.priority) });
 
-export function getTicket(db: Db, id: number): Ticket | undefined {
+export function getTicket(db: ReadDb, id: number): Ticket | undefined {
   const row = sql(db, `SELECT ${COLUMNS} FROM tickets WHERE id = ?`).get(id) as TicketRow | undefined;
   return row && toTicket(row);
 }
 
-export function findTicketByRequest(db: Db, requester: string, requestId: string): Ticket | undefined {
+export function findTicketByRequest(db: ReadDb, requester: string, requestId: string): Ticket | undefined {
   const row = sql(db, `SELECT ${COLUMNS} FROM tickets WHERE requester = ? AND request_id = ?`).get(requester, requestId) as
     | TicketRow
     | undefined;
   return row && toTicket(row);
 }
 
-export function listTicketsOfDay(db: Db, officeDay: string): Ticket[] {
+export function listTicketsOfDay(db: ReadDb, officeDay: string): Ticket[] {
   return (sql(db, `SELECT ${COLUMNS} FROM tickets WHERE office_day = ? ORDER BY id`).all(officeDay) as TicketRow[]).map(
     toTicket,
   );
 }
 
-export function listAllTickets(db: Db): Ticket[] {
+export function listAllTickets(db: ReadDb): Ticket[] {
   return (sql(db, `SELECT ${COLUMNS} FROM tickets ORDER BY id`).all() as TicketRow[]).map(toTicket);
 }
 
 /** The ticket this counter has called or is serving, if any. */
-export function findActiveTicketAtCounter(db: Db, counterId: number): Ticket | undefined {
+export function findActiveTicketAtCounter(db: ReadDb, counterId: number): Ticket | undefined {
   const row = sql(db, `SELECT ${COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`).get(
     counterId,
   ) as TicketRow | undefined;
@@ -71,7 +71,7 @@ export function findActiveTicketAtCounter(db: Db, counterId: number): Ticket | u
 }
 
 /** The next ticket for a counter: its services (or sent to it by name), priority first, then first come. */
-export function findNextForCounter(db: Db, officeDay: string, counterId: number): Ticket | undefined {
+export function findNextForCounter(db: ReadDb, officeDay: string, counterId: number): Ticket | undefined {
   const row = sql(
     db,
     `SELECT ${COLUMNS} FROM tickets
@@ -88,7 +88,7 @@ export function findNextForCounter(db: Db, officeDay: string, counterId: number)
  * length from its priority up (queue_lengths, kept by triggers) less those at or behind `t` — a range of
  * the queue's index that, for a ticket just issued, holds that ticket alone, however long the queue.
  */
-export function countAhead(db: Db, t: Ticket): number {
+export function countAhead(db: ReadDb, t: Ticket): number {
   const row = sql(
     db,
     `SELECT (SELECT coalesce(sum(waiting), 0) FROM queue_lengths
@@ -151,7 +151,7 @@ export function recountQueueLengths(db: Db): void {
  * Waiting tickets per service: every active service (0 when none wait), in the services' order, then any other
  * service that still has some. One statement: it is read for every patch that changes the queue.
  */
-export function waitingCounts(db: Db, officeDay: string): WaitingCounts {
+export function waitingCounts(db: ReadDb, officeDay: string): WaitingCounts {
   const rows = sql(
     db,
     `SELECT code, sum(n) AS n FROM (
@@ -163,7 +163,7 @@ export function waitingCounts(db: Db, officeDay: string): WaitingCounts {
 }
 
 /** Service durations (start → finish, seconds) of the day, oldest first. */
-export function serviceDurations(db: Db, officeDay: string, limit: number): number[] {
+export function serviceDurations(db: ReadDb, officeDay: string, limit: number): number[] {
   const rows = sql(
     db,
     `SELECT (julianday(finished_at) - julianday(serving_at)) * 86400 AS s FROM tickets
@@ -173,7 +173,7 @@ export function serviceDurations(db: Db, officeDay: string, limit: number): numb
 }
 
 /** Tickets of earlier office days still in the queue or at a counter: the day's end closes them. */
-export function listUnfinishedBefore(db: Db, officeDay: string): Ticket[] {
+export function listUnfinishedBefore(db: ReadDb, officeDay: string): Ticket[] {
   return (
     sql(
       db,

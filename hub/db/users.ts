@@ -1,5 +1,5 @@
 import type { AdminUser, Role, StaffUser } from '../../shared/domain/types';
-import type { Db } from './open';
+import type { Db, ReadDb } from './connection';
 import { sql } from './statements';
 
 export interface UserWithHash extends StaffUser {
@@ -23,21 +23,21 @@ export function insertUser(
 }
 
 /** Usernames are told apart without regard to case: `Admin` is `admin`. */
-export function findUserByUsername(db: Db, username: string): UserWithHash | undefined {
+export function findUserByUsername(db: ReadDb, username: string): UserWithHash | undefined {
   return sql(db, `SELECT ${COLUMNS} FROM users WHERE username = ? COLLATE NOCASE AND active = 1`).get(username) as
     | UserWithHash
     | undefined;
 }
 
-export function usernameTaken(db: Db, username: string): boolean {
+export function usernameTaken(db: ReadDb, username: string): boolean {
   return sql(db, 'SELECT 1 FROM users WHERE username = ? COLLATE NOCASE').get(username) !== undefined;
 }
 
-export function getUserWithHash(db: Db, id: number): UserWithHash | undefined {
+export function getUserWithHash(db: ReadDb, id: number): UserWithHash | undefined {
   return sql(db, `SELECT ${COLUMNS} FROM users WHERE id = ? AND active = 1`).get(id) as UserWithHash | undefined;
 }
 
-export function listUsers(db: Db): StaffUser[] {
+export function listUsers(db: ReadDb): StaffUser[] {
   return sql(db, 'SELECT id, username, name, role FROM users WHERE active = 1 ORDER BY name').all() as StaffUser[];
 }
 
@@ -46,7 +46,7 @@ interface AdminUserRow extends StaffUser {
   tempExpiresAt: string | null;
 }
 
-export function listAdminUsers(db: Db): AdminUser[] {
+export function listAdminUsers(db: ReadDb): AdminUser[] {
   const rows = sql(
     db,
     'SELECT id, username, name, role, active, temp_expires_at AS tempExpiresAt FROM users ORDER BY active DESC, username',
@@ -54,7 +54,7 @@ export function listAdminUsers(db: Db): AdminUser[] {
   return rows.map((r) => ({ ...r, active: r.active === 1, ownPassword: r.tempExpiresAt === null }));
 }
 
-export function getAdminUser(db: Db, id: number): AdminUser | undefined {
+export function getAdminUser(db: ReadDb, id: number): AdminUser | undefined {
   return listAdminUsers(db).find((u) => u.id === id);
 }
 
@@ -71,7 +71,7 @@ export function setUserActive(db: Db, id: number, active: boolean): void {
 }
 
 /** Active admins other than `exceptId` who have set their own password: those who can sign in for sure. */
-export function countUsableAdmins(db: Db, exceptId: number): number {
+export function countUsableAdmins(db: ReadDb, exceptId: number): number {
   return (
     sql(db, `SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND temp_expires_at IS NULL AND id != ?`).get(exceptId) as {
       n: number;
@@ -104,7 +104,7 @@ export interface SessionUser {
   passwordChangeRequired: boolean;
 }
 
-export function findSessionUser(db: Db, tokenHash: string, now: string): SessionUser | undefined {
+export function findSessionUser(db: ReadDb, tokenHash: string, now: string): SessionUser | undefined {
   const row = sql(
     db,
     `SELECT u.id, u.username, u.name, u.role, u.temp_expires_at AS tempExpiresAt FROM sessions s JOIN users u ON u.id = s.user_id

@@ -15,9 +15,9 @@ import {
   setUserPassword,
   trimSessions,
 } from '../db/index';
-import type { ClientEventName } from '../../shared/protocol/schemas';
-import type { Handler, HandlerContext, Step } from '../context';
-import { dummyHash, HashingBusy, hashPassword, hashToken, newToken, verifyPassword } from '../passwords';
+import type { Handler, HandlerContext } from '../context';
+import { afterHashing } from '../operations/passwordHashing';
+import { dummyHash, hashPassword, hashToken, newToken, verifyPassword } from '../passwords';
 
 const ATTEMPTS_PER_USERNAME_AND_ADDRESS = 5;
 const ATTEMPTS_PER_ADDRESS = 20;
@@ -25,22 +25,6 @@ const SESSION_DAYS = 7;
 /** Sessions a user may hold at once (a PC each, say); signing in again retires the oldest. */
 const SESSIONS_PER_USER = 10;
 export const MIN_PASSWORD_LENGTH = 8;
-
-/** Runs a password check or hash after the first transaction; a full line of checks is refused as busy. */
-export function afterHashing<T, E extends ClientEventName>(
-  work: () => Promise<T>,
-  then: (result: T) => Step<E>,
-): { io: () => Promise<Step<E>> } {
-  return {
-    io: () =>
-      work().then(then, (e: unknown) => {
-        if (!(e instanceof HashingBusy)) throw e;
-        return () => {
-          throw new DomainError('PASSWORD_CHECK_BUSY');
-        };
-      }),
-  };
-}
 
 const login: Handler<'auth:login'> = {
   who: ['anyone'],
@@ -82,6 +66,7 @@ const login: Handler<'auth:login'> = {
 
 const logout: Handler<'auth:logout'> = {
   who: ROLES,
+  whilePasswordTemporary: true,
   run(ctx) {
     if (ctx.session.kind === 'staff') {
       deleteSession(ctx.db, ctx.session.tokenHash);
@@ -106,6 +91,7 @@ function signedInUser(ctx: HandlerContext) {
  */
 const changePassword: Handler<'auth:changePassword'> = {
   who: ROLES,
+  whilePasswordTemporary: true,
   run(ctx, p) {
     const { session, user } = signedInUser(ctx);
     if (p.next.length < MIN_PASSWORD_LENGTH) throw new DomainError('PASSWORD_TOO_SHORT', { min: String(MIN_PASSWORD_LENGTH) });

@@ -1,9 +1,8 @@
-// The case of SOP steps 3–9: opened for the visit being served, then every action of the table in
-// docs/product.md, each checked against CASE_RULES (role, from-status, what it needs) and the revision the
-// client last saw. A case outlives its ticket: finishing the visit leaves it as it is, unless nothing was
-// recorded in it (then it is withdrawn).
+// The case of SOP steps 3–9: opened for the visit being served (hub/operations/visitCase.ts), then every
+// action of the table in docs/product.md, each checked against CASE_RULES (role, from-status, what it needs)
+// and the revision the client last saw. A case outlives its ticket: finishing the visit leaves it as it is,
+// unless nothing was recorded in it (then it is withdrawn).
 import {
-  CASE_ATTACHABLE,
   CASE_OWNER_ROLES,
   CASE_RULES,
   caseStatusAfter,
@@ -11,76 +10,21 @@ import {
   changedIntakeFields,
   closeContactField,
   closeContactMissing,
-  formatCaseReference,
   mayEditIntake,
   missingIntakeFields,
   needsLpseSupportTicket,
   type CaseAction,
 } from '../../shared/domain/caseRules';
 import { CASE_LIST_ROWS } from '../../shared/domain/caseLists';
-import { CASE_ACTION_WORDS, CASE_STATUS_WORDS, inSentence, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
-import { CASE_WITHDRAWN, ROLES, type Case, type Ticket } from '../../shared/domain/types';
+import { inSentence, INTAKE_FIELD_WORDS } from '../../shared/domain/caseWords';
+import { ROLES, type Case, type Ticket } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
 import type { ParsedPayload } from '../../shared/protocol/schemas';
-import {
-  appendEvent,
-  caseIsEmpty,
-  caseTimeline,
-  findCaseOfTicket,
-  getCase,
-  insertCase,
-  linkCaseTicket,
-  listUsers,
-  nextCaseSequence,
-  searchCases,
-  unlinkCaseTicket,
-  updateCase,
-  type Db,
-} from '../db/index';
-import type { Handler, HandlerContext } from '../context';
-import { heldCounter, staffUser, ticketAtCounter } from './guards';
-
-function illegal(ctx: HandlerContext, c: Case, action: CaseAction | 'attach'): DomainError {
-  return new DomainError('CASE_ILLEGAL', {
-    reference: c.reference,
-    status: inSentence(CASE_STATUS_WORDS[c.status][ctx.lang]),
-    action: CASE_ACTION_WORDS[action][ctx.lang],
-  });
-}
-
-function existingCase(ctx: HandlerContext, caseId: number): Case {
-  const c = getCase(ctx.db, caseId);
-  if (!c) throw new DomainError('CASE_NOT_FOUND');
-  return c;
-}
-
-interface Step {
-  type: string;
-  sopStep: number | null;
-  /** The text the timeline shows; the rest of `data` is kept for the audit. */
-  note: string;
-  data?: Record<string, unknown>;
-  ticketId?: number;
-  counterId?: number;
-}
-
-/** Stores the case's next state (revision bumped) and appends its event, in the caller's transaction. */
-function record(ctx: HandlerContext, before: Case, next: Case, step: Step): { reply: Case; change: { caseIds: number[] } } {
-  updateCase(ctx.db, { ...next, revision: before.revision + 1, updatedAt: ctx.nowIso }, ctx.today);
-  appendEvent(ctx.db, {
-    at: ctx.nowIso,
-    type: step.type,
-    caseId: before.id,
-    ticketId: step.ticketId ?? null,
-    counterId: step.counterId ?? null,
-    userId: staffUser(ctx).id,
-    fromStatus: before.status,
-    toStatus: next.status,
-    sopStep: step.sopStep,
-    data: { note: step.note, ...step.data },
-  });
-  return { reply: existingCase(ctx, before.id), change: { caseIds: [before.id] } };
-}
+import { caseTimeline, listUsers, searchCases } from '../db/index';
+import { staffUser, type Handler, type HandlerContext } from '../context';
+import { existingCase, illegalCaseAction, recordCaseStep } from '../operations/caseStep';
+import { attachVisitCase } from '../operations/visitCase';
+import { heldCounter, ticketAtCounter } from './guards';
 
 type CaseMutation =
   | 'case:intake'
@@ -107,10 +51,10 @@ function caseAction<E extends CaseMutation>(
     run(ctx, p) {
       const c = existingCase(ctx, p.caseId);
       if (p.revision !== c.revision) throw new DomainError('CASE_STALE');
-      if (!caseStatusAllows(c.status, action)) throw illegal(ctx, c, action);
+      if (!caseStatusAllows(c.status, action)) throw illegalCaseAction(ctx, c, action);
       const { set, note, data } = apply(ctx, c, p);
       const next = { ...c, ...set, status: caseStatusAfter(c.status, action) };
-      return record(ctx, c, next, { type: `case.${action}`, sopStep: CASE_RULES[action].sopStep, note, data });
+      return recordCaseStep(ctx, c, next, { type: `case.${action}`, sopStep: CASE_RULES[action].sopStep, note, data });
     },
   };
 }
@@ -118,94 +62,6 @@ function caseAction<E extends CaseMutation>(
 /** The ticket being served (or called) at a counter the caller holds. */
 function servedTicket(ctx: HandlerContext, p: { counterId: number; ticketId: number }): Ticket {
   return ticketAtCounter(ctx, heldCounter(ctx, p.counterId), p.ticketId);
-}
-
-/**
- * SOP step 3, inside `ticket:start`'s transaction: the visit's new case. A ticket that already has one (it was
- * transferred while served and is started again) keeps it.
- */
-export function openVisitCase(ctx: HandlerContext, ticket: Ticket, counterId: number): Case {
-  const existing = findCaseOfTicket(ctx.db, ticket.id);
-  if (existing) return existing;
-  const user = staffUser(ctx);
-  const year = Number(ctx.today.slice(0, 4));
-  const reference = formatCaseReference(year, nextCaseSequence(ctx.db, year));
-  const id = insertCase(ctx.db, {
-    reference,
-    ownerId: user.id,
-    ticketId: ticket.id,
-    openedAt: ctx.nowIso,
-    openedDay: ctx.today,
-  });
-  linkCaseTicket(ctx.db, { caseId: id, ticketId: ticket.id, at: ctx.nowIso, userId: user.id });
-  appendEvent(ctx.db, {
-    at: ctx.nowIso,
-    type: 'case.open',
-    caseId: id,
-    ticketId: ticket.id,
-    counterId,
-    userId: user.id,
-    toStatus: CASE_RULES.open.to,
-    sopStep: CASE_RULES.open.sopStep,
-    data: { note: ticket.number, reference },
-  });
-  return existingCase(ctx, id);
-}
-
-/**
- * A case whose only event is its opening is withdrawn when its visit ends (finished by the officer, by the
- * day's end, or replaced by an attached case): nothing was recorded, so no board, list or figure counts it.
- * Returns the id of the case withdrawn, if any.
- */
-export function withdrawIfEmpty(
-  db: Db,
-  ticketId: number,
-  e: { at: string; officeDay: string; userId: number | null; counterId: number | null },
-): number | null {
-  const c = findCaseOfTicket(db, ticketId);
-  if (!c || c.status !== 'open' || !caseIsEmpty(db, c.id)) return null;
-  updateCase(db, { ...c, status: CASE_WITHDRAWN, revision: c.revision + 1, updatedAt: e.at }, e.officeDay);
-  appendEvent(db, {
-    at: e.at,
-    type: 'case.withdraw',
-    caseId: c.id,
-    ticketId,
-    counterId: e.counterId,
-    userId: e.userId,
-    fromStatus: c.status,
-    toStatus: CASE_WITHDRAWN,
-    sopStep: CASE_RULES.open.sopStep,
-    data: { note: '' },
-  });
-  return c.id;
-}
-
-/**
- * A returning visitor's open case continues at this visit, in place of the new case `ticket:start` opened
- * (withdrawn, when still empty); a new case with something recorded is not thrown away.
- */
-export function attachVisitCase(ctx: HandlerContext, ticket: Ticket, caseId: number, counterId: number): { case: Case; caseIds: number[] } {
-  const c = existingCase(ctx, caseId);
-  const current = findCaseOfTicket(ctx.db, ticket.id);
-  if (current?.id === c.id) return { case: c, caseIds: [] };
-  if (!CASE_ATTACHABLE.includes(c.status)) throw illegal(ctx, c, 'attach');
-  const user = staffUser(ctx);
-  const withdrawn = current
-    ? withdrawIfEmpty(ctx.db, ticket.id, { at: ctx.nowIso, officeDay: ctx.today, userId: user.id, counterId })
-    : null;
-  if (current && withdrawn === null) {
-    throw new DomainError('CASE_ALREADY_OPEN', { ticket: ticket.number, reference: current.reference });
-  }
-  if (current) unlinkCaseTicket(ctx.db, ticket.id);
-  linkCaseTicket(ctx.db, { caseId: c.id, ticketId: ticket.id, at: ctx.nowIso, userId: user.id });
-  const { reply } = record(ctx, c, { ...c, ticketId: ticket.id }, {
-    type: 'case.attach',
-    sopStep: CASE_RULES.open.sopStep,
-    note: ticket.number,
-    ticketId: ticket.id,
-    counterId,
-  });
-  return { case: reply, caseIds: withdrawn === null ? [c.id] : [c.id, withdrawn] };
 }
 
 /** The officer recognises a returning visitor after service started: their case replaces the new, empty one. */
@@ -276,6 +132,7 @@ const reassign = caseAction<'case:reassign'>('reassign', (ctx, c, p) => {
 
 const get: Handler<'case:get'> = {
   who: ROLES,
+  reads: true,
   run(ctx, p) {
     const c = existingCase(ctx, p.caseId);
     return { reply: { case: c, timeline: caseTimeline(ctx.db, c.id) } };
@@ -284,6 +141,7 @@ const get: Handler<'case:get'> = {
 
 const search: Handler<'case:search'> = {
   who: ROLES,
+  reads: true,
   run(ctx, p) {
     const filter = { ...p, order: p.order ?? 'mine', limit: p.limit ?? CASE_LIST_ROWS, offset: p.offset ?? 0 };
     return { reply: searchCases(ctx.db, filter, staffUser(ctx).id) };

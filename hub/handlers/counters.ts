@@ -1,47 +1,10 @@
 // A counter's working day: take it, pause with a reason, resume (paused time is recorded), close.
-import { COUNTER_RULES, counterMayDo, type CounterAction } from '../../shared/domain/counterRules';
-import type { Counter, PauseReason } from '../../shared/domain/types';
+import type { Counter } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/errors';
-import {
-  appendEvent,
-  findActiveTicketAtCounter,
-  findCounterHeldBy,
-  getCounter,
-  updateCounterState,
-} from '../db/index';
-import { COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
-import { applyAndLog, heldCounter, staffUser } from './guards';
-
-const STATE_WORDS = {
-  closed: { id: 'tutup', en: 'closed' },
-  open: { id: 'buka', en: 'open' },
-  paused: { id: 'istirahat', en: 'paused' },
-} as const;
-
-function transition(
-  ctx: HandlerContext,
-  counter: Counter,
-  action: CounterAction,
-  userId: number | null,
-  pauseReason: PauseReason | null,
-  data: Record<string, unknown> = {},
-): { reply: Counter; change: { counterIds: number[] } } {
-  if (!counterMayDo(counter.state, action)) {
-    throw new DomainError('COUNTER_STATE', { state: STATE_WORDS[counter.state][ctx.lang] });
-  }
-  const state = COUNTER_RULES[action].to;
-  updateCounterState(ctx.db, counter.id, { state, pauseReason, userId, since: ctx.nowIso });
-  appendEvent(ctx.db, {
-    at: ctx.nowIso,
-    type: `counter.${action}`,
-    counterId: counter.id,
-    userId: staffUser(ctx).id,
-    fromStatus: counter.state,
-    toStatus: state,
-    data,
-  });
-  return { reply: getCounter(ctx.db, counter.id) as Counter, change: { counterIds: [counter.id] } };
-}
+import { findActiveTicketAtCounter, findCounterHeldBy, getCounter } from '../db/index';
+import { COUNTER_ROLES, staffUser, type Handler, type HandlerContext } from '../context';
+import { transitionCounter } from '../operations/counterTransition';
+import { heldCounter } from './guards';
 
 function notBusy(ctx: HandlerContext, counter: Counter): void {
   const current = findActiveTicketAtCounter(ctx.db, counter.id);
@@ -59,7 +22,7 @@ const open: Handler<'counter:open'> = {
     if (counter.state !== 'closed') throw new DomainError('COUNTER_TAKEN', { user: counter.userName ?? '?' });
     const other = findCounterHeldBy(ctx.db, user.id);
     if (other) throw new DomainError('ALREADY_HOLDING_COUNTER', { counter: other.name });
-    return transition(ctx, counter, 'open', user.id, null);
+    return transitionCounter(ctx, counter, 'open', user.id, null);
   },
 };
 
@@ -68,7 +31,7 @@ const pause: Handler<'counter:pause'> = {
   run(ctx, p) {
     const counter = heldCounter(ctx, p.counterId);
     notBusy(ctx, counter);
-    return transition(ctx, counter, 'pause', counter.userId, p.reason, { reason: p.reason });
+    return transitionCounter(ctx, counter, 'pause', counter.userId, p.reason, { reason: p.reason });
   },
 };
 
@@ -82,7 +45,7 @@ const resume: Handler<'counter:resume'> = {
   run(ctx, p) {
     const counter = heldCounter(ctx, p.counterId);
     const seconds = pausedSeconds(ctx, counter, counter.stateSince);
-    return transition(ctx, counter, 'resume', counter.userId, null, { reason: counter.pauseReason, pausedSeconds: seconds });
+    return transitionCounter(ctx, counter, 'resume', counter.userId, null, { reason: counter.pauseReason, pausedSeconds: seconds });
   },
 };
 
@@ -92,20 +55,9 @@ const close: Handler<'counter:close'> = {
     const counter = heldCounter(ctx, p.counterId);
     notBusy(ctx, counter);
     const seconds = pausedSeconds(ctx, counter, counter.stateSince);
-    return transition(ctx, counter, 'close', null, null, seconds ? { pausedSeconds: seconds } : {});
+    return transitionCounter(ctx, counter, 'close', null, null, seconds ? { pausedSeconds: seconds } : {});
   },
 };
-
-/**
- * Frees a counter whose officer can no longer hold it (their account was deactivated): its called or served
- * ticket waits again at its old place, and the counter closes. Returns the ticket changed, if any.
- */
-export function releaseCounter(ctx: HandlerContext, counter: Counter): number[] {
-  const current = findActiveTicketAtCounter(ctx.db, counter.id);
-  if (current) applyAndLog(ctx, current, { type: 'release' }, counter.id);
-  transition(ctx, counter, 'close', null, null, { released: true });
-  return current ? [current.id] : [];
-}
 
 export const counterHandlers = {
   'counter:open': open,

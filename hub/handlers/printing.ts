@@ -22,9 +22,10 @@ import {
   wasTicketPrintRequested,
   type Device,
 } from '../db/index';
-import { actorOf, type BridgeRelay, type Change, type Handler, type HandlerContext } from '../context';
-import { staffUser, todaysTicket } from './guards';
+import { actorOf, staffUser, type BridgeRelay, type Change, type Handler, type HandlerContext } from '../context';
+import { printOverNetwork } from '../operations/networkPrinting';
 import { issued } from '../visitor';
+import { todaysTicket } from './guards';
 import type { TicketPrint } from '../../shared/domain/types';
 
 /**
@@ -97,20 +98,10 @@ interface Transport {
   send: (text: TicketPrint) => Promise<void>;
 }
 
-/**
- * Lays a ticket out for a kiosk's network printer and sends it. The ESC/POS encoder (with its code pages
- * and image tools, about 5 MB resident) is loaded at the first print rather than at start: an office whose
- * kiosks print through their own shell, or not at all, never needs it in the hub.
- */
-export async function printOverNetwork(ctx: HandlerContext, printer: PrinterTarget, text: TicketPrint): Promise<void> {
-  const { encodeTicket } = await import('../../shared/escpos/ticketLayout');
-  return ctx.deps.printer(printer, encodeTicket(text, { width: printer.width }));
-}
-
 const overNetwork = (ctx: HandlerContext, printer: PrinterTarget): Transport => ({
   via: 'hub',
   detail: { printer },
-  send: (text) => printOverNetwork(ctx, printer, text),
+  send: (text) => printOverNetwork(ctx.deps, printer, text),
 });
 
 const throughBridge = (relay: BridgeRelay): Transport => ({

@@ -24,6 +24,7 @@ const update: Handler<'settings:update'> = {
 // what a lower setting would cost before saving it.
 const retentionPreview: Handler<'settings:retentionPreview'> = {
   who: ['admin'],
+  reads: true,
   run(ctx, p) {
     return { reply: { retentionDays: p.retentionDays, cases: expiredPersonalData(ctx.db, ctx.today, p.retentionDays).length } };
   },

@@ -58,6 +58,7 @@ const submit: Handler<'survey:submit'> = {
 
 const ikm: Handler<'survey:ikm'> = {
   who: ['head', 'admin'],
+  reads: true,
   run(ctx, p) {
     const byService = surveyTotalsBy(ctx.db, p.from, p.to, 'service_code').map((r) => ({
       serviceCode: String(r.key),

@@ -3,6 +3,8 @@ import type { Handler } from '../context';
 
 const snapshot: Handler<'sync:snapshot'> = {
   who: ['anyone'],
+  whilePasswordTemporary: true,
+  reads: true,
   run(ctx) {
     return { reply: ctx.snapshot() };
   },

@@ -17,15 +17,18 @@ import {
   latestCall,
   nextSequence,
 } from '../db/index';
-import { actorOf, COUNTER_ROLES, type Handler, type HandlerContext } from '../context';
+import { actorOf, COUNTER_ROLES, staffUser, type Handler, type HandlerContext } from '../context';
+import { withdrawIfEmpty } from '../operations/caseWithdrawal';
+import { applyAndLog } from '../operations/ticketTransition';
+import { attachVisitCase, openVisitCase } from '../operations/visitCase';
 import { issued } from '../visitor';
-import { attachVisitCase, openVisitCase, withdrawIfEmpty } from './cases';
-import { applyAndLog, heldCounter, staffUser, ticketAtCounter, todaysTicket } from './guards';
+import { heldCounter, ticketAtCounter, todaysTicket } from './guards';
 
 const ISSUERS = ['kiosk', ...COUNTER_ROLES] as const;
 
 const issue: Handler<'ticket:issue'> = {
   who: ISSUERS,
+  retryGetsFirstReply: true,
   run(ctx, p) {
     const session = ctx.session;
     const requester = session.kind === 'kiosk' ? `device:${session.device.id}` : `user:${actorOf(session).userId}`;

@@ -7,7 +7,7 @@ import { errorMessage, DomainError, type ErrorCode, type Lang } from '../../shar
 import { describeIssues, reportPeriod, safeParseIn } from '../../shared/protocol/schemas';
 import type { HubDeps } from '../context';
 import { findSessionUser } from '../db/index';
-import { checkReportPeriod, REPORT_ROLES } from '../handlers/reports';
+import { checkReportPeriod, REPORT_ROLES } from '../operations/reportAccess';
 import { hashToken } from '../passwords';
 import { reportCsv, reportXlsx } from './exports';
 import type { ReportRunner } from './runner';

@@ -12,9 +12,13 @@ export interface HubProcess {
   output: () => string;
 }
 
-/** A hub process, not yet waited for: for tests that kill it while it starts. */
-export function launch(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')], {
+/**
+ * A hub process, not yet waited for: for tests that kill it while it starts. `wrapper` runs it under another
+ * program (strace and its arguments): the child is then that program, the hub its child.
+ */
+export function launch(env: Record<string, string>, wrapper: readonly string[] = []): ChildProcess {
+  const [file, ...args] = [...wrapper, process.execPath, ...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')];
+  return spawn(file as string, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,8 +43,8 @@ export function refusedHub(env: Record<string, string>): Promise<{ code: number 
   });
 }
 
-export function spawnHub(env: Record<string, string>): Promise<HubProcess> {
-  const child = launch(env);
+export function spawnHub(env: Record<string, string>, wrapper: readonly string[] = []): Promise<HubProcess> {
+  const child = launch(env, wrapper);
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hub did not start:\n${out}`)), 30_000);

@@ -2,6 +2,8 @@
 // changes nothing more, while the same id sent with another payload or for another event is refused
 // (REQUEST_ID_REUSED) and changes nothing, never answered with what the first request made.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RETRY_GETS_FIRST_REPLY } from '../../hub/handlers/registry';
+import type { ClientEventName, ClientPayload } from '../../shared/protocol/schemas';
 import { connect, requestId, signIn, type TestClient } from '../helpers/clients';
 import { ADMIN_PASSWORD, KIOSK_KEY, startTestHub, type TestHub } from '../helpers/hub';
 
@@ -105,6 +107,33 @@ describe('an admin create', () => {
     expect(await admin.request('admin:deviceCreate', { requestId: id, name: 'Kiosk Lantai 3', kind: 'kiosk', printer: otherPort, counterId: null })).toMatchObject(
       REUSED,
     );
+    expect(stored()).toBe(before);
+  });
+});
+
+describe('every event whose handler declares that a retry gets the first reply', () => {
+  /** A first request of each, and who sends it: one the earlier tests have not made. */
+  const FIRST: { [E in ClientEventName]?: { from: () => TestClient; payload: ClientPayload<E> } } = {
+    'ticket:issue': { from: () => kiosk, payload: { requestId: requestId(), serviceCode: 'B' } },
+    'admin:serviceCreate': {
+      from: () => admin,
+      payload: { requestId: requestId(), code: 'D', name: 'Verifikasi', nameEn: 'Verification', sort: 4, askPriority: false, active: true },
+    },
+    'admin:counterCreate': { from: () => admin, payload: { requestId: requestId(), name: 'Loket 8', number: 8, serviceCodes: ['A'], active: true } },
+    'admin:userCreate': { from: () => admin, payload: { requestId: requestId(), username: 'petugas9', name: 'Petugas Sembilan', role: 'helpdesk' } },
+    'admin:deviceCreate': { from: () => admin, payload: { requestId: requestId(), name: 'TV Lantai 4', kind: 'display', printer: null, counterId: null } },
+  };
+
+  it('has its first request here', () => {
+    expect(Object.keys(FIRST).sort()).toEqual([...RETRY_GETS_FIRST_REPLY].sort());
+  });
+
+  it.each([...RETRY_GETS_FIRST_REPLY])('%s: the retry gets the first reply, and nothing is made twice', async (event) => {
+    const first = FIRST[event];
+    if (!first) throw new Error(`no first request of ${event} to retry`);
+    const made = await first.from().ok(event, first.payload as never);
+    const before = stored();
+    expect(await first.from().ok(event, first.payload as never)).toEqual(made);
     expect(stored()).toBe(before);
   });
 });

@@ -127,7 +127,7 @@ function uninterruptedSteps(): string[] {
   expect(done.status, done.stderr).toBe(0);
   const lines = readFileSync(trace, 'utf8').trim().split('\n');
   // Without the process number and the folder, a step reads as what it does.
-  return lines.map((l) => l.replace(/^\d+ /, '').replaceAll(dir, ''));
+  return lines.map((l) => l.replace(/^\d+ +/, '').replaceAll(dir, ''));
 }
 
 it('killed at any step of the restore, then run again, ends as an uninterrupted restore', { timeout: 300_000 }, async () => {

@@ -33,7 +33,7 @@ function live(): { db: Db; dir: string; backups: string; at: (iso: string) => vo
     backups,
     logs,
     at: (iso) => (now = new Date(iso)),
-    open: (keep) => new Backups(() => db, { dir: backups, keep, clock: () => now, log: (l) => logs.push(l) }),
+    open: (keep) => new Backups(() => ({ db, release: () => undefined }), { dir: backups, keep, clock: () => now, log: (l) => logs.push(l) }),
   };
 }
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { DatabaseTooNew, listRecentCalls, openDatabase } from '../../hub/db/index';
+import { DatabaseTooNew, findDeviceByKey, listRecentCalls, openDatabase } from '../../hub/db/index';
 import { MIGRATIONS, type Migration } from '../../hub/db/migrations/index';
 import { applySeed } from '../../hub/seed';
 
@@ -108,6 +108,9 @@ it('brings a version-3 office with duplicate names and counters numbered 0 up to
     { id: 2, name: 'kiosk-2', kind: 'display' },
   ]);
   expect(JSON.stringify(db.prepare('SELECT * FROM devices').all())).not.toContain('kunci-lama');
+  // Hashed by the migration's own copy of the hashing: the devices still sign in with the keys they hold.
+  expect(findDeviceByKey(db, 'kunci-lama-kiosk-1')?.id).toBe(1);
+  expect(findDeviceByKey(db, 'kunci-lama-tv-0001')?.id).toBe(2);
   expect(db.prepare('SELECT device_id AS d FROM tickets').get()).toEqual({ d: 2 });
   expect(db.prepare('SELECT count(*) AS n FROM printer_faults WHERE device_id = 2').get()).toEqual({ n: 1 });
   expect(db.pragma('foreign_key_check')).toEqual([]);

@@ -83,3 +83,17 @@ it('a full disk found while already read-only stays read-only; other errors are 
   expect(storage.state).toBe('ok');
   expect(logs.join('\n')).toMatch(/error in the rollover: Error: a bug/);
 });
+
+it('a connection held across a swap (a backup under way) stays open until its holder lets go', () => {
+  const held = storage.hold();
+  storage.noticed(failed('SQLITE_IOERR_FSYNC'), 'the WAL checkpoint');
+  storage.probe();
+  expect(storage.db).not.toBe(held.db);
+  // The backup still reads it; only its release closes it.
+  expect(held.db.open).toBe(true);
+  expect(held.db.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(0);
+  held.release();
+  held.release();
+  expect(held.db.open).toBe(false);
+  expect(storage.db.open).toBe(true);
+});

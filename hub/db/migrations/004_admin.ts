@@ -7,8 +7,11 @@
 // Databases made before this had none of these rules: a seed could number several counters 0, or name
 // two users "Rina" and "rina". Such rows are made unique here (the later duplicate gets its id appended,
 // a counter the next free number) rather than stopping the hub; the admin can rename them afterwards.
-import { hashToken } from '../../passwords';
-import type { Db } from '../open';
+import { createHash } from 'node:crypto';
+import type { Db } from '../connection';
+
+/** A device key as this migration stored it: its SHA-256, base64url (the hub's `hashToken` when it was written). */
+const keyHash = (key: string) => createHash('sha256').update(key).digest('base64url');
 
 const COLUMNS = /* sql */ `
 ALTER TABLE services ADD COLUMN name_en TEXT NOT NULL DEFAULT '';
@@ -81,7 +84,7 @@ export default function migrate(db: Db): void {
   const insert = db.prepare('INSERT INTO devices (id, name, kind, key_hash, printer, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const now = new Date().toISOString();
   const takenDevices = new Set<string>();
-  for (const d of old) insert.run(d.id, unique(takenDevices, d.name, d.id), d.kind, hashToken(d.key), d.printer, now);
+  for (const d of old) insert.run(d.id, unique(takenDevices, d.name, d.id), d.kind, keyHash(d.key), d.printer, now);
   db.exec('DROP TABLE temp.devices_v3;');
   const broken = db.pragma('foreign_key_check') as unknown[];
   if (broken.length) throw new Error(`migration 004: ${broken.length} broken references`);

@@ -10,15 +10,29 @@
 //
 // Escalating a case filled its LPSE ticket without an intake event, so the intake saved after an escalation
 // lists lpseTicket as changed although the officer did not type it: the log of that time cannot tell.
-import { INTAKE_FIELDS } from '../../../shared/domain/caseRules';
-import type { Db } from '../open';
+import type { Db } from '../connection';
 
 type Intake = Record<string, unknown>;
 
-/** A field's place in the form, as new events list them; a name the form no longer has goes last. */
+/** The intake form's fields in their order when this migration was written (the order new events listed). */
+const FORM_FIELDS: readonly string[] = [
+  'visitorName',
+  'visitorType',
+  'visitorOrg',
+  'visitorPhone',
+  'visitorEmail',
+  'module',
+  'errorCode',
+  'lpseTicket',
+  'category',
+  'title',
+  'description',
+];
+
+/** A field's place in the form, as new events list them; a name the form did not have goes last. */
 const formPlace = (field: string): number => {
-  const i = (INTAKE_FIELDS as readonly string[]).indexOf(field);
-  return i === -1 ? INTAKE_FIELDS.length : i;
+  const i = FORM_FIELDS.indexOf(field);
+  return i === -1 ? FORM_FIELDS.length : i;
 };
 
 export default function intakeEventsWithoutValues(db: Db): void {

@@ -2,7 +2,7 @@
 // function for the few steps SQL cannot do alone (hashing stored keys, rewriting the event log). Each names
 // its version: a reordered or renumbered list is refused at start-up (checkMigrations) instead of silently
 // applying a step under another number.
-import type { Db } from '../open';
+import type { Db } from '../connection';
 import m001 from './001_queue';
 import m002 from './002_cases';
 import m003 from './003_printing';

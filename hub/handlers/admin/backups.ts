@@ -2,7 +2,7 @@
 // or the daily one), the answer is that backup.
 import { DomainError } from '../../../shared/protocol/errors';
 import type { Handler, HandlerContext } from '../../context';
-import { adminEvent } from './common';
+import { adminEvent } from '../../operations/adminLog';
 
 const now: Handler<'admin:backupNow'> = {
   who: ['admin'],

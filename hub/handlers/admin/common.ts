@@ -1,16 +1,9 @@
-// What every admin handler shares: the event naming the admin, and creates that answer a retry with the
-// first result.
+// What the admin handlers' creates share: a retry of a create is answered with its first result. (The event
+// naming the admin, which every admin change appends, is a write: hub/operations/adminLog.ts.)
 import { DomainError } from '../../../shared/protocol/errors';
 import type { ClientEventName } from '../../../shared/protocol/schemas';
-import { appendEvent } from '../../db/index';
-import type { HandlerContext, HandlerResult } from '../../context';
+import { staffUser, type HandlerContext, type HandlerResult } from '../../context';
 import { requestFingerprint } from '../../recentReplies';
-import { staffUser } from '../guards';
-
-/** Every admin change is an event naming the admin; `data` holds what changed, never a secret. */
-export function adminEvent(ctx: HandlerContext, type: string, data: Record<string, unknown>, ids: { userId?: number } = {}): void {
-  appendEvent(ctx.db, { at: ctx.nowIso, type: `admin.${type}`, userId: staffUser(ctx).id, data: { ...data, ...ids } });
-}
 
 function requester(ctx: HandlerContext): string {
   return `user:${staffUser(ctx).id}`;

@@ -5,7 +5,8 @@ import { DomainError } from '../../../shared/protocol/errors';
 import type { ParsedPayload } from '../../../shared/protocol/schemas';
 import { counterClash, countTicketsSentTo, findServiceByCode, getAdminCounter, getCounter, insertCounter, updateCounter } from '../../db/index';
 import type { Change, Handler, HandlerContext } from '../../context';
-import { adminEvent, createRequest, remember, repeated } from './common';
+import { adminEvent } from '../../operations/adminLog';
+import { createRequest, remember, repeated } from './common';
 
 const CHANGE: Change = { resync: ['display', 'staff'], admin: true };
 
@@ -26,6 +27,7 @@ function checked(ctx: HandlerContext, c: CounterFields, exceptId: number | null)
 
 const create: Handler<'admin:counterCreate'> = {
   who: ['admin'],
+  retryGetsFirstReply: true,
   run(ctx, payload) {
     const request = createRequest('admin:counterCreate', payload);
     const again = repeated(ctx, request);

@@ -13,8 +13,9 @@ import type { Device } from '../../db/index';
 import { adminDevice } from '../../adminView';
 import type { Change, Handler, HandlerContext } from '../../context';
 import { newDeviceKey } from '../../passwords';
-import { printOverNetwork } from '../printing';
-import { adminEvent, createRequest, remember, repeated } from './common';
+import { adminEvent } from '../../operations/adminLog';
+import { printOverNetwork } from '../../operations/networkPrinting';
+import { createRequest, remember, repeated } from './common';
 
 function deviceOrRefuse(ctx: HandlerContext, deviceId: number): Device {
   const device = getDevice(ctx.db, deviceId);
@@ -49,6 +50,7 @@ function keyReply(ctx: HandlerContext, device: Device, key: string): DeviceKeyRe
 
 const create: Handler<'admin:deviceCreate'> = {
   who: ['admin'],
+  retryGetsFirstReply: true,
   run(ctx, payload) {
     const request = createRequest('admin:deviceCreate', payload);
     const again = repeated(ctx, request);
@@ -117,7 +119,7 @@ const testPrint: Handler<'admin:testPrint'> = {
     };
     return {
       io: () =>
-        printOverNetwork(ctx, printer, text).then(
+        printOverNetwork(ctx.deps, printer, text).then(
           () => (next: HandlerContext) => {
             adminEvent(next, 'device.testPrint', { deviceId: device.id, result: 'printed' });
             return { reply: { result: 'printed' as const } };

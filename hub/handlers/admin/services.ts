@@ -4,12 +4,14 @@ import { DomainError } from '../../../shared/protocol/errors';
 import type { Service } from '../../../shared/domain/types';
 import { findServiceByCode, getService, insertService, updateService } from '../../db/index';
 import type { Change, Handler } from '../../context';
-import { adminEvent, createRequest, remember, repeated } from './common';
+import { adminEvent } from '../../operations/adminLog';
+import { createRequest, remember, repeated } from './common';
 
 const EVERYONE: Change = { resync: ['display', 'kiosk', 'staff'], admin: true };
 
 const create: Handler<'admin:serviceCreate'> = {
   who: ['admin'],
+  retryGetsFirstReply: true,
   run(ctx, payload) {
     const request = createRequest('admin:serviceCreate', payload);
     const again = repeated(ctx, request);

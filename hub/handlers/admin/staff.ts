@@ -17,12 +17,12 @@ import {
   updateUser,
   usernameTaken,
 } from '../../db/index';
-import { COUNTER_ROLES, type Change, type Handler, type HandlerContext } from '../../context';
+import { COUNTER_ROLES, staffUser, type Change, type Handler, type HandlerContext } from '../../context';
+import { adminEvent } from '../../operations/adminLog';
+import { releaseCounter } from '../../operations/counterRelease';
+import { afterHashing } from '../../operations/passwordHashing';
 import { generatePassword, hashPassword, tempPasswordExpiry } from '../../passwords';
-import { afterHashing } from '../auth';
-import { releaseCounter } from '../counters';
-import { staffUser } from '../guards';
-import { adminEvent, createRequest, remember, repeated } from './common';
+import { createRequest, remember, repeated } from './common';
 
 /** Staff screens list officers (reassigning, filters): they get the new list. */
 const STAFF_CHANGED: Change = { resync: ['staff'], admin: true };
@@ -55,6 +55,7 @@ function freeCounter(ctx: HandlerContext, userId: number): Change {
 
 const create: Handler<'admin:userCreate'> = {
   who: ['admin'],
+  retryGetsFirstReply: true,
   run(ctx, payload) {
     const request = createRequest('admin:userCreate', payload);
     const again = repeated(ctx, request);
