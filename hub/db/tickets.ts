@@ -147,15 +147,19 @@ export function recountQueueLengths(db: Db): void {
   }).immediate();
 }
 
+/**
+ * Waiting tickets per service: every active service (0 when none wait), in the services' order, then any other
+ * service that still has some. One statement: it is read for every patch that changes the queue.
+ */
 export function waitingCounts(db: ReadDb, officeDay: string): WaitingCounts {
-  const counts: WaitingCounts = {};
-  for (const s of sql(db, 'SELECT code FROM services WHERE active = 1').all() as { code: string }[]) counts[s.code] = 0;
   const rows = sql(
     db,
-    `SELECT service_code AS code, sum(waiting) AS n FROM queue_lengths WHERE office_day = ? AND waiting > 0 GROUP BY service_code`,
+    `SELECT code, sum(n) AS n FROM (
+       SELECT code, 0 AS n, id AS position FROM services WHERE active = 1
+       UNION ALL SELECT service_code, waiting, NULL FROM queue_lengths WHERE office_day = ? AND waiting > 0
+     ) GROUP BY code ORDER BY min(position) IS NULL, min(position), code`,
   ).all(officeDay) as { code: string; n: number }[];
-  for (const r of rows) counts[r.code] = r.n;
-  return counts;
+  return Object.fromEntries(rows.map((r) => [r.code, r.n]));
 }
 
 /** Service durations (start → finish, seconds) of the day, oldest first. */

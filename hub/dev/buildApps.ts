@@ -5,7 +5,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVED_APPS, appBase, type ServedApp } from '../../shared/protocol/apps';
 
-function newestMtime(path: string): number {
+/** The newest modification time of a file, or of anything in a folder (node_modules and dist left out); 0 if missing. */
+export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;

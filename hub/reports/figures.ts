@@ -32,7 +32,8 @@ const byGroup = (table: string) => `
 
 // A closed case's time to close is kept on its row (close_ms, migration 012) and read from cases_status with
 // the case's closing day. Escalations and reports are few: their ids are gathered once through
-// events_type_at rather than looked up per case.
+// events_type_at rather than looked up per case (the index holds case events only where `case_id IS NOT
+// NULL` is said, migration 014).
 
 /**
  * One row per ticket of the period, from the facts migration 011 keeps on each ticket: its wait and service
@@ -170,7 +171,7 @@ WHERE e.type = @type AND e.at >= @start AND e.at < @end AND ${COUNTED}`;
 /** The closed cases ranked by their time to close, read once: counts, average and percentiles from the same rows. */
 const CLOSED = /* sql */ `
 WITH ranked AS (
-  SELECT c.close_ms AS ms, c.id NOT IN (SELECT x.case_id FROM events x WHERE x.type IN ('case.escalate', 'case.report')) AS atHelpdesk,
+  SELECT c.close_ms AS ms, c.id NOT IN (SELECT x.case_id FROM events x WHERE x.type IN ('case.escalate', 'case.report') AND x.case_id IS NOT NULL) AS atHelpdesk,
     row_number() OVER (ORDER BY c.close_ms) AS rn, count(*) OVER () AS n
   FROM cases c WHERE c.status = 'closed' AND c.closed_day BETWEEN @from AND @to AND ${COUNTED}
 )

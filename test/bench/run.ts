@@ -1,33 +1,60 @@
 // `npm run bench`: the hub as `npm start` runs it (node with HUB_NODE_ARGS on dist/hub/main.js) against the bare stack
 // (test/bench/baseline.ts, compiled the same way), driven by the same socket.io clients on 127.0.0.1.
-// Prints a table and writes JSON (dist/bench.json) with p50 / p99 / max per figure and the ratio
-// hub / baseline. `--tiny` runs a few hundred operations (what `npm test` runs so the bench cannot rot).
+// Each server is started afresh for each run, in turns — hub, baseline, hub, baseline, … — and a run is kept
+// only while the host took less than STEAL_LIMIT_PCT of the CPU (steal, /proc/stat); a run over it is made
+// again, a bounded number of times. Each ratio is the median over the pairs of runs, with its lowest and
+// highest beside it. Prints a table and writes JSON (dist/bench.json) with every run. `--tiny` runs a few
+// hundred operations per run (what `npm test` runs so the bench cannot rot).
 // The hub's per-socket budgets are raised for the run (it issues flat out, far past any real kiosk). Both
 // processes get the node arguments and the malloc setting the hub is started with (HUB_NODE_ARGS,
 // HUB_MEMORY_ENV).
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { io, type Socket } from 'socket.io-client';
 import { HUB_MEMORY_ENV, HUB_NODE_ARGS } from '../../electron/main/hubProcess';
 import { DATABASE_FILE } from '../../hub/dataFolder';
+import { newestMtime } from '../../hub/dev/buildApps';
 import { FLAT_OUT_ENV, ROOT } from '../helpers/hub';
+import { watchHost, type HostCpu } from './hostCpu';
 import { reportTimings } from './reports';
 import { yearOfData } from './yearOfData';
+
+/** A run is kept only while the host took less than this share of the machine's CPU (steal), in percent. */
+export const STEAL_LIMIT_PCT = 5;
+/** A run over the limit is made again at most this many times; then its least disturbed attempt is kept, marked. */
+const REPEATS = 2;
+/** Pairs of runs, hub then baseline: odd, so that one pair holds the median ratio. */
+export const PAIRS = 3;
+
+interface Both {
+  hub: number;
+  baseline: number | null;
+}
 
 export interface Figure {
   name: string;
   unit: 'µs' | 'ms' | '/s' | 'MB' | 'KB';
+  /** For a latency: which quantile `hub`, `baseline` and `ratio` are. */
+  quantile?: 'p50' | 'p99';
+  /** Of the pair of runs whose ratio is the median, so that `ratio` is `hub / baseline`. */
   hub: number;
   baseline: number | null;
-  p99?: { hub: number; baseline: number | null };
-  max?: { hub: number; baseline: number | null };
-  /** hub / baseline, or null when there is no baseline to compare with. */
+  p50?: Both;
+  p99?: Both;
+  max?: Both;
+  /** hub / baseline, the median over the pairs of runs; null when there is no baseline to compare with. */
   ratio: number | null;
+  /** The lowest and highest ratio over the pairs. */
+  spread?: { min: number; max: number };
+  /** Each pair's figures, in the order run. */
+  pairs?: { hub: number; baseline: number; ratio: number }[];
   target: string;
+  /** Whether the target is met; null for a figure without one. */
+  met: boolean | null;
 }
 
 interface Server {
@@ -48,28 +75,6 @@ const SEED = (counters: number) => ({
   devices: Array.from({ length: counters }, (_, i) => ({ name: `Kiosk ${i + 1}`, kind: 'kiosk', key: kioskKey(i) })),
   settings: { kioskRateLimitPerMinute: 10_000 },
 });
-
-/** The host's CPU counters (Linux): `steal` is time a virtual machine's CPUs were ready but ran someone else. */
-function cpuTicks(): { steal: number; total: number } | null {
-  try {
-    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
-    return { steal: fields[7] ?? 0, total: fields.reduce((a, b) => a + b, 0) };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Runs `work` and says what share of the machine's CPU time the host took meanwhile, in percent (null where
- * the system does not say). Latencies from a run with much CPU stolen say more about the host than the code.
- */
-async function stolenDuring<T>(work: () => Promise<T>): Promise<{ result: T; stolenPct: number | null }> {
-  const before = cpuTicks();
-  const result = await work();
-  const after = cpuTicks();
-  const total = before && after ? after.total - before.total : 0;
-  return { result, stolenPct: before && after && total > 0 ? Math.round(((after.steal - before.steal) / total) * 1000) / 10 : null };
-}
 
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
@@ -163,22 +168,25 @@ async function toAllDisplays(kiosk: Client, displays: Client[], rounds: number):
   return out;
 }
 
-/** Tickets per second with `kiosks` sockets keeping `inFlight` requests each for `ms`, and how many were issued. */
-async function sustained(kiosks: Client[], inFlight: number, ms: number): Promise<{ perSecond: number; done: number }> {
-  let done = 0;
-  const until = Date.now() + ms;
+/**
+ * Tickets per second with `kiosks` sockets keeping `inFlight` requests each until `tickets` are issued: a
+ * fixed number rather than a fixed time, so that both servers have issued the same tickets when memory is read.
+ */
+async function sustained(kiosks: Client[], inFlight: number, tickets: number): Promise<number> {
+  let sent = 0;
+  const t0 = nowUs();
   await Promise.all(
     kiosks.flatMap((k) =>
       Array.from({ length: inFlight }, async () => {
-        while (Date.now() < until) {
+        while (sent < tickets) {
+          sent++;
           const r = await request(k, 'ticket:issue', issuePayload());
           if (!r.ok) throw new Error(`issue refused: ${JSON.stringify(r.error)}`);
-          done++;
         }
       }),
     ),
   );
-  return { perSecond: Math.round((done * 1000) / ms), done };
+  return Math.round((tickets * 1e6) / (nowUs() - t0));
 }
 
 /** When each display first saw each call, by ticket number (a call may arrive before its ack). */
@@ -265,7 +273,7 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
-/** What one server's run measured: every sample behind its figures. */
+/** What one run of a server measured: every sample behind its figures. */
 export interface Measured {
   issue1: number[];
   issue20: number[];
@@ -284,11 +292,15 @@ export const COUNTERS = 20;
 const DISPLAYS = 30;
 const CALL_DISPLAYS = 10;
 
-/** How much each figure runs: per kiosk for the issues, rounds of all counters at once for the calls. */
+/**
+ * How much each run drives each figure: issues per kiosk, rounds of all counters calling at once, tickets for the
+ * sustained rate, and the tickets issued before memory is read. Per run: the whole bench, three pairs of runs and
+ * the year of data, is to take under three minutes.
+ */
 export const workload = (tiny: boolean) =>
   tiny
-    ? { issue1: 60, issue20: 5, displays: 20, sustainedMs: 1000, callRounds: 2, tickets: 400 }
-    : { issue1: 2000, issue20: 100, displays: 500, sustainedMs: 10_000, callRounds: 20, tickets: 50_000 };
+    ? { issue1: 60, issue20: 5, displays: 20, sustained: 200, callRounds: 2, tickets: 400 }
+    : { issue1: 600, issue20: 30, displays: 200, sustained: 1500, callRounds: 20, tickets: 5000 };
 
 /** Tickets in a stopped server's database. */
 function storedTickets(file: string): number {
@@ -315,18 +327,12 @@ async function measure(server: Server, kind: 'hub' | 'baseline', o: BenchOptions
     const displays = await Promise.all(Array.from({ length: DISPLAYS }, () => connect(server.url)));
     const kiosks = await Promise.all(Array.from({ length: COUNTERS }, (_, i) => connect(server.url, kioskAuth(i))));
     clients.push(...displays, ...kiosks);
-    let issued = 0;
-    o.log(`  ${kind}: issue, 1 kiosk`);
     const issue1 = await issueLatencies([kiosks[0] as Client], n.issue1);
-    o.log(`  ${kind}: issue, ${COUNTERS} kiosks at once`);
     const issue20 = await issueLatencies(kiosks, n.issue20);
-    o.log(`  ${kind}: issue → all ${DISPLAYS} displays told`);
     const toDisplays = await toAllDisplays(kiosks[0] as Client, displays, n.displays);
-    o.log(`  ${kind}: sustained tickets per second`);
-    const { perSecond, done } = await sustained(kiosks, 4, n.sustainedMs);
-    issued += n.issue1 + COUNTERS * n.issue20 + n.displays + done;
+    const perSecond = await sustained(kiosks, 4, n.sustained);
+    let issued = n.issue1 + COUNTERS * n.issue20 + n.displays + n.sustained;
 
-    o.log(`  ${kind}: call next at ${COUNTERS} counters → ${CALL_DISPLAYS} displays`);
     const callers: { client: Client; counterId?: number }[] = [];
     if (kind === 'hub') {
       for (let i = 1; i <= COUNTERS; i++) {
@@ -345,7 +351,6 @@ async function measure(server: Server, kind: 'hub' | 'baseline', o: BenchOptions
     }
     const calls = await callsToDisplays(callers, displays.slice(0, CALL_DISPLAYS), n.callRounds);
 
-    o.log(`  ${kind}: up to ${n.tickets} tickets`);
     const rest = Math.max(0, n.tickets - issued);
     await issueLatencies(kiosks, Math.ceil(rest / COUNTERS));
     issued += Math.ceil(rest / COUNTERS) * COUNTERS;
@@ -358,34 +363,28 @@ async function measure(server: Server, kind: 'hub' | 'baseline', o: BenchOptions
 }
 
 
-/** Milliseconds from starting the hub on a year of data until /healthz answers. */
-async function startupOnYear(o: BenchOptions): Promise<{ ms: number; tickets: number; cases: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'antrian-bench-year-'));
-  const tickets = o.tiny ? 2000 : 100_000;
-  const cases = o.tiny ? 400 : 20_000;
+/** Milliseconds from starting the hub on a year of data (in `dir`) until /healthz answers. */
+async function startupOnYear(dir: string): Promise<number> {
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ANTRIAN_DATA_DIR: dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   try {
-    yearOfData(dir, tickets, cases);
-    const t0 = Date.now();
-    const child = spawn(process.execPath, [...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ANTRIAN_DATA_DIR: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    try {
-      for (;;) {
-        const url = /display: (http:\/\/127\.0\.0\.1:\d+)\/display/.exec(out)?.[1];
-        if (url && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) break;
-        if (Date.now() - t0 > 60_000) throw new Error(`no /healthz:\n${out}`);
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      return { ms: Date.now() - t0, tickets, cases };
-    } finally {
-      child.kill('SIGKILL');
+    for (;;) {
+      const url = /display: (http:\/\/127\.0\.0\.1:\d+)\/display/.exec(out)?.[1];
+      if (url && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) break;
+      if (Date.now() - t0 > 60_000) throw new Error(`no /healthz:\n${out}`);
+      await new Promise((r) => setTimeout(r, 5));
     }
+    return Date.now() - t0;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
   }
 }
 
@@ -407,94 +406,253 @@ async function buildAll(): Promise<void> {
   });
 }
 
-const ratio = (hub: number, baseline: number) => Math.round((hub / baseline) * 100) / 100;
-
-function latencyFigure(name: string, unit: 'µs' | 'ms', hub: number[], baseline: number[], target: string): Figure {
-  const h = stats(hub);
-  const b = stats(baseline);
-  return { name, unit, hub: h.p50, baseline: b.p50, p99: { hub: h.p99, baseline: b.p99 }, max: { hub: h.max, baseline: b.max }, ratio: ratio(h.p50, b.p50), target };
+/**
+ * The year of data, written once into dist/bench-year/ and copied for each bench (writing it takes longer than
+ * the rest of the year's figures): written again when the hub's, the shared or the generator's code is newer.
+ */
+function yearDatabase(year: { tickets: number; cases: number }): string {
+  const dir = join(ROOT, 'dist/bench-year');
+  const file = join(dir, `year-${year.tickets}-${year.cases}.sqlite`);
+  const sources = ['hub', 'shared', 'test/bench/yearOfData.ts'].map((p) => newestMtime(join(ROOT, p)));
+  if (newestMtime(file) > Math.max(...sources)) return file;
+  const fresh = join(dir, 'writing');
+  rmSync(fresh, { recursive: true, force: true });
+  mkdirSync(fresh, { recursive: true });
+  yearOfData(fresh, year.tickets, year.cases);
+  copyFileSync(join(fresh, 'antrian.sqlite'), file);
+  rmSync(fresh, { recursive: true, force: true });
+  return file;
 }
 
-export interface BenchResult {
-  figures: Figure[];
-  /** The samples behind the figures, by server. */
-  runs: { hub: Measured; baseline: Measured };
-  sizes: Sizes[];
-  /** CPU time the host took while each server was measured, in percent of the machine's. */
-  stolenPct: { baseline: number | null; hub: number | null; yearOfData: number | null };
+type Kind = 'hub' | 'baseline';
+
+/** One run of one server, started afresh on a new database, with what the machine did meanwhile. */
+export interface Run {
+  kind: Kind;
+  /** 1, 2, …: the pair of runs it belongs to. */
+  pair: number;
+  /** How many times it was made: more than one when the host took too much of the CPU. */
+  attempts: number;
+  /** Kept although every attempt was over the steal limit. */
+  overLimit: boolean;
+  cpu: HostCpu;
+  /** Seconds the kept attempt took, its server's start included. */
+  seconds: number;
+  measured: Measured;
 }
 
-export async function runBench(o: BenchOptions): Promise<BenchResult> {
-  o.log('Membangun / building…');
-  await buildAll();
-  const work = mkdtempSync(join(tmpdir(), 'antrian-bench-'));
+/** The database a server of `kind` keeps in `work`. */
+const databaseFile = (kind: Kind, work: string) => (kind === 'baseline' ? join(work, 'baseline.sqlite') : join(work, 'hub', DATABASE_FILE));
+
+async function startServer(kind: Kind, work: string): Promise<Server> {
+  if (kind === 'baseline') {
+    return start([...HUB_NODE_ARGS, join(ROOT, 'dist/bench/baseline.js'), databaseFile(kind, work)], HUB_MEMORY_ENV, /baseline: (http:\S+)/);
+  }
+  return start(
+    [...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')],
+    { ...HUB_MEMORY_ENV, ...FLAT_OUT_ENV, HOST: '127.0.0.1', PORT: '0', ANTRIAN_DATA_DIR: join(work, 'hub'), ANTRIAN_SEED: join(work, 'seed.json'), ANTRIAN_ADMIN_PASSWORD: 'bench-admin-password' },
+    /display: (http:\/\/127\.0\.0\.1:\d+)\/display/,
+  );
+}
+
+/** One attempt: a fresh server on a fresh database, measured, stopped, and its tickets counted in its database. */
+async function attempt(kind: Kind, o: BenchOptions): Promise<{ measured: Measured; cpu: HostCpu; seconds: number }> {
+  const t0 = Date.now();
+  const work = mkdtempSync(join(tmpdir(), `antrian-bench-${kind}-`));
   try {
     mkdirSync(join(work, 'hub'));
     writeFileSync(join(work, 'seed.json'), JSON.stringify(SEED(COUNTERS)));
-    o.log(`Baseline (bare Socket.IO + better-sqlite3, with the same node arguments, ${HUB_NODE_ARGS.join(' ')}):`);
-    const bare = await start([...HUB_NODE_ARGS, join(ROOT, 'dist/bench/baseline.js'), join(work, 'baseline.sqlite')], HUB_MEMORY_ENV, /baseline: (http:\S+)/);
-    let measuredBare: Omit<Measured, 'stored'>;
-    let stolenBaseline: number | null;
-    try {
-      ({ result: measuredBare, stolenPct: stolenBaseline } = await stolenDuring(() => measure(bare, 'baseline', o)));
-    } finally {
-      await stop(bare);
-    }
-    const b: Measured = { ...measuredBare, stored: storedTickets(join(work, 'baseline.sqlite')) };
-    o.log(`Hub (node ${HUB_NODE_ARGS.join(' ')} dist/hub/main.js as npm start runs it, budgets raised for the run, with the hub role's malloc setting):`);
-    const hubServer = await start(
-      [...HUB_NODE_ARGS, join(ROOT, 'dist/hub/main.js')],
-      { ...HUB_MEMORY_ENV, ...FLAT_OUT_ENV, HOST: '127.0.0.1', PORT: '0', ANTRIAN_DATA_DIR: join(work, 'hub'), ANTRIAN_SEED: join(work, 'seed.json'), ANTRIAN_ADMIN_PASSWORD: 'bench-admin-password' },
-      /display: (http:\/\/127\.0\.0\.1:\d+)\/display/,
-    );
-    let measuredHub: Omit<Measured, 'stored'>;
-    let stolenHub: number | null;
-    try {
-      ({ result: measuredHub, stolenPct: stolenHub } = await stolenDuring(() => measure(hubServer, 'hub', o)));
-    } finally {
-      await stop(hubServer);
-    }
-    const h: Measured = { ...measuredHub, stored: storedTickets(join(work, 'hub', DATABASE_FILE)) };
-    o.log('Start-up on a year of data:');
-    const { result: year, stolenPct: stolenYear } = await stolenDuring(() => startupOnYear(o));
-    o.log('Reports on a year of data:');
-    const { result: reports, stolenPct: stolenReports } = await stolenDuring(() => reportTimings(o));
-    const figures: Figure[] = [
-      latencyFigure('issue-ticket ack, 1 kiosk', 'µs', h.issue1, b.issue1, '≤ 1.5×'),
-      latencyFigure(`issue-ticket ack, ${COUNTERS} kiosks at once`, 'µs', h.issue20, b.issue20, '≤ 1.5×'),
-      latencyFigure(`issue → all ${DISPLAYS} displays told`, 'µs', h.toDisplays, b.toDisplays, '≤ 1.5×'),
-      latencyFigure(`call next at ${COUNTERS} counters → ${CALL_DISPLAYS} displays`, 'ms', h.calls, b.calls, 'p99 < 10 ms'),
-      { name: `sustained tickets/s (${COUNTERS} kiosks × 4 in flight)`, unit: '/s', hub: h.perSecond, baseline: b.perSecond, ratio: ratio(h.perSecond, b.perSecond), target: '≥ 0.6×' },
-      { name: 'RSS with 50 idle clients', unit: 'MB', hub: h.rssIdle, baseline: b.rssIdle, ratio: ratio(h.rssIdle, b.rssIdle), target: '≤ 1.3×' },
-      { name: `RSS after ${h.tickets} tickets`, unit: 'MB', hub: h.rssAfter, baseline: b.rssAfter, ratio: ratio(h.rssAfter, b.rssAfter), target: '≤ 1.3×' },
-      { name: `start-up to /healthz, ${year.tickets} tickets and ${year.cases} cases`, unit: 'ms', hub: year.ms, baseline: null, ratio: null, target: '< 1000 ms' },
-      ...reports,
-    ];
-    return { figures, runs: { hub: h, baseline: b }, sizes: appSizes(join(ROOT, 'dist')), stolenPct: { baseline: stolenBaseline, hub: stolenHub, yearOfData: stolenYear === null || stolenReports === null ? null : Math.max(stolenYear, stolenReports) } };
+    const server = await startServer(kind, work);
+    const { result, cpu } = await watchHost([server.child.pid as number], () => measure(server, kind, o)).finally(() => stop(server));
+    const measured = { ...result, stored: storedTickets(databaseFile(kind, work)) };
+    return { measured, cpu, seconds: Math.round((Date.now() - t0) / 100) / 10 };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-export function table(figures: Figure[], sizes: Sizes[]): string {
-  const rows = figures.map((f) => {
-    const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}`);
-    const tail = f.p99 ? ` (p99 ${fmt(f.p99.hub)} / ${fmt(f.p99.baseline)}, max ${fmt(f.max?.hub)} / ${fmt(f.max?.baseline)})` : '';
-    return `| ${f.name} | ${fmt(f.baseline)} ${f.unit} | ${fmt(f.hub)} ${f.unit}${tail} | ${f.ratio === null ? '—' : `${f.ratio}×`} | ${f.target} |`;
+const overLimit = (cpu: HostCpu) => cpu.stealPct !== null && cpu.stealPct >= STEAL_LIMIT_PCT;
+
+/** A run, made again while the host takes too much of the CPU, at most REPEATS times. */
+async function keptRun(kind: Kind, pair: number, o: BenchOptions): Promise<Run> {
+  let best: Awaited<ReturnType<typeof attempt>> | undefined;
+  for (let attempts = 1; ; attempts++) {
+    const a = await attempt(kind, o);
+    if (!best || (a.cpu.stealPct ?? 0) < (best.cpu.stealPct ?? 0)) best = a;
+    const run = { kind, pair, attempts, ...best, overLimit: overLimit(best.cpu) };
+    if (!overLimit(a.cpu) || attempts > REPEATS) {
+      o.log(describeRun(run));
+      return run;
+    }
+    o.log(`  ${kind}, pair ${pair}: the host took ${a.cpu.stealPct} % of the CPU (limit ${STEAL_LIMIT_PCT} %): made again`);
+  }
+}
+
+const pctText = (v: number | null) => (v === null ? 'not known' : `${v} %`);
+
+function describeRun(r: Run): string {
+  const m = r.measured;
+  const over = r.overLimit ? `, OVER THE STEAL LIMIT after ${r.attempts} attempts` : r.attempts > 1 ? `, after ${r.attempts} attempts` : '';
+  return (
+    `  ${r.kind}, pair ${r.pair}: issue ack p50 ${stats(m.issue1).p50} µs, 20 kiosks ${stats(m.issue20).p50} µs, ` +
+    `→ displays ${stats(m.toDisplays).p50} µs, call p99 ${stats(m.calls).p99} ms, ${m.perSecond} /s, RSS ${m.rssIdle} → ${m.rssAfter} MB, ` +
+    `${m.stored} of ${m.tickets} tickets stored` +
+    ` — steal ${pctText(r.cpu.stealPct)}, others ${pctText(r.cpu.othersPct)}, load ${r.cpu.load}; ${r.seconds} s${over}`
+  );
+}
+
+const ratio = (hub: number, baseline: number) => Math.round((hub / baseline) * 100) / 100;
+
+interface Target {
+  text: string;
+  met: (ratio: number) => boolean;
+}
+const atMost = (limit: number): Target => ({ text: `≤ ${limit}×`, met: (r) => r <= limit });
+const atLeast = (limit: number): Target => ({ text: `≥ ${limit}×`, met: (r) => r >= limit });
+
+/** Each pair's hub and baseline value and ratio, and the pair whose ratio is the median. */
+function pairsOf(runs: Run[], value: (m: Measured) => number) {
+  const hubs = runs.filter((r) => r.kind === 'hub');
+  const pairs = hubs.map((h) => {
+    const b = runs.find((r) => r.kind === 'baseline' && r.pair === h.pair) as Run;
+    return { hub: value(h.measured), baseline: value(b.measured), ratio: ratio(value(h.measured), value(b.measured)), runs: { hub: h, baseline: b } };
   });
-  const appRows = sizes.map((s) => `| ${s.app}: initial load, gzip | — | ${s.initialKb} KB${s.lazy.length ? ` (+ lazy: ${s.lazy.map((l) => `${l.file} ${l.kb} KB`).join(', ')})` : ''} | — | ≤ 100 KB |`);
-  return ['| figure (p50 unless said) | baseline | hub (p99 hub / baseline, max hub / baseline) | hub / baseline | target |', '| --- | --- | --- | --- | --- |', ...rows, ...appRows].join('\n');
+  const sorted = [...pairs].sort((a, b) => a.ratio - b.ratio);
+  return { pairs, median: sorted[(sorted.length - 1) / 2] as (typeof pairs)[number], min: sorted[0]?.ratio ?? 0, max: sorted.at(-1)?.ratio ?? 0 };
+}
+
+function pairedFigure(name: string, unit: Figure['unit'], runs: Run[], value: (m: Measured) => number, target: Target): Figure {
+  const { pairs, median, min, max } = pairsOf(runs, value);
+  return {
+    name,
+    unit,
+    hub: median.hub,
+    baseline: median.baseline,
+    ratio: median.ratio,
+    spread: { min, max },
+    pairs: pairs.map(({ hub, baseline, ratio }) => ({ hub, baseline, ratio })),
+    target: target.text,
+    met: target.met(median.ratio),
+  };
+}
+
+/** A latency figure: `quantile` is the one compared; the median pair's other quantiles are shown beside it. */
+function latencyFigure(name: string, unit: 'µs' | 'ms', runs: Run[], samples: (m: Measured) => number[], quantile: 'p50' | 'p99', target: Target): Figure {
+  const figure = pairedFigure(name, unit, runs, (m) => stats(samples(m))[quantile], target);
+  const { median } = pairsOf(runs, (m) => stats(samples(m))[quantile]);
+  const h = stats(samples(median.runs.hub.measured));
+  const b = stats(samples(median.runs.baseline.measured));
+  return { ...figure, quantile, p50: { hub: h.p50, baseline: b.p50 }, p99: { hub: h.p99, baseline: b.p99 }, max: { hub: h.max, baseline: b.max } };
+}
+
+const absolute = (name: string, unit: Figure['unit'], hub: number, limit: number, below: 'strictly' | 'or equal'): Figure => ({
+  name,
+  unit,
+  hub,
+  baseline: null,
+  ratio: null,
+  target: `${below === 'strictly' ? '<' : '≤'} ${limit} ${unit}`,
+  met: below === 'strictly' ? hub < limit : hub <= limit,
+});
+
+export interface BenchResult {
+  figures: Figure[];
+  sizes: Sizes[];
+  /** Every kept run in the order made (hub then baseline, pair by pair), with the samples behind its figures. */
+  runs: Run[];
+  /** The most CPU the host took during a kept run of each server, and during the year of data, in percent. */
+  stolenPct: { baseline: number | null; hub: number | null; yearOfData: number | null };
+}
+
+export async function runBench(o: BenchOptions): Promise<BenchResult> {
+  const t0 = Date.now();
+  const elapsed = () => `${Math.round((Date.now() - t0) / 1000)} s`;
+  o.log('Membangun / building…');
+  await buildAll();
+  o.log(
+    `${PAIRS} pairs of runs, hub then baseline, each server started afresh (node ${HUB_NODE_ARGS.join(' ')}, the hub role's malloc ` +
+      `setting; the hub's budgets raised for the run); a run is made again while the host takes ${STEAL_LIMIT_PCT} % or more of the CPU, ` +
+      `at most ${REPEATS} times (${elapsed()}):`,
+  );
+  const runs: Run[] = [];
+  for (let pair = 1; pair <= PAIRS; pair++) {
+    runs.push(await keptRun('hub', pair, o));
+    runs.push(await keptRun('baseline', pair, o));
+  }
+  o.log(`Start-up and reports on a year of data (${elapsed()}):`);
+  const year = { tickets: o.tiny ? 2000 : 100_000, cases: o.tiny ? 400 : 20_000 };
+  const yearDir = mkdtempSync(join(tmpdir(), 'antrian-bench-year-'));
+  let startupMs: number;
+  let reports: Figure[];
+  let stolenYear: number | null;
+  try {
+    copyFileSync(yearDatabase(year), join(yearDir, 'antrian.sqlite'));
+    ({ result: [startupMs, reports], cpu: { stealPct: stolenYear } } = await watchHost([], async () => {
+      const ms = await startupOnYear(yearDir);
+      return [ms, await reportTimings(yearDir, year, o)] as const;
+    }));
+  } finally {
+    rmSync(yearDir, { recursive: true, force: true });
+  }
+  o.log(`Done (${elapsed()}).`);
+  const tickets = runs[0]?.measured.tickets ?? 0;
+  const figures: Figure[] = [
+    latencyFigure('issue-ticket ack, 1 kiosk', 'µs', runs, (m) => m.issue1, 'p50', atMost(1.5)),
+    latencyFigure(`issue-ticket ack, ${COUNTERS} kiosks at once`, 'µs', runs, (m) => m.issue20, 'p50', atMost(1.5)),
+    latencyFigure(`issue → all ${DISPLAYS} displays told`, 'µs', runs, (m) => m.toDisplays, 'p50', atMost(1.5)),
+    latencyFigure(`call next at ${COUNTERS} counters → ${CALL_DISPLAYS} displays`, 'ms', runs, (m) => m.calls, 'p99', atMost(1.5)),
+    pairedFigure(`sustained tickets/s (${COUNTERS} kiosks × 4 in flight)`, '/s', runs, (m) => m.perSecond, atLeast(0.6)),
+    pairedFigure('RSS with 50 idle clients', 'MB', runs, (m) => m.rssIdle, atMost(1.3)),
+    pairedFigure(`RSS after ${tickets} tickets`, 'MB', runs, (m) => m.rssAfter, atMost(1.3)),
+    absolute(`start-up to /healthz, ${year.tickets} tickets and ${year.cases} cases`, 'ms', startupMs, 1000, 'strictly'),
+    ...reports,
+  ];
+  const mostStolen = (kind: Kind) => runs.filter((r) => r.kind === kind).reduce<number | null>((most, r) => (r.cpu.stealPct === null ? most : Math.max(most ?? 0, r.cpu.stealPct)), null);
+  return { figures, sizes: appSizes(join(ROOT, 'dist')), runs, stolenPct: { baseline: mostStolen('baseline'), hub: mostStolen('hub'), yearOfData: stolenYear } };
+}
+
+export function table(figures: Figure[], sizes: Sizes[]): string {
+  const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toLocaleString('en-US'));
+  const rows = figures.map((f) => {
+    const other = f.quantile === 'p99' ? 'p50' : 'p99';
+    const tail = f[other] ? ` (${other} ${fmt(f[other]?.hub)} / ${fmt(f[other]?.baseline)}, max ${fmt(f.max?.hub)} / ${fmt(f.max?.baseline)})` : '';
+    const name = f.quantile === 'p99' ? `${f.name} (p99)` : f.name;
+    const spread = f.spread ? ` (${f.spread.min}–${f.spread.max})` : '';
+    const met = f.met === null ? '' : f.met ? 'met' : 'missed';
+    const baseline = f.baseline === null ? '—' : `${fmt(f.baseline)} ${f.unit}`;
+    return `| ${name} | ${baseline} | ${fmt(f.hub)} ${f.unit}${tail} | ${f.ratio === null ? '—' : `${f.ratio}×${spread}`} | ${f.target} | ${met} |`;
+  });
+  const appRows = sizes.map(
+    (s) =>
+      `| ${s.app}: initial load, gzip | — | ${s.initialKb} KB${s.lazy.length ? ` (+ lazy: ${s.lazy.map((l) => `${l.file} ${l.kb} KB`).join(', ')})` : ''} | — | ≤ 100 KB | ${s.initialKb <= 100 ? 'met' : 'missed'} |`,
+  );
+  return [
+    `| figure (p50 unless said) | baseline | hub (other quantile hub / baseline, max hub / baseline) | hub / baseline: median of ${PAIRS} pairs (lowest–highest) | target | |`,
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    ...appRows,
+  ].join('\n');
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
   const tiny = process.argv.includes('--tiny');
   runBench({ tiny, log: (l) => console.log(l) }).then(
-    ({ figures, sizes, stolenPct }) => {
-      const text = table(figures, sizes);
-      console.log(`\n${text}`);
-      const pct = (v: number | null) => (v === null ? 'not known' : `${v} %`);
-      console.log(`\nCPU taken by the host (steal) while measured: baseline ${pct(stolenPct.baseline)}, hub ${pct(stolenPct.hub)}, start-up and reports on a year of data ${pct(stolenPct.yearOfData)}.`);
-      writeFileSync(join(ROOT, 'dist/bench.json'), JSON.stringify({ at: new Date().toISOString(), tiny, figures, sizes, stolenPct }, null, 2));
+    ({ figures, sizes, runs, stolenPct }) => {
+      console.log(`\nEach latency and memory figure is the pair of runs (hub, baseline) whose ratio is the median of ${PAIRS}.\n`);
+      console.log(table(figures, sizes));
+      const repeated = runs.filter((r) => r.attempts > 1);
+      const over = runs.filter((r) => r.overLimit);
+      console.log(
+        `\nCPU taken by the host (steal), the most in a kept run: baseline ${pctText(stolenPct.baseline)}, hub ${pctText(stolenPct.hub)}; ` +
+          `start-up and reports on a year of data ${pctText(stolenPct.yearOfData)}. Limit ${STEAL_LIMIT_PCT} %: ` +
+          `${repeated.length ? repeated.map((r) => `${r.kind} ${r.pair} made ${r.attempts} times`).join(', ') : 'no run made again'}` +
+          `${over.length ? `; kept over the limit: ${over.map((r) => `${r.kind} ${r.pair}`).join(', ')}` : ''}.` +
+          ` Other programs' share of the CPU during the runs: ${runs.map((r) => pctText(r.cpu.othersPct)).join(', ')} (load ${runs.map((r) => r.cpu.load).join(', ')}).`,
+      );
+      writeFileSync(
+        join(ROOT, 'dist/bench.json'),
+        JSON.stringify({ at: new Date().toISOString(), tiny, stealLimitPct: STEAL_LIMIT_PCT, figures, sizes, runs: runs.map(({ measured, ...r }) => ({ ...r, tickets: measured.tickets, stored: measured.stored })), stolenPct }, null, 2),
+      );
       console.log('\nJSON: dist/bench.json');
       process.exit(0);
     },

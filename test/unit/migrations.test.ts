@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { DatabaseTooNew, findDeviceByKey, openDatabase } from '../../hub/db/index';
+import { DatabaseTooNew, findDeviceByKey, listRecentCalls, openDatabase } from '../../hub/db/index';
 import { MIGRATIONS, type Migration } from '../../hub/db/migrations/index';
 import { applySeed } from '../../hub/seed';
 
@@ -309,5 +309,26 @@ it('brings a version-12 database to indexes without ticket events’ empty case 
   // A ticket inserted already served still gets its report times from the insert trigger.
   const served = Number(db.prepare(insertTicket).run('A-002', 'done', '2026-11-24T01:05:00.000Z', '2026-11-24T01:06:00.000Z', '2026-11-24T01:16:00.000Z', 'r2').lastInsertRowid);
   expect(db.prepare('SELECT wait_ms, service_ms FROM tickets WHERE id = ?').get(served)).toEqual({ wait_ms: 300_000, service_ms: 600_000 });
+  db.close();
+});
+
+it('brings a version-13 database to an events_type_at without the ticket events no lookup reads, still used by every lookup by type', () => {
+  const file = fresh();
+  openDatabase(file, MIGRATIONS.slice(0, 13)).db.close();
+
+  const { db } = openDatabase(file);
+  const partial = (db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'events_type_at'").get() as { sql: string }).sql;
+  expect(partial).toMatch(/WHERE case_id IS NOT NULL OR type IN \('ticket\.call', 'ticket\.recall'\)$/);
+  // The statement the waiting room's recent calls run, as prepared: calls read by type and time.
+  const prepared: string[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((text: string) => (prepared.push(text), prepare(text))) as typeof db.prepare;
+  listRecentCalls(db, '2026-11-24', 10);
+  db.prepare = prepare;
+  const plan = (q: string, params: unknown) => (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  expect(plan(prepared[0] as string, { officeDay: '2026-11-24' })).toContain('SEARCH e USING INDEX events_type_at (type=? AND at>? AND at<?)');
+  // The reports' case events in a period (hub/reports/figures.ts): the join on the case says it has one.
+  const inPeriod = 'SELECT e.case_id FROM events e JOIN cases c ON c.id = e.case_id WHERE e.type = @type AND e.at >= @start AND e.at < @end';
+  expect(plan(inPeriod, { type: 'case.escalate', start: '2026-11-01', end: '2026-12-01' })).toContain('USING INDEX events_type_at (type=? AND at>? AND at<?)');
   db.close();
 });

@@ -16,6 +16,7 @@ import m010 from './010_report_event_indexes';
 import m011 from './011_ticket_report_facts';
 import m012 from './012_report_hours_and_closing';
 import m013 from './013_fewer_pages_per_ticket';
+import m014 from './014_ticket_events_out_of_the_type_index';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'ticket_report_facts', up: m011 },
   { version: 12, name: 'report_hours_and_closing', up: m012 },
   { version: 13, name: 'fewer_pages_per_ticket', up: m013 },
+  { version: 14, name: 'ticket_events_out_of_the_type_index', up: m014 },
 ];
 
 /** Versions must run 1, 2, … n in the list's order, with no gap and no repeat. */
