@@ -135,10 +135,21 @@ it(
       return reply;
     };
     const service = (n: number) => (n % 2 ? 'B' : 'A');
+    /**
+     * A tap while the kiosk is away is tapped again once it is back, as the kiosk asks its visitor to: right
+     * after a thaw the hub may still drop a socket whose heartbeat it missed while frozen (its timers run
+     * before it reads the late pongs), so a kiosk can be reconnecting though its last answer came through.
+     */
+    const tap = async (k: Kiosk, serviceCode: string): Promise<Reply<IssuedTicket>> => {
+      const reply = await take(k, serviceCode);
+      if (reply.ok || reply.error.code !== 'HUB_UNREACHABLE') return reply;
+      await until(`${k.name} connected again`, BACK_WITHIN_MS, async () => (k.socket.connected ? true : undefined));
+      return take(k, serviceCode);
+    };
 
     const pid = hub.child.pid as number;
     for (let freeze = 0; freeze < FREEZES; freeze++) {
-      const before = await Promise.all(kiosks.map((k, n) => take(k, service(n))));
+      const before = await Promise.all(kiosks.map((k, n) => tap(k, service(n))));
       expect(before.filter((r) => !r.ok), `freeze ${freeze}: tickets before`).toEqual([]);
 
       if (AT_THE_DEADLINE.has(freeze)) {
@@ -159,11 +170,11 @@ it(
           if (reply.ok) return reply;
           const k = kiosks[n] as Kiosk;
           await until(`${k.name} connected again`, BACK_WITHIN_MS, async () => (k.socket.connected ? true : undefined));
-          return take(k, service(n + 1));
+          return tap(k, service(n + 1));
         }),
       );
       expect(settled.filter((r) => !r.ok), `freeze ${freeze}: tickets asked for during it`).toEqual([]);
-      const after = await Promise.all(kiosks.map((k, n) => take(k, service(n))));
+      const after = await Promise.all(kiosks.map((k, n) => tap(k, service(n))));
       expect(after.filter((r) => !r.ok), `freeze ${freeze}: tickets after`).toEqual([]);
 
       // Every device answers with a snapshot counting every ticket given so far, none more.
