@@ -5,7 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { estimateWaitMinutes, RECENT_SAMPLE } from '../shared/domain/estimate';
 import { pagePath } from '../shared/protocol/apps';
 import type { IssuedTicket, Settings, Ticket } from '../shared/domain/types';
-import { countAhead, countOpenCountersServing, getSettings, isSurveyed, lastFinishedAtCounter, serviceDurations, visitorCodeOf, type ReadDb } from './db/index';
+import { countAhead, countOpenCountersServing, isSurveyed, lastFinishedAtCounter, serviceDurations, visitorCodeOf, type ReadDb } from './db/index';
 import type { HandlerContext } from './context';
 
 /**
@@ -35,10 +35,9 @@ export function lanUrl(address: AddressInfo | string | null, interfaces = networ
 }
 
 /** The address the ticket's QR carries, or null: QR turned off, no address for phones, or no code. */
-export function visitorUrl(db: ReadDb, ticketId: number, settings: Settings, lanUrl: () => string | null): string | null {
+export function visitorUrl(code: string | null, settings: Settings, lanUrl: () => string | null): string | null {
   if (!settings.ticketQr) return null;
   const base = settings.publicUrl || lanUrl();
-  const code = visitorCodeOf(db, ticketId);
   return base && code ? `${base}${pagePath('v')}/${code}` : null;
 }
 
@@ -49,13 +48,21 @@ export function surveyVisit(db: ReadDb, counterId: number, today: string, settin
   return last && !isSurveyed(db, last.id) ? last : undefined;
 }
 
+/** What the caller of `issued` has at hand already: the settings, and the ticket's visitor code. */
+export interface IssuedKnown {
+  settings: Settings;
+  /** undefined: read it; null: the ticket has none. */
+  visitorCode?: string | null;
+}
+
 /**
  * The ticket with how many are ahead, the wait estimate and the address of the visitor's own page, as the
- * kiosk shows it and the paper prints it.
+ * kiosk shows it and the paper prints it. A new ticket's issue has its settings and code at hand: every
+ * ticket is issued through here, so nothing is read twice.
  */
-export function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string): IssuedTicket {
-  // Only what the kiosk's answer needs: every ticket is issued through here.
+export function issued(ctx: HandlerContext, ticket: Ticket, serviceName: string, known: IssuedKnown): IssuedTicket {
   const durations = serviceDurations(ctx.db, ctx.today, RECENT_SAMPLE);
-  const visitor = visitorUrl(ctx.db, ticket.id, getSettings(ctx.db), ctx.lanUrl);
+  const code = known.visitorCode === undefined ? visitorCodeOf(ctx.db, ticket.id) : known.visitorCode;
+  const visitor = visitorUrl(code, known.settings, ctx.lanUrl);
   return { ticket, serviceName, ...queuePosition(ctx.db, ticket, durations), visitorUrl: visitor };
 }

@@ -54,13 +54,18 @@ export interface CommitListeners {
 }
 
 type Outcome<C> = { result: StepResult<C>; effects: Array<() => void> } | { error: unknown };
-type Savepoint<C> = (run: () => StepResult<C>) => StepResult<C>;
+/** A connection's transaction functions: made once per connection, since a storage fault swaps the connection. */
+interface Transactions<C> {
+  /** The batch's transaction: each step in turn. */
+  batch: { immediate(batch: QueuedRequest<C>[]): Outcome<C>[]; deferred(batch: QueuedRequest<C>[]): Outcome<C>[] };
+  /** Inside it, one step's savepoint. */
+  savepoint: (run: () => StepResult<C>) => StepResult<C>;
+}
 
 export class CommitQueue<C> {
   /** Changes asked for since the last commit: they are committed together, on the next turn of the loop. */
   private pending: QueuedRequest<C>[] = [];
-  /** Inside the batch's transaction, a savepoint. Made once per connection: a storage fault swaps the connection. */
-  private readonly savepoints = new WeakMap<Db, Savepoint<C>>();
+  private readonly transactions = new WeakMap<Db, Transactions<C>>();
   /**
    * Whether each session of the batch may still act, read inside the transaction that commits: read once per
    * session per batch, and again after a step that ends sessions or changes a device.
@@ -136,8 +141,8 @@ export class CommitQueue<C> {
     this.admitted.clear();
     if (!writes) db.pragma('query_only = ON');
     try {
-      const tx = db.transaction(() => batch.map((request) => this.attempt(db, request)));
-      return writes ? tx.immediate() : tx.deferred();
+      const tx = this.transactionsOf(db).batch;
+      return writes ? tx.immediate(batch) : tx.deferred(batch);
     } catch (error) {
       // The commit itself failed: nothing of the batch was stored, so nothing is acknowledged.
       return batch.map(() => ({ error }));
@@ -157,7 +162,7 @@ export class CommitQueue<C> {
       admissionsChanged: () => this.admitted.clear(),
     });
     try {
-      return { result: this.savepointOf(db)(() => request.step(ctx)), effects };
+      return { result: this.transactionsOf(db).savepoint(() => request.step(ctx)), effects };
     } catch (error) {
       // A full disk or an I/O error makes SQLite roll back the whole transaction, not only the savepoint: then
       // nothing of the batch is stored, and the rest must not run (each would commit on its own,
@@ -167,13 +172,16 @@ export class CommitQueue<C> {
     }
   }
 
-  private savepointOf(db: Db): Savepoint<C> {
-    let savepoint = this.savepoints.get(db);
-    if (!savepoint) {
-      savepoint = db.transaction((run: () => StepResult<C>) => run());
-      this.savepoints.set(db, savepoint);
+  private transactionsOf(db: Db): Transactions<C> {
+    let made = this.transactions.get(db);
+    if (!made) {
+      made = {
+        batch: db.transaction((batch: QueuedRequest<C>[]) => batch.map((request) => this.attempt(db, request))),
+        savepoint: db.transaction((run: () => StepResult<C>) => run()),
+      };
+      this.transactions.set(db, made);
     }
-    return savepoint;
+    return made;
   }
 
   /**

@@ -1,7 +1,7 @@
 // What the hub makes of one event, before any transaction: a refusal, or a validated call of its handler.
 // A pure function of the session, the event and its payload (and whether a staff session is still stored,
-// which the caller reads): the order of the checks is the hub's policy, and a stranger learns nothing of a
-// payload's shape, because the payload is validated only once the sender may send the event.
+// which the caller reads when asked): the order of the checks is the hub's policy, and a stranger learns
+// nothing of a payload's shape, because the payload is validated only once the sender may send the event.
 import type { ErrorCode, Lang, Reply } from '../../shared/protocol/errors';
 import { clientEventSchemas, describeIssues, isClientEvent, safeParseIn, type ClientEventName } from '../../shared/protocol/schemas';
 import type { Handler, HandlerMap, Session, Step, Who } from '../context';
@@ -23,8 +23,12 @@ export interface Incoming {
   event: string;
   /** What was sent besides the acknowledgement callback. */
   payloads: readonly unknown[];
-  /** For a staff session, whether it is still stored (not signed out elsewhere, not expired); else ignored. */
-  signedIn: boolean;
+  /**
+   * For a staff session, whether it is still stored (not signed out elsewhere, not expired); never asked for
+   * anyone else, nor for a call that writes: the commit reads the session again inside its transaction, and
+   * answers SESSION_EXPIRED itself, so the read here would be a second one.
+   */
+  signedIn: () => boolean;
 }
 
 export type Verdict =
@@ -45,17 +49,22 @@ function payloadSize(payloads: readonly unknown[]): number {
   }
 }
 
+type Refuse = (code: ErrorCode, params?: Record<string, string>, disconnect?: boolean) => Verdict;
+
 export function dispatch(policy: DispatchPolicy, incoming: Incoming): Verdict {
   const { session, lang, event, payloads } = incoming;
-  const refuse = (code: ErrorCode, params: Record<string, string> = {}, disconnect = false): Verdict => ({
-    refusal: failure(code, lang, params),
-    code,
-    disconnect,
-  });
+  const refuse: Refuse = (code, params = {}, disconnect = false) => ({ refusal: failure(code, lang, params), code, disconnect });
   if (!isClientEvent(event)) return refuse('UNKNOWN_EVENT', { event: String(event).slice(0, 40) });
   if (payloadSize(payloads) > MAX_PAYLOAD_BYTES) return refuse('PAYLOAD_TOO_LARGE');
-  // A session signed out elsewhere, or expired, stops working at once, not at the next reconnect.
-  if (session.kind === 'staff' && !incoming.signedIn) return refuse('SESSION_EXPIRED', {}, true);
+  const verdict = decide(policy, incoming, event, refuse);
+  // A session signed out elsewhere, or expired, stops working at once, not at the next reconnect: before any
+  // other refusal, or a read. A write is refused at its commit, which reads the session anyway.
+  if (session.kind !== 'staff' || ('step' in verdict && !policy.handlers[event].reads)) return verdict;
+  return incoming.signedIn() ? verdict : refuse('SESSION_EXPIRED', {}, true);
+}
+
+/** The checks after the session's: its temporary password, who may send the event, and the payload. */
+function decide(policy: DispatchPolicy, { session, lang, payloads }: Incoming, event: ClientEventName, refuse: Refuse): Verdict {
   // The hub, not the screen, keeps a temporary password from doing anything but being replaced.
   if (session.kind === 'staff' && session.passwordChangeRequired && !policy.whilePasswordTemporary.has(event)) {
     return refuse('PASSWORD_CHANGE_REQUIRED');

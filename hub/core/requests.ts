@@ -54,7 +54,7 @@ export class Requests {
   private handle(socket: HubSocket, event: string, payloads: unknown[], answer: Ack): void {
     const { deps, policy, queue } = this.parts;
     const { session, lang } = socket.data;
-    const signedIn = session.kind !== 'staff' || findSessionUser(deps.db, session.tokenHash, deps.clock().toISOString()) !== undefined;
+    const signedIn = () => session.kind !== 'staff' || findSessionUser(deps.db, session.tokenHash, deps.clock().toISOString()) !== undefined;
     const verdict = dispatch(policy, { session, lang, event, payloads, signedIn });
     if ('refusal' in verdict) {
       answer(verdict.refusal);
@@ -66,10 +66,18 @@ export class Requests {
     else queue.submit(this.requestOf(socket, verdict.event, verdict.step, answer));
   }
 
-  /** A request as the socket's session stands now; the step its deferred I/O resolves to, as it stands then. */
-  private requestOf(socket: HubSocket, event: ClientEventName, step: QueuedStep<HandlerContext>, answer: Ack): QueuedRequest<HandlerContext> {
+  /**
+   * A request as the socket's session stands now; the step its deferred I/O resolves to, as it stands then.
+   * A staff session found ended at the commit is cut off after its answer, as dispatch cuts off one found
+   * ended before (dispatch leaves a write's check to the commit).
+   */
+  private requestOf(socket: HubSocket, event: ClientEventName, step: QueuedStep<HandlerContext>, ack: Ack): QueuedRequest<HandlerContext> {
     const { session, deviceKeyHash, lang } = socket.data;
     const context = contextFor(this.parts.handlers, socket, session);
-    return { event, session, deviceKeyHash, lang, step, answer, context, resolved: (next) => this.requestOf(socket, event, next, answer) };
+    const answer: Ack = (reply) => {
+      ack(reply);
+      if (session.kind === 'staff' && !reply.ok && reply.error.code === 'SESSION_EXPIRED') socket.disconnect(true);
+    };
+    return { event, session, deviceKeyHash, lang, step, answer, context, resolved: (next) => this.requestOf(socket, event, next, ack) };
   }
 }

@@ -124,11 +124,12 @@ function sendToPrinter(
   const attempt: Attempt = { ticket, deviceId: device.id, userId: actorOf(ctx.session).userId, via: transport.via };
   logPrint(ctx, attempt, `print.${kind}`, transport.detail);
   const serviceName = listServices(ctx.db).find((s) => s.code === ticket.serviceCode)?.name ?? ticket.serviceCode;
+  const settings = getSettings(ctx.db);
   const text = ticketText({
     office: getOffice(ctx.db),
-    issued: issued(ctx, ticket, serviceName),
+    issued: issued(ctx, ticket, serviceName, { settings }),
     timeZone: ctx.deps.timeZone,
-    footer: getSettings(ctx.db).ticketFooter,
+    footer: settings.ticketFooter,
   });
   return {
     io: () =>

@@ -36,6 +36,7 @@ const issue: Handler<'ticket:issue'> = {
     if (!service) throw new DomainError('SERVICE_NOT_FOUND', { service: p.serviceCode });
     // A retried request (a kiosk that timed out) gets the first answer, and nothing is printed twice.
     const earlier = findTicketByRequest(ctx.db, requester, p.requestId);
+    const settings = getSettings(ctx.db);
     if (earlier) {
       // The id names one request: the same id for another service or priority is no retry of it.
       if (issuedServiceCode(earlier) !== service.code || earlier.priority !== (p.priority ?? false)) {
@@ -43,10 +44,9 @@ const issue: Handler<'ticket:issue'> = {
       }
       // A retry belongs to the moment it was made: yesterday's number is no answer to a tap today.
       if (earlier.officeDay !== ctx.today) throw new DomainError('REQUEST_EXPIRED');
-      return { reply: issued(ctx, earlier, service.name) };
+      return { reply: issued(ctx, earlier, service.name, { settings }) };
     }
 
-    const settings = getSettings(ctx.db);
     const state = openState(ctx.now, ctx.deps.timeZone, settings.openingHours);
     if (!state.open) {
       if (!state.opensAt) throw new DomainError('OFFICE_CLOSED_NO_HOURS');
@@ -73,7 +73,8 @@ const issue: Handler<'ticket:issue'> = {
       deviceId: session.kind === 'kiosk' ? session.device.id : null,
     });
     // 128 random bits, unrelated to the number or id: the visitor's page cannot be found by counting.
-    const id = insertTicket(ctx.db, draft, requester, p.requestId, randomBytes(16).toString('base64url'));
+    const visitorCode = randomBytes(16).toString('base64url');
+    const id = insertTicket(ctx.db, draft, requester, p.requestId, visitorCode);
     const ticket: Ticket = { id, ...draft };
     appendEvent(ctx.db, {
       at: ctx.nowIso,
@@ -84,7 +85,7 @@ const issue: Handler<'ticket:issue'> = {
       sopStep: ISSUE_SOP_STEP,
       data: ticket,
     });
-    const reply = issued(ctx, ticket, service.name);
+    const reply = issued(ctx, ticket, service.name, { settings, visitorCode });
     if (session.kind === 'kiosk') {
       // Held, last, so that the kiosk's next issue in this same commit counts this one; counted for good once
       // it is committed.

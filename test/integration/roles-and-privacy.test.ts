@@ -55,6 +55,19 @@ describe('roles', () => {
     }
   });
 
+  it('cuts off a session that expired while its socket stayed connected, at its next write, storing nothing', async () => {
+    const officer = track(await signIn(hub.url, 'hd3', 'sandi-hd3'));
+    const users = hub.db.prepare(`SELECT id FROM users WHERE username = 'hd3'`).get() as { id: number };
+    hub.db.prepare(`UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE user_id = ?`).run(users.id);
+    const id = requestId();
+    expect(await officer.request('ticket:issue', { requestId: id, serviceCode: 'A' })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_EXPIRED', message: 'Sesi Anda telah berakhir. Silakan masuk kembali.' },
+    });
+    await expect.poll(() => officer.socket.connected).toBe(false);
+    expect(hub.db.prepare('SELECT count(*) AS n FROM tickets WHERE request_id = ?').get(id)).toEqual({ n: 0 });
+  });
+
   it('explains a malformed request in the asked language', async () => {
     const id = track(await connect(hub.url, { deviceKey: KIOSK_KEY }));
     const en = track(await connect(hub.url, { deviceKey: KIOSK_KEY, lang: 'en' }));

@@ -14,8 +14,13 @@ const WHO: Partial<Record<ClientEventName, Who[]>> = {
   'ticket:issue': ['kiosk', 'helpdesk'],
   'admin:userCreate': ['admin'],
 };
+/** The events that only read, as their handlers declare it. */
+const READS: ReadonlySet<string> = new Set(['sync:snapshot']);
 const handlers = Object.fromEntries(
-  Object.keys(clientEventSchemas).map((event) => [event, { who: WHO[event as ClientEventName] ?? ['admin'], run: (_ctx: unknown, payload: unknown) => ({ reply: payload }) }]),
+  Object.keys(clientEventSchemas).map((event) => [
+    event,
+    { who: WHO[event as ClientEventName] ?? ['admin'], reads: READS.has(event), run: (_ctx: unknown, payload: unknown) => ({ reply: payload }) },
+  ]),
 ) as unknown as HandlerMap;
 const policy: DispatchPolicy = { handlers, whilePasswordTemporary: new Set(['auth:changePassword', 'sync:snapshot']) };
 
@@ -26,11 +31,17 @@ const DISPLAY: Session = { kind: 'display', device: null };
 const ISSUE = { requestId: 'req-12345678', serviceCode: 'A' };
 
 const decide = (session: Session, event: string, payloads: unknown[] = [{}], more: Partial<Incoming> = {}) =>
-  dispatch(policy, { session, lang: 'id', event, payloads, signedIn: true, ...more });
+  dispatch(policy, { session, lang: 'id', event, payloads, signedIn: () => true, ...more });
+const signedOut = { signedIn: () => false };
+const unasked = {
+  signedIn: (): boolean => {
+    throw new Error('the session was read before the commit');
+  },
+};
 const code = (verdict: ReturnType<typeof decide>) => ('refusal' in verdict ? verdict.code : 'call');
 
 it('answers an unknown event first, whoever sends it, naming it (clipped)', () => {
-  const verdict = decide(staff('admin'), `x:${'y'.repeat(100)}`, [{}], { signedIn: false });
+  const verdict = decide(staff('admin'), `x:${'y'.repeat(100)}`, [{}], signedOut);
   expect(verdict).toMatchObject({ code: 'UNKNOWN_EVENT', disconnect: false, refusal: { ok: false, error: { params: { event: `x:${'y'.repeat(38)}` } } } });
   expect('refusal' in verdict && verdict.refusal.ok === false && verdict.refusal.error.message).toMatch(/tidak dikenal/);
 });
@@ -40,11 +51,18 @@ it('refuses a payload past the limit, or one that cannot be measured, before loo
   expect(code(decide(DISPLAY, 'ticket:issue', [{ n: 1n }]))).toBe('PAYLOAD_TOO_LARGE');
 });
 
-it('ends a staff session no longer stored, and says so in the sender’s language', () => {
-  const verdict = dispatch(policy, { session: staff('helpdesk'), lang: 'en', event: 'ticket:issue', payloads: [ISSUE], signedIn: false });
+it('ends a staff session no longer stored at a read or a refusal, and says so in the sender’s language', () => {
+  const verdict = dispatch(policy, { session: staff('helpdesk'), lang: 'en', event: 'sync:snapshot', payloads: [{}], ...signedOut });
   expect(verdict).toMatchObject({ code: 'SESSION_EXPIRED', disconnect: true, refusal: { error: { message: 'Your session has ended. Please sign in again.' } } });
-  // For anyone else the flag means nothing.
-  expect(code(decide(KIOSK, 'ticket:issue', [ISSUE], { signedIn: false }))).toBe('call');
+  // Before any other refusal: an ended session is told it ended, not what it may not do.
+  expect(code(decide(staff('helpdesk'), 'admin:userCreate', [{}], signedOut))).toBe('SESSION_EXPIRED');
+  expect(code(decide(staff('helpdesk'), 'ticket:issue', [{ requestId: 1 }], signedOut))).toBe('SESSION_EXPIRED');
+  // For anyone else it is never asked.
+  expect(code(decide(KIOSK, 'ticket:issue', [ISSUE], unasked))).toBe('call');
+});
+
+it('leaves a staff write’s session to its commit, which reads it again in its transaction', () => {
+  expect(code(decide(staff('helpdesk'), 'ticket:issue', [ISSUE], unasked))).toBe('call');
 });
 
 it('lets a temporary password only be replaced (or the snapshot read)', () => {
