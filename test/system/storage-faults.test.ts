@@ -59,6 +59,16 @@ async function stop(hub: HubProcess | undefined): Promise<void> {
   running.delete(hub);
 }
 
+/** What a test leaves: its clients closed, its hub stopped, then its disk unmounted even if the stop failed. */
+async function cleanUp(clients: TestClient[], stopHub: () => Promise<void>, disk: { dispose(): void }): Promise<void> {
+  for (const c of clients) c.close();
+  try {
+    await stopHub();
+  } finally {
+    disk.dispose();
+  }
+}
+
 /** Rejects once the hub's process has exited: what the hub did before these fixes on a storage fault. */
 function whileUp<T>(hub: HubProcess, p: Promise<T>): Promise<T> {
   let onExit = () => {};
@@ -145,12 +155,7 @@ it('on a full disk keeps serving the displays, refuses with STORAGE_FULL, shows 
     for (const t of [...acked, ...after]) expect(stored.find((s) => s.id === t.id)?.number).toBe(t.number);
     expect(new Set(stored.map((t) => t.number)).size).toBe(stored.length);
   } finally {
-    for (const c of clients) c.close();
-    try {
-      await stop(hub);
-    } finally {
-      disk.dispose();
-    }
+    await cleanUp(clients, () => stop(hub), disk);
   }
 });
 
@@ -166,7 +171,8 @@ it('on a file system turned read-only keeps serving, refuses with STORAGE_READ_O
     const acked = [await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' })];
 
     disk.fail();
-    // A kiosk connecting records its presence: the first write to meet the read-only disk.
+    // A kiosk connecting meanwhile writes nothing (its presence is kept in memory); the first write to meet
+    // the read-only disk is the WAL checkpoint's, every second here.
     clients.push(await whileUp(hub, connect(hub.url, { deviceKey: KIOSK_KEY })));
     await whileUp(hub, staff.waitForPatch(storageIs('read_only')));
     const refused = await issue(hub, kiosk);
@@ -191,12 +197,7 @@ it('on a file system turned read-only keeps serving, refuses with STORAGE_READ_O
       expect(hub.child.exitCode).toBeNull();
     }
   } finally {
-    for (const c of clients) c.close();
-    try {
-      await stop(hub);
-    } finally {
-      disk.dispose();
-    }
+    await cleanUp(clients, () => stop(hub), disk);
   }
 });
 
@@ -229,12 +230,7 @@ it('lets the day roll over only once the disk takes writes: the timer and the fi
     expect(hub.storage.state).toBe('read_only');
     expect(hub.db.prepare('SELECT status FROM tickets WHERE id = ?').pluck().get(ticket.id)).toBe('waiting');
   } finally {
-    for (const c of clients) c.close();
-    try {
-      await hub.dispose();
-    } finally {
-      disk.dispose();
-    }
+    await cleanUp(clients, () => hub.dispose(), disk);
   }
 });
 
@@ -265,11 +261,6 @@ it('refuses the first ticket of the day on a full disk with STORAGE_FULL, and th
     const { ticket } = await kiosk.ok('ticket:issue', { requestId: requestId(), serviceCode: 'A' });
     expect(ticket.number).toBe('A-001');
   } finally {
-    for (const c of clients) c.close();
-    try {
-      await hub.dispose();
-    } finally {
-      disk.dispose();
-    }
+    await cleanUp(clients, () => hub.dispose(), disk);
   }
 });
