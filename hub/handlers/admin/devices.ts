@@ -10,7 +10,7 @@ import type { DeviceKeyReply } from '../../../shared/protocol/events';
 import type { ParsedPayload } from '../../../shared/protocol/schemas';
 import { deviceNameTaken, getAdminCounter, getDevice, getOffice, insertDevice, revokeDevice, setDeviceKey, updateDevice } from '../../db/index';
 import type { Device } from '../../db/index';
-import { adminDevice } from '../../adminView';
+import { adminDevice } from '../../audiences/admin';
 import type { Change, Handler, HandlerContext } from '../../context';
 import { newDeviceKey } from '../../passwords';
 import { adminEvent } from '../../operations/adminLog';
